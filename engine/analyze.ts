@@ -1,0 +1,324 @@
+// Validates a graph and infers every node's shapes and parameter counts in one pass. It collects every
+// problem (never stops at the first) and is fast enough to rerun on each edit in the editor.
+import type { AnyLayerDefinition, ResolvedParams, WeightSpec } from './define-layer';
+import type { Graph, GraphNode } from './graph';
+import { issue, LayerShapeError, type Issue } from './issues';
+import { assignLayerNames } from './layer-names';
+import { getLayer, resolveParams } from './registry';
+import { shapeSize, type Shape } from './shape';
+
+export interface NodeAnalysis {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly definition: AnyLayerDefinition | undefined;
+  /** Validated params with defaults; undefined when the type is unknown or a param is invalid. */
+  readonly params: ResolvedParams | undefined;
+  /** Source node ids in edge order. */
+  readonly inputs: readonly string[];
+  readonly outputs: readonly string[];
+  readonly inputShapes: readonly Shape[] | undefined;
+  readonly outputShape: Shape | undefined;
+  readonly weights: readonly WeightSpec[];
+  readonly trainableParams: number;
+  readonly nonTrainableParams: number;
+}
+
+export interface GraphAnalysis {
+  readonly issues: readonly Issue[];
+  /** In the graph's node order (first node of a duplicated id only). */
+  readonly nodes: readonly NodeAnalysis[];
+  readonly byId: ReadonlyMap<string, NodeAnalysis>;
+  /** Topological order of the nodes not caught in a cycle. */
+  readonly order: readonly string[];
+  readonly inputId: string | undefined;
+  readonly outputId: string | undefined;
+}
+
+interface MutableNode {
+  node: GraphNode;
+  definition: AnyLayerDefinition | undefined;
+  params: ResolvedParams | undefined;
+  inputs: string[];
+  outputs: string[];
+  inputShapes: Shape[] | undefined;
+  outputShape: Shape | undefined;
+  weights: WeightSpec[];
+  inputCountOk: boolean;
+}
+
+export function analyzeGraph(graph: Graph): GraphAnalysis {
+  const issues: Issue[] = [];
+  const nodes = indexNodes(graph, issues);
+  connectEdges(graph, nodes, issues);
+  checkInputCounts(nodes, issues);
+  const { inputId, outputId } = findEnds(nodes, issues);
+  const order = topologicalOrder(nodes, issues);
+  for (const id of order) inferNode(id, nodes, issues);
+  const { names, issues: nameIssues } = assignLayerNames(
+    graph.nodes.filter((n) => nodes.get(n.id)?.node === n),
+  );
+  issues.push(...nameIssues);
+
+  const analyzed = [...nodes.values()].map((m): NodeAnalysis => {
+    const counts = countParams(m.weights);
+    return {
+      id: m.node.id,
+      name: names.get(m.node.id) ?? m.node.id,
+      type: m.node.type,
+      definition: m.definition,
+      params: m.params,
+      inputs: m.inputs,
+      outputs: m.outputs,
+      inputShapes: m.inputShapes,
+      outputShape: m.outputShape,
+      weights: m.weights,
+      ...counts,
+    };
+  });
+  return {
+    issues: inNodeOrder(issues, nodes),
+    nodes: analyzed,
+    byId: new Map(analyzed.map((n) => [n.id, n])),
+    order,
+    inputId,
+    outputId,
+  };
+}
+
+/** Graph-wide problems first, then each node's problems together, in the graph's node order. */
+function inNodeOrder(issues: Issue[], nodes: Map<string, MutableNode>): Issue[] {
+  const rank = new Map([...nodes.keys()].map((id, i) => [id, i + 1]));
+  const rankOf = (i: Issue) => (i.where.nodeId === undefined ? 0 : (rank.get(i.where.nodeId) ?? 0));
+  return issues
+    .map((i, position) => ({ i, position }))
+    .sort((a, b) => rankOf(a.i) - rankOf(b.i) || a.position - b.position)
+    .map(({ i }) => i);
+}
+
+function indexNodes(graph: Graph, issues: Issue[]): Map<string, MutableNode> {
+  const nodes = new Map<string, MutableNode>();
+  for (const node of graph.nodes) {
+    if (nodes.has(node.id)) {
+      issues.push(
+        issue('E_DUPLICATE_ID', `another node already has the id '${node.id}': ids must be unique`, {
+          nodeId: node.id,
+          field: 'id',
+        }),
+      );
+      continue;
+    }
+    const definition = getLayer(node.type);
+    let params: ResolvedParams | undefined;
+    if (definition === undefined) {
+      issues.push(
+        issue('E_UNKNOWN_TYPE', `unknown layer type '${node.type}'`, { nodeId: node.id, field: 'type' }),
+      );
+    } else {
+      const resolution = resolveParams(definition, node.params, node.id);
+      params = resolution.params;
+      issues.push(...resolution.issues);
+    }
+    nodes.set(node.id, {
+      node,
+      definition,
+      params,
+      inputs: [],
+      outputs: [],
+      inputShapes: undefined,
+      outputShape: undefined,
+      weights: [],
+      inputCountOk: true,
+    });
+  }
+  return nodes;
+}
+
+function connectEdges(graph: Graph, nodes: Map<string, MutableNode>, issues: Issue[]): void {
+  for (const { source, target } of graph.edges) {
+    const from = nodes.get(source);
+    const to = nodes.get(target);
+    if (from !== undefined && to !== undefined) {
+      from.outputs.push(target);
+      to.inputs.push(source);
+    } else if (from !== undefined) {
+      issues.push(
+        issue('E_EDGE_MISSING_NODE', `is connected to '${target}', which does not exist`, { nodeId: source }),
+      );
+    } else if (to !== undefined) {
+      issues.push(
+        issue('E_EDGE_MISSING_NODE', `is connected from '${source}', which does not exist`, {
+          nodeId: target,
+        }),
+      );
+    } else {
+      issues.push(
+        issue('E_EDGE_MISSING_NODE', `an edge connects '${source}' to '${target}', neither of which exists`),
+      );
+    }
+  }
+}
+
+function checkInputCounts(nodes: Map<string, MutableNode>, issues: Issue[]): void {
+  for (const m of nodes.values()) {
+    if (m.definition === undefined) continue;
+    const { min, max } = m.definition.inputs;
+    const count = m.inputs.length;
+    if (count >= min && count <= max) continue;
+    m.inputCountOk = false;
+    const type = m.definition.type;
+    const message =
+      max === 0
+        ? `${type} takes no inputs: remove the connection from ${m.inputs.map((s) => `'${s}'`).join(', ')}`
+        : count === 0
+          ? `${type} has no input: connect a layer to it`
+          : min === max
+            ? `${type} takes ${min} input, but ${count} are connected`
+            : `${type} needs at least ${min} inputs, but ${count} ${count === 1 ? 'is' : 'are'} connected`;
+    issues.push(issue('E_INPUT_COUNT', message, { nodeId: m.node.id }));
+  }
+}
+
+function findEnds(nodes: Map<string, MutableNode>, issues: Issue[]): { inputId?: string; outputId?: string } {
+  const inputs = [...nodes.values()].filter((m) => m.node.type === 'InputLayer').map((m) => m.node.id);
+  const sinks = [...nodes.values()].filter((m) => m.outputs.length === 0).map((m) => m.node.id);
+  if (inputs.length === 0) {
+    issues.push(
+      issue('E_NO_INPUT', 'the model has no InputLayer: add one and connect it to the first layer'),
+    );
+  }
+  for (const id of inputs.slice(1)) {
+    issues.push(
+      issue(
+        'E_MULTIPLE_INPUTS',
+        `is a second InputLayer (the first is '${inputs[0]}'): a model takes one input`,
+        { nodeId: id },
+      ),
+    );
+  }
+  if (sinks.length > 1) {
+    for (const id of sinks) {
+      const others = sinks
+        .filter((s) => s !== id)
+        .map((s) => `'${s}'`)
+        .join(', ');
+      const verb = sinks.length > 2 ? 'are' : 'is';
+      issues.push(
+        issue(
+          'E_MULTIPLE_OUTPUTS',
+          `is an output, and so ${verb} ${others}: a model has one output, so connect or delete the extras`,
+          {
+            nodeId: id,
+          },
+        ),
+      );
+    }
+  }
+  return { inputId: inputs[0], outputId: sinks.length === 1 ? sinks[0] : undefined };
+}
+
+/** Kahn's algorithm; nodes left over sit on (or behind) a cycle, each of which is reported once per node. */
+function topologicalOrder(nodes: Map<string, MutableNode>, issues: Issue[]): string[] {
+  const pending = new Map<string, number>();
+  const ready: string[] = [];
+  for (const [id, m] of nodes) {
+    pending.set(id, m.inputs.length);
+    if (m.inputs.length === 0) ready.push(id);
+  }
+  const order: string[] = [];
+  for (let i = 0; i < ready.length; i++) {
+    const id = ready[i] as string;
+    order.push(id);
+    for (const next of nodes.get(id)?.outputs ?? []) {
+      const left = (pending.get(next) ?? 0) - 1;
+      pending.set(next, left);
+      if (left === 0) ready.push(next);
+    }
+  }
+  if (order.length < nodes.size) reportCycles(nodes, new Set(order), issues);
+  return order;
+}
+
+function reportCycles(nodes: Map<string, MutableNode>, acyclic: Set<string>, issues: Issue[]): void {
+  // Trim nodes that only lead out of the tangle; what is left lies on cycles.
+  const remaining = new Set([...nodes.keys()].filter((id) => !acyclic.has(id)));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const id of remaining) {
+      if (!nodes.get(id)?.outputs.some((o) => remaining.has(o))) {
+        remaining.delete(id);
+        changed = true;
+      }
+    }
+  }
+  for (const id of remaining) {
+    issues.push(
+      issue(
+        'E_CYCLE',
+        `is part of a cycle (${cyclePath(id, nodes, remaining)}): connections must flow one way`,
+        { nodeId: id },
+      ),
+    );
+  }
+}
+
+function cyclePath(start: string, nodes: Map<string, MutableNode>, onCycles: Set<string>): string {
+  const path = [start];
+  const seen = new Set(path);
+  let current = start;
+  for (;;) {
+    const next = nodes.get(current)?.outputs.find((o) => onCycles.has(o));
+    if (next === undefined) return path.join(' → ');
+    if (seen.has(next)) return [...path.slice(path.indexOf(next)), next].join(' → ');
+    path.push(next);
+    seen.add(next);
+    current = next;
+  }
+}
+
+function inferNode(id: string, nodes: Map<string, MutableNode>, issues: Issue[]): void {
+  const m = nodes.get(id);
+  if (m === undefined || m.definition === undefined || m.params === undefined || !m.inputCountOk) return;
+  const inputShapes: Shape[] = [];
+  for (const source of m.inputs) {
+    const shape = nodes.get(source)?.outputShape;
+    if (shape === undefined) return; // an upstream problem is already reported
+    inputShapes.push(shape);
+  }
+  try {
+    const outputShape = m.definition.outputShape(inputShapes, m.params);
+    if (
+      !outputShape.every((d) => Number.isSafeInteger(d) && d >= 1) ||
+      !Number.isSafeInteger(shapeSize(outputShape))
+    ) {
+      throw new LayerShapeError(
+        'E_NON_POSITIVE_SHAPE',
+        `the output shape (${outputShape.join(', ')}) is not a valid size`,
+      );
+    }
+    m.inputShapes = inputShapes;
+    m.outputShape = outputShape;
+    m.weights = m.definition.weights?.(inputShapes, m.params) ?? [];
+  } catch (error) {
+    if (!(error instanceof LayerShapeError)) throw error;
+    issues.push(
+      issue(error.code, error.message, {
+        nodeId: id,
+        ...(error.field === undefined ? {} : { field: error.field }),
+      }),
+    );
+  }
+}
+
+function countParams(weights: readonly WeightSpec[]): {
+  trainableParams: number;
+  nonTrainableParams: number;
+} {
+  let trainableParams = 0;
+  let nonTrainableParams = 0;
+  for (const w of weights) {
+    if (w.trainable) trainableParams += shapeSize(w.shape);
+    else nonTrainableParams += shapeSize(w.shape);
+  }
+  return { trainableParams, nonTrainableParams };
+}

@@ -1,0 +1,50 @@
+// The shape of a layer definition. Every layer type is one `defineLayer({...})` in engine/layers/;
+// the palette, inspector, compiler, native plan and exporters all read it.
+import type { InitializerName, ParamSpecs, ParamsOf } from './params';
+import type { Shape } from './shape';
+
+export const CATEGORIES = [
+  'Core',
+  'Convolution',
+  'Pooling',
+  'Normalization',
+  'Regularization',
+  'Merge',
+  'Activation',
+] as const;
+export type LayerCategory = (typeof CATEGORIES)[number];
+
+/** One weight tensor in Keras layout (Dense kernel (in, out), Conv2D kernel HWIO). */
+export interface WeightSpec {
+  readonly name: string;
+  readonly shape: Shape;
+  readonly trainable: boolean;
+  readonly initializer: InitializerName;
+}
+
+export interface LayerDefinition<S extends ParamSpecs = ParamSpecs> {
+  /** The Keras class name. */
+  readonly type: string;
+  readonly category: LayerCategory;
+  /** One line for the palette and tooltips. */
+  readonly doc: string;
+  readonly params: S;
+  /** How many incoming edges the layer takes. */
+  readonly inputs: { readonly min: number; readonly max: number };
+  /** Output shape from input shapes; throws LayerShapeError for a user mistake. */
+  outputShape(inputs: readonly Shape[], params: ParamsOf<S>): Shape;
+  /** Weights in creation order (Keras order); absent for layers without weights. */
+  weights?(inputs: readonly Shape[], params: ParamsOf<S>): WeightSpec[];
+}
+
+/** Params after validation and defaults, for code that handles any layer type. */
+export type ResolvedParams = Readonly<Record<string, unknown>>;
+
+export type AnyLayerDefinition = LayerDefinition<ParamSpecs> & {
+  outputShape(inputs: readonly Shape[], params: ResolvedParams): Shape;
+  weights?(inputs: readonly Shape[], params: ResolvedParams): WeightSpec[];
+};
+
+export function defineLayer<S extends ParamSpecs>(definition: LayerDefinition<S>): AnyLayerDefinition {
+  return definition as unknown as AnyLayerDefinition;
+}

@@ -1,0 +1,14 @@
+// engine/: the layer registry, graph validation, shape inference, compilation and the model file.
+// Plain TypeScript shared by the renderer, the main-side services and the CLI.
+export * from './analyze';
+export * from './compile';
+export * from './define-layer';
+export * from './graph';
+export * from './issues';
+export * from './layer-names';
+export * from './model-file';
+export * from './params';
+export * from './registry';
+export * from './shape';
+export * from './summary';
+export { LAYER_DEFINITIONS } from './layers';

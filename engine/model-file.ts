@@ -1,0 +1,303 @@
+// The Layerwise model file, version 1: parse (with a place for every problem) and serialize.
+// docs/model-format.md documents it; model-schema.ts derives its JSON Schema from the same pieces.
+import { z } from 'zod';
+import type { Graph, GraphEdge, GraphNode } from './graph';
+import { issue, type Issue } from './issues';
+import { parseJsonText } from './json-text';
+
+export const MODEL_FORMAT = 'layerwise-model';
+export const MODEL_VERSION = 1;
+
+export interface WeightTensor {
+  readonly name: string;
+  readonly shape: readonly number[];
+  /** Base64 of little-endian float32 values, or absent when byteOffset points into the sidecar file. */
+  readonly data?: string;
+  readonly byteOffset?: number;
+}
+
+export interface ModelWeights {
+  readonly dtype: 'float32';
+  /** Sidecar file beside the model holding the tensors that have a byteOffset. */
+  readonly file?: string;
+  readonly tensors: readonly WeightTensor[];
+}
+
+export interface ModelFile {
+  readonly format: typeof MODEL_FORMAT;
+  readonly version: typeof MODEL_VERSION;
+  readonly name: string;
+  readonly graph: Graph;
+  readonly training?: Readonly<Record<string, unknown>>;
+  readonly weights?: ModelWeights;
+  readonly history?: readonly Readonly<Record<string, unknown>>[];
+}
+
+export type ModelFileResult =
+  | { readonly ok: true; readonly model: ModelFile }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+// --- field schemas, shared with the JSON Schema generator -------------------------------------------
+
+const finite = z.number({ error: 'must be a number' }).finite({ error: 'must be a finite number' });
+const text = (max: number) =>
+  z.string({ error: 'must be a string' }).max(max, { error: `must be at most ${max} characters` });
+
+export const nodeFieldSchemas = {
+  id: text(200)
+    .min(1, { error: 'must not be empty' })
+    .meta({ description: 'Unique id of the node within the graph.' }),
+  type: text(100).meta({ description: 'Layer type: a Keras class name such as Conv2D.' }),
+  name: text(100).meta({ description: 'Keras-style layer name; generated from the type when absent.' }),
+  params: z.record(z.string(), z.unknown(), { error: 'must be an object' }).meta({
+    description: "The layer's parameters (Keras config keys); omitted ones take the defaults.",
+  }),
+  position: z
+    .strictObject({ x: finite, y: finite }, { error: 'must be an object {"x": number, "y": number}' })
+    .meta({
+      description: 'Where the node sits on the canvas.',
+    }),
+};
+
+export const edgeSchema = z
+  .strictObject(
+    { source: text(200), target: text(200) },
+    { error: 'must be an object {"source": id, "target": id}' },
+  )
+  .meta({
+    description:
+      "Feeds the source node's output into the target node; Concatenate takes its inputs in edge order.",
+  });
+
+const dim = z.number().int({ error: 'must be a whole number' }).min(0, { error: 'must not be negative' });
+
+export const weightsSchema = z
+  .strictObject({
+    dtype: z.literal('float32', { error: "must be 'float32'" }),
+    file: text(500)
+      .optional()
+      .meta({ description: 'Sidecar .bin file (relative to the model file) for tensors with byteOffset.' }),
+    tensors: z.array(
+      z.strictObject({
+        name: text(300).meta({ description: 'layer name / weight name, e.g. conv2d/kernel.' }),
+        shape: z.array(dim, { error: 'must be a list of whole numbers' }),
+        data: z
+          .string({ error: 'must be a base64 string' })
+          .optional()
+          .meta({ description: 'Base64 of little-endian float32 values.' }),
+        byteOffset: dim
+          .optional()
+          .meta({ description: 'Offset of the little-endian float32 values in the sidecar file.' }),
+      }),
+      { error: 'must be a list of tensors' },
+    ),
+  })
+  .meta({
+    description:
+      'Trained weights as named tensors in Keras layout (Conv2D kernel HWIO, Dense kernel (in, out)).',
+  });
+
+export const envelopeSchemas = {
+  name: text(200).meta({ description: 'Name of the model.' }),
+  training: z
+    .record(z.string(), z.unknown(), { error: 'must be an object' })
+    .meta({ description: 'Training configuration.' }),
+  history: z
+    .array(z.record(z.string(), z.unknown(), { error: 'must be an object' }), { error: 'must be a list' })
+    .meta({ description: 'Per-epoch training history.' }),
+  weights: weightsSchema,
+};
+
+const TOP_LEVEL_KEYS = new Set(['format', 'version', 'name', 'graph', 'training', 'weights', 'history']);
+const NODE_KEYS = new Set(['id', 'type', 'name', 'params', 'position']);
+
+// --- parsing ------------------------------------------------------------------------------------------
+
+export function parseModelFile(source: string): ModelFileResult {
+  const json = parseJsonText(source);
+  if (!json.ok)
+    return {
+      ok: false,
+      issues: [issue('E_JSON_SYNTAX', json.message, { line: json.line, column: json.column })],
+    };
+  return readModel(json.value);
+}
+
+/** Checks an already parsed value; every problem is reported, each with its node or field. */
+export function readModel(value: unknown): ModelFileResult {
+  if (!isObject(value)) return fail(issue('E_FORMAT', 'not a Layerwise model file: expected a JSON object'));
+  if (value.format !== MODEL_FORMAT) {
+    const found =
+      typeof value.format === 'string'
+        ? `its format is '${value.format}'`
+        : 'it has no "format": "layerwise-model"';
+    return fail(issue('E_FORMAT', `not a Layerwise model file: ${found}`, { field: 'format' }));
+  }
+  if (value.version !== MODEL_VERSION) return fail(versionIssue(value.version));
+
+  const issues: Issue[] = [];
+  for (const key of Object.keys(value)) {
+    if (!TOP_LEVEL_KEYS.has(key)) issues.push(issue('E_SCHEMA', `unknown field '${key}'`, { field: key }));
+  }
+  const name =
+    value.name === undefined ? 'untitled' : check(envelopeSchemas.name, value.name, 'name', issues);
+  const optional = <T>(key: 'training' | 'history' | 'weights', schema: z.ZodType<T>) =>
+    value[key] === undefined ? undefined : check(schema, value[key], key, issues);
+  const training = optional('training', envelopeSchemas.training);
+  const history = optional('history', envelopeSchemas.history);
+  const weights = optional('weights', envelopeSchemas.weights);
+  if (weights !== undefined) checkWeights(weights, issues);
+  const graph = readGraph(value.graph, issues);
+
+  if (issues.length > 0 || graph === undefined || name === undefined) return { ok: false, issues };
+  return {
+    ok: true,
+    model: {
+      format: MODEL_FORMAT,
+      version: MODEL_VERSION,
+      name,
+      graph,
+      ...(training === undefined ? {} : { training }),
+      ...(weights === undefined ? {} : { weights }),
+      ...(history === undefined ? {} : { history }),
+    },
+  };
+}
+
+function versionIssue(version: unknown): Issue {
+  if (typeof version === 'number' && Number.isInteger(version) && version > MODEL_VERSION) {
+    return issue(
+      'E_VERSION',
+      `this file is format version ${version}, written by a newer Layerwise; this one reads version ${MODEL_VERSION}: update Layerwise to open it`,
+      { field: 'version' },
+    );
+  }
+  return issue(
+    'E_VERSION',
+    `unknown format version ${JSON.stringify(version) ?? 'missing'}: expected ${MODEL_VERSION}`,
+    { field: 'version' },
+  );
+}
+
+function readGraph(value: unknown, issues: Issue[]): Graph | undefined {
+  if (!isObject(value) || !Array.isArray(value.nodes) || !Array.isArray(value.edges)) {
+    issues.push(
+      issue('E_SCHEMA', 'graph must be an object {"nodes": [...], "edges": [...]}', { field: 'graph' }),
+    );
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== 'nodes' && key !== 'edges')
+      issues.push(issue('E_SCHEMA', `unknown field '${key}'`, { field: `graph.${key}` }));
+  }
+  const nodes = value.nodes.map((raw, i) => readNode(raw, `graph.nodes[${i}]`, issues));
+  const edges = value.edges.map((raw, i) => check(edgeSchema, raw, `graph.edges[${i}]`, issues));
+  if (nodes.some((n) => n === undefined) || edges.some((e) => e === undefined)) return undefined;
+  return { nodes: nodes as GraphNode[], edges: edges as GraphEdge[] };
+}
+
+function readNode(raw: unknown, path: string, issues: Issue[]): GraphNode | undefined {
+  if (!isObject(raw)) {
+    issues.push(issue('E_SCHEMA', 'must be an object {"id", "type", "params"}', { field: path }));
+    return undefined;
+  }
+  const id = check(nodeFieldSchemas.id, raw.id, `${path}.id`, issues);
+  const place = (field: string) => (id === undefined ? { field: `${path}.${field}` } : { nodeId: id, field });
+  const before = issues.length;
+  for (const key of Object.keys(raw)) {
+    if (!NODE_KEYS.has(key)) issues.push(issue('E_SCHEMA', `unknown field '${key}'`, place(key)));
+  }
+  const field = <T>(key: keyof typeof nodeFieldSchemas, schema: z.ZodType<T>): T | undefined => {
+    const result = schema.safeParse(raw[key]);
+    if (result.success) return result.data;
+    for (const problem of result.error.issues)
+      issues.push(issue('E_SCHEMA', describe(key, problem), place(joinPath(key, problem.path))));
+    return undefined;
+  };
+  const type = field('type', nodeFieldSchemas.type);
+  const name = raw.name === undefined ? undefined : field('name', nodeFieldSchemas.name);
+  const params = raw.params === undefined ? undefined : field('params', nodeFieldSchemas.params);
+  const position = raw.position === undefined ? undefined : field('position', nodeFieldSchemas.position);
+  if (id === undefined || type === undefined || issues.length > before) return undefined;
+  return {
+    id,
+    type,
+    ...(name === undefined ? {} : { name }),
+    ...(params === undefined ? {} : { params }),
+    ...(position === undefined ? {} : { position }),
+  };
+}
+
+function checkWeights(weights: ModelWeights, issues: Issue[]): void {
+  const seen = new Set<string>();
+  weights.tensors.forEach((t, i) => {
+    const field = `weights.tensors[${i}]`;
+    if (seen.has(t.name)) issues.push(issue('E_WEIGHTS', `tensor '${t.name}' appears twice`, { field }));
+    seen.add(t.name);
+    if ((t.data === undefined) === (t.byteOffset === undefined)) {
+      issues.push(
+        issue('E_WEIGHTS', `tensor '${t.name}' needs exactly one of "data" (base64) or "byteOffset"`, {
+          field,
+        }),
+      );
+    } else if (t.byteOffset !== undefined && weights.file === undefined) {
+      issues.push(
+        issue('E_WEIGHTS', `tensor '${t.name}' has a byteOffset but weights names no "file"`, { field }),
+      );
+    }
+  });
+}
+
+function check<T>(schema: z.ZodType<T>, value: unknown, path: string, issues: Issue[]): T | undefined {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const problem of result.error.issues)
+    issues.push(issue('E_SCHEMA', describe(path, problem), { field: joinPath(path, problem.path) }));
+  return undefined;
+}
+
+function describe(path: string, problem: z.core.$ZodIssue): string {
+  const where = joinPath(path, problem.path);
+  if (problem.code === 'unrecognized_keys')
+    return `${where}: unknown field ${problem.keys.map((k) => `'${k}'`).join(', ')}`;
+  if (problem.code === 'invalid_type' && problem.input === undefined) return `${where} is missing`;
+  return `${where} ${problem.message}`;
+}
+
+function joinPath(base: string, path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`),
+    base,
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const fail = (problem: Issue): ModelFileResult => ({ ok: false, issues: [problem] });
+
+// --- writing ------------------------------------------------------------------------------------------
+
+/** Pretty JSON with a stable key order, so saved files diff well. */
+export function serializeModelFile(model: ModelFile): string {
+  const ordered = {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    name: model.name,
+    graph: {
+      nodes: model.graph.nodes.map((n) => ({
+        id: n.id,
+        type: n.type,
+        ...(n.name === undefined ? {} : { name: n.name }),
+        ...(n.params === undefined ? {} : { params: n.params }),
+        ...(n.position === undefined ? {} : { position: n.position }),
+      })),
+      edges: model.graph.edges.map((e) => ({ source: e.source, target: e.target })),
+    },
+    ...(model.training === undefined ? {} : { training: model.training }),
+    ...(model.history === undefined ? {} : { history: model.history }),
+    ...(model.weights === undefined ? {} : { weights: model.weights }),
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}

@@ -1,0 +1,148 @@
+// Parameter specs: one small object per layer parameter. Each holds the default, the one-line doc, the
+// control the inspector draws, and a zod schema with messages written for users. Layer definitions are
+// built from these, so validation, the UI and the JSON Schema of the model file never disagree.
+import { z } from 'zod';
+
+export const ACTIVATIONS = [
+  'linear',
+  'relu',
+  'sigmoid',
+  'tanh',
+  'softmax',
+  'leaky_relu',
+  'elu',
+  'gelu',
+  'swish',
+] as const;
+export type ActivationName = (typeof ACTIVATIONS)[number];
+
+export const INITIALIZERS = [
+  'glorot_uniform',
+  'glorot_normal',
+  'he_normal',
+  'he_uniform',
+  'lecun_normal',
+  'zeros',
+  'ones',
+] as const;
+export type InitializerName = (typeof INITIALIZERS)[number];
+
+export type Pair = readonly [number, number];
+
+export type ParamControl =
+  | { kind: 'int'; min: number; max: number }
+  | { kind: 'float'; min: number; max: number; maxExclusive: boolean }
+  | { kind: 'bool' }
+  | { kind: 'choice'; options: readonly string[] }
+  | { kind: 'pair'; min: number; max: number; nullable: boolean }
+  | { kind: 'dims'; min: number; maxRank: number; allowWildcard: boolean };
+
+export interface ParamSpec<T> {
+  readonly control: ParamControl;
+  readonly default: T;
+  readonly doc: string;
+  /** Accepts what a user may write (e.g. 3 for [3, 3]) and outputs the normalised value. */
+  readonly schema: z.ZodType<T>;
+}
+
+// Sizes beyond this are typos, not models: they would not fit in memory anyway.
+export const MAX_DIM = 1 << 16;
+
+function spec<T>(control: ParamControl, def: T, doc: string, schema: z.ZodType<T>): ParamSpec<T> {
+  return { control, default: def, doc, schema: schema.meta({ description: doc }) as z.ZodType<T> };
+}
+
+function boundedInt(min: number, max: number) {
+  const range = `must be a whole number from ${min} to ${max}`;
+  return z
+    .number({ error: range })
+    .int({ error: range })
+    .min(min, { error: range })
+    .max(max, { error: range });
+}
+
+export function int(def: number, doc: string, min = 1, max = MAX_DIM): ParamSpec<number> {
+  return spec({ kind: 'int', min, max }, def, doc, boundedInt(min, max));
+}
+
+/** A number in [min, max], or [min, max) when maxExclusive. */
+export function float(
+  def: number,
+  doc: string,
+  min: number,
+  max: number,
+  maxExclusive = false,
+): ParamSpec<number> {
+  const range = `must be a number from ${min} to ${max}${maxExclusive ? ' (exclusive)' : ''}`;
+  const base = z.number({ error: range }).min(min, { error: range });
+  const schema = maxExclusive ? base.lt(max, { error: range }) : base.max(max, { error: range });
+  return spec({ kind: 'float', min, max, maxExclusive }, def, doc, schema);
+}
+
+export function bool(def: boolean, doc: string): ParamSpec<boolean> {
+  return spec({ kind: 'bool' }, def, doc, z.boolean({ error: 'must be true or false' }));
+}
+
+export function choice<const T extends readonly [string, ...string[]]>(
+  options: T,
+  def: T[number],
+  doc: string,
+): ParamSpec<T[number]> {
+  const schema = z.enum(options, { error: `must be one of ${options.map((o) => `'${o}'`).join(', ')}` });
+  return spec({ kind: 'choice', options }, def, doc, schema as z.ZodType<T[number]>);
+}
+
+export const activation = (def: ActivationName, doc = 'Activation applied to the output.') =>
+  choice(ACTIVATIONS, def, doc);
+
+export const initializer = (def: InitializerName, doc: string) => choice(INITIALIZERS, def, doc);
+
+function pairSchema(min: number, max: number) {
+  const each = boundedInt(min, max);
+  const message = `must be a whole number from ${min} to ${max} or a pair [height, width] of them`;
+  return z
+    .union([each, z.tuple([each, each])], { error: message })
+    .transform((v): Pair => (typeof v === 'number' ? [v, v] : v));
+}
+
+/** An int or a [height, width] pair, like Keras' kernel_size; normalised to a pair. */
+export function pair(def: Pair, doc: string, min = 1, max = MAX_DIM): ParamSpec<Pair> {
+  return spec({ kind: 'pair', min, max, nullable: false }, def, doc, pairSchema(min, max) as z.ZodType<Pair>);
+}
+
+/** Like pair, but null means "derived from another parameter" (pooling strides default to pool_size). */
+export function optionalPair(doc: string, min = 1, max = MAX_DIM): ParamSpec<Pair | null> {
+  const schema = pairSchema(min, max).nullable();
+  return spec({ kind: 'pair', min, max, nullable: true }, null, doc, schema as z.ZodType<Pair | null>);
+}
+
+/** A list of dimensions such as an input shape; with allowWildcard one entry may be -1 (inferred). */
+export function dims(
+  def: readonly number[],
+  doc: string,
+  maxRank: number,
+  allowWildcard = false,
+): ParamSpec<readonly number[]> {
+  const message = `must be a list of 1 to ${maxRank} whole numbers from 1 to ${MAX_DIM}${allowWildcard ? ' (one may be -1)' : ''}`;
+  const dim = z
+    .number({ error: message })
+    .int({ error: message })
+    .max(MAX_DIM, { error: message })
+    .refine((d) => d >= 1 || (allowWildcard && d === -1), { error: message });
+  const schema = z
+    .array(dim, { error: message })
+    .min(1, { error: message })
+    .max(maxRank, { error: message })
+    .refine((ds) => ds.filter((d) => d === -1).length <= 1, { error: 'may contain -1 only once' });
+  return spec(
+    { kind: 'dims', min: 1, maxRank, allowWildcard },
+    def,
+    doc,
+    schema as z.ZodType<readonly number[]>,
+  );
+}
+
+export type ParamSpecs = Record<string, ParamSpec<unknown>>;
+export type ParamsOf<S extends ParamSpecs> = {
+  readonly [K in keyof S]: S[K] extends ParamSpec<infer T> ? T : never;
+};
