@@ -11,7 +11,7 @@ export function snakeCase(type: string): string {
     .toLowerCase();
 }
 
-const VALID_NAME = /^[A-Za-z0-9_.\-]{1,100}$/;
+const VALID_NAME = /^[\w.-]{1,100}$/;
 
 export function assignLayerNames(nodes: readonly { id: string; type: string; name?: unknown }[]): {
   names: Map<string, string>;
