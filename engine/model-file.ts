@@ -2,7 +2,7 @@
 // docs/model-format.md documents it; model-schema.ts derives its JSON Schema from the same pieces.
 import { z } from 'zod';
 import type { Graph, GraphEdge, GraphNode } from './graph';
-import { issue, type Issue } from './issues';
+import { issue, type Issue, type IssuePlace } from './issues';
 import { parseJsonText } from './json-text';
 
 export const MODEL_FORMAT = 'layerwise-model';
@@ -210,8 +210,7 @@ function readNode(raw: unknown, path: string, issues: Issue[]): GraphNode | unde
   const field = <T>(key: keyof typeof nodeFieldSchemas, schema: z.ZodType<T>): T | undefined => {
     const result = schema.safeParse(raw[key]);
     if (result.success) return result.data;
-    for (const problem of result.error.issues)
-      issues.push(issue('E_SCHEMA', describe(key, problem), place(joinPath(key, problem.path))));
+    issues.push(...schemaIssues(key, raw[key], result.error, place));
     return undefined;
   };
   const type = field('type', nodeFieldSchemas.type);
@@ -251,17 +250,36 @@ function checkWeights(weights: ModelWeights, issues: Issue[]): void {
 function check<T>(schema: z.ZodType<T>, value: unknown, path: string, issues: Issue[]): T | undefined {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  for (const problem of result.error.issues)
-    issues.push(issue('E_SCHEMA', describe(path, problem), { field: joinPath(path, problem.path) }));
+  issues.push(...schemaIssues(path, value, result.error, (field) => ({ field })));
   return undefined;
 }
 
-function describe(path: string, problem: z.core.$ZodIssue): string {
-  const where = joinPath(path, problem.path);
-  if (problem.code === 'unrecognized_keys')
-    return `${where}: unknown field ${problem.keys.map((k) => `'${k}'`).join(', ')}`;
-  if (problem.code === 'invalid_type' && problem.input === undefined) return `${where} is missing`;
-  return `${where} ${problem.message}`;
+/** One Issue per zod problem, worded for users: "graph.edges[0].target is missing". */
+function schemaIssues(
+  base: string,
+  value: unknown,
+  error: z.ZodError,
+  place: (field: string) => IssuePlace,
+): Issue[] {
+  return error.issues.map((problem) => {
+    const where = joinPath(base, problem.path);
+    const message =
+      problem.code === 'unrecognized_keys'
+        ? `${where}: unknown field ${problem.keys.map((k) => `'${k}'`).join(', ')}`
+        : problem.code === 'invalid_type' && valueAt(value, problem.path) === undefined
+          ? `${where} is missing`
+          : `${where} ${problem.message}`;
+    return issue('E_SCHEMA', message, place(where));
+  });
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
 }
 
 function joinPath(base: string, path: readonly PropertyKey[]): string {

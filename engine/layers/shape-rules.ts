@@ -16,9 +16,7 @@ export function imageInput(inputs: readonly Shape[], layer: string): readonly [n
   const input = singleInput(inputs);
   if (input.length !== 3) {
     const fix =
-      input.length === 1
-        ? ': remove the Flatten before it, or add a Reshape to (height, width, channels)'
-        : '';
+      input.length === 1 ? ': move it before the Flatten, or add a Reshape to (height, width, channels)' : '';
     throw new LayerShapeError(
       'E_RANK',
       `${layer} needs a (height, width, channels) input, got ${formatDims(input)}${fix}`,
