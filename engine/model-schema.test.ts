@@ -14,7 +14,7 @@ const template = (name: string) =>
   JSON.parse(readFileSync(new URL(`../assets/templates/${name}.json`, import.meta.url), 'utf8'));
 
 describe('model file JSON Schema', () => {
-  it('is up to date (run `npm run generate:schema` after changing layers or the format)', () => {
+  it('is up to date (run `npm run generate:docs` after changing layers or the format)', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(modelFileJsonSchema())));
   });
 
