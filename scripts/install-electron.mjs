@@ -26,6 +26,6 @@ const result = spawnSync(process.execPath, [script], {
 if (result.status !== 0) {
   console.warn(
     'layerwise: Electron could not be downloaded (offline?). Everything else is installed; ' +
-      '`npm run serve` runs the app in a browser, and `node node_modules/electron/install.js` retries the download.',
+      'the CLI works without it, and `node node_modules/electron/install.js` retries the download.',
   );
 }
