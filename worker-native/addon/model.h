@@ -1,0 +1,100 @@
+// A trainable model: the spec, its flat parameter/gradient/optimizer buffers, per-node activation and
+// gradient buffers sized once per batch size, and the thread pool. No allocation in the per-batch path
+// once a batch size has been seen.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "model_spec.h"
+
+namespace layerwise {
+
+class ThreadPool;
+
+/** Inputs: float32 values, or uint8 pixels scaled by 1/255 while they are read. */
+struct InputView {
+  const float* f32 = nullptr;
+  const uint8_t* u8 = nullptr;
+};
+
+/** Targets: class indices (sparse losses) or float32 values shaped like the output. */
+struct TargetView {
+  const int32_t* i32 = nullptr;
+  const uint8_t* u8 = nullptr;
+  const float* f32 = nullptr;
+};
+
+struct BatchStats {
+  double loss = 0;
+  double accuracy = 0;
+};
+
+class Model {
+ public:
+  explicit Model(ModelSpec spec);
+  ~Model();
+  Model(const Model&) = delete;
+  Model& operator=(const Model&) = delete;
+
+  /** Forward, backward and one optimizer step. */
+  BatchStats train_batch(InputView x, TargetView y, int count);
+  /** Forward and backward only: gradients land in gradients() and input_gradient(). */
+  BatchStats compute_gradients(InputView x, TargetView y, int count, bool training);
+  /** Inference-mode loss and accuracy over `count` samples in chunks of `batch`. */
+  BatchStats evaluate(InputView x, TargetView y, int count, int batch);
+  /** Outputs of `count` samples into out (count x output size). */
+  void predict(InputView x, int count, int batch, bool training, float* out);
+
+  const ModelSpec& spec() const { return spec_; }
+  float* params() { return params_.data(); }
+  const float* gradients() const { return grads_.data(); }
+  const float* input_gradient() const;
+  int64_t step() const { return step_; }
+  size_t input_size() const { return input_size_; }
+  size_t output_size() const { return output_size_; }
+
+ private:
+  struct NodeBuffers {
+    size_t out_size = 0;                  // values per sample
+    std::vector<float> out, grad, pre;    // owned storage (empty when aliased or unused)
+    std::vector<float> col;               // Conv2D: im2col of the input, kept for backward
+    std::vector<float> xhat, inv_std;     // BatchNormalization, kept for backward
+    std::vector<int32_t> argmax;          // max pooling, kept for backward
+    float* out_ptr = nullptr;             // may point at the input's buffer (Flatten, Reshape, InputLayer)
+    float* grad_ptr = nullptr;
+    bool alias = false;                   // output is a view of input 0
+    bool keep_pre = false;                // keeps the pre-activation values (gelu, swish, fused loss)
+    bool grads_flow = false;              // some trainable weight lies at or before this node
+  };
+
+  void initialize_weights();
+  void plan_buffers();
+  void reserve(int batch);
+  void load_inputs(InputView x, int offset, int count);
+  void forward(int count, bool training);
+  void forward_node(int index, int count, bool training);
+  BatchStats loss(TargetView y, int offset, int count, int batch, bool want_gradient);
+  void zero_gradients(int count);
+  void backward(int count, bool training);
+  void backward_node(int index, int count, bool training);
+  double regularize(bool want_gradient);
+  void apply_optimizer();
+  bool needs_input_grad(int index, int input) const;
+  float* weight(int index, int slot) { return params_.data() + spec_.nodes[index].weights[slot].offset; }
+  float* weight_grad(int index, int slot) { return grads_.data() + spec_.nodes[index].weights[slot].offset; }
+
+  ModelSpec spec_;
+  std::unique_ptr<ThreadPool> pool_;
+  size_t input_size_ = 0, output_size_ = 0;
+  std::vector<float> params_, grads_, opt_m_, opt_v_;
+  std::vector<NodeBuffers> nodes_;
+  std::vector<float> scratch_;      // Conv2D input gradients in column form
+  int capacity_ = 0;                // batch size the buffers are sized for
+  int64_t step_ = 0;                // optimizer steps taken
+  uint64_t dropout_step_ = 0;       // advances once per training step, so masks differ per batch
+  bool want_input_gradient_ = false;
+  bool fused_loss_ = false;         // the loss gradient is taken with respect to the output's logits
+};
+
+} // namespace layerwise

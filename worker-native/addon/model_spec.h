@@ -1,0 +1,79 @@
+// The model as the C++ core sees it: plain structs converted once from the JavaScript spec
+// (worker-native/lib/native-spec.ts). Shapes exclude the batch and are channels-last.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace layerwise {
+
+enum class Op { Input, Dense, Conv2D, MaxPool2D, AvgPool2D, GlobalAvgPool2D, GlobalMaxPool2D, Flatten, Reshape, Dropout, BatchNorm, Activation, Add, Concatenate };
+enum class Act { Linear, Relu, Sigmoid, Tanh, Softmax, LeakyRelu, Elu, Gelu, Swish };
+enum class Init { GlorotUniform, GlorotNormal, HeNormal, HeUniform, LecunNormal, Zeros, Ones };
+enum class Loss { SparseCategoricalCrossentropy, CategoricalCrossentropy, BinaryCrossentropy, MeanSquaredError };
+enum class OptimizerKind { Sgd, Adam, AdamW, RmsProp };
+enum class ScheduleKind { Constant, Step, Cosine };
+
+using Shape = std::vector<int>;
+
+inline size_t shape_size(const Shape& s) {
+  size_t n = 1;
+  for (int d : s) n *= static_cast<size_t>(d);
+  return n;
+}
+
+struct WeightSlot {
+  std::string name;  // e.g. conv2d/kernel
+  size_t offset = 0; // in floats, into the flat parameter buffer
+  size_t size = 0;
+  Shape shape;
+  bool trainable = true;
+  Init init = Init::Zeros;
+  int fan_in = 1, fan_out = 1;
+};
+
+struct NodeSpec {
+  Op op = Op::Input;
+  Act act = Act::Linear;
+  std::vector<int> inputs;
+  std::vector<Shape> input_shapes;
+  Shape output_shape;
+  int kh = 1, kw = 1, sh = 1, sw = 1;
+  bool same_padding = false, use_bias = false, center = false, scale = false;
+  float rate = 0, momentum = 0, epsilon = 0;
+  int axis = 0;
+  std::vector<WeightSlot> weights;
+};
+
+struct OptimizerConfig {
+  OptimizerKind kind = OptimizerKind::Adam;
+  float learning_rate = 0.001f, beta_1 = 0.9f, beta_2 = 0.999f, epsilon = 1e-7f;
+  float momentum = 0, rho = 0.9f, weight_decay = 0;
+  bool nesterov = false;
+};
+
+struct ScheduleConfig {
+  ScheduleKind kind = ScheduleKind::Constant;
+  int64_t every_steps = 1, decay_steps = 1;
+  float gamma = 1, alpha = 0;
+};
+
+struct TrainConfig {
+  Loss loss = Loss::SparseCategoricalCrossentropy;
+  OptimizerConfig optimizer;
+  ScheduleConfig schedule;
+  float clipnorm = 0; // 0: off
+  float l2 = 0;
+  uint32_t seed = 42;
+};
+
+struct ModelSpec {
+  std::vector<NodeSpec> nodes; // topological order
+  int input_index = 0, output_index = 0;
+  size_t trainable_params = 0, total_params = 0;
+  TrainConfig config;
+  int threads = 0; // 0: one per core
+};
+
+} // namespace layerwise

@@ -1,0 +1,178 @@
+// The JavaScript class `Model` over layerwise::Model: converts arguments once, checks every length and
+// type again (the process must never crash on bad input), and turns C++ failures into JS errors.
+#include <napi.h>
+
+#include <string>
+
+#include "model.h"
+#include "spec_reader.h"
+
+namespace layerwise {
+namespace {
+
+class NapiModel : public Napi::ObjectWrap<NapiModel> {
+ public:
+  static Napi::Function Define(Napi::Env env) {
+    return DefineClass(env, "Model",
+                       {InstanceMethod("trainBatch", &NapiModel::TrainBatch),
+                        InstanceMethod("computeGradients", &NapiModel::ComputeGradients),
+                        InstanceMethod("evaluate", &NapiModel::Evaluate), InstanceMethod("predict", &NapiModel::Predict),
+                        InstanceMethod("getWeights", &NapiModel::GetWeights),
+                        InstanceMethod("setWeight", &NapiModel::SetWeight), InstanceMethod("step", &NapiModel::Step),
+                        InstanceMethod("dispose", &NapiModel::Dispose)});
+  }
+
+  explicit NapiModel(const Napi::CallbackInfo& info) : Napi::ObjectWrap<NapiModel>(info) {
+    if (info.Length() < 1 || !info[0].IsObject()) throw Napi::TypeError::New(info.Env(), "Model(spec) needs a spec object");
+    model_ = std::make_unique<Model>(read_model_spec(info[0].As<Napi::Object>()));
+  }
+
+ private:
+  Model& live(const Napi::Env& env) {
+    if (!model_) throw Napi::Error::New(env, "this model was disposed");
+    return *model_;
+  }
+
+  static int count_arg(const Napi::CallbackInfo& info, size_t i) {
+    if (info.Length() <= i || !info[i].IsNumber()) throw Napi::TypeError::New(info.Env(), "expected a sample count");
+    int count = info[i].As<Napi::Number>().Int32Value();
+    if (count < 1) throw Napi::RangeError::New(info.Env(), "the sample count must be at least 1");
+    return count;
+  }
+
+  InputView inputs(const Napi::CallbackInfo& info, size_t i, int count) {
+    const Napi::Env env = info.Env();
+    const size_t expected = static_cast<size_t>(count) * live(env).input_size();
+    if (info.Length() > i && info[i].IsTypedArray()) {
+      Napi::TypedArray array = info[i].As<Napi::TypedArray>();
+      if (array.ElementLength() != expected)
+        throw Napi::RangeError::New(env, "inputs hold " + std::to_string(array.ElementLength()) + " values, expected " + std::to_string(expected));
+      if (array.TypedArrayType() == napi_float32_array) return {array.As<Napi::Float32Array>().Data(), nullptr};
+      if (array.TypedArrayType() == napi_uint8_array) return {nullptr, array.As<Napi::Uint8Array>().Data()};
+    }
+    throw Napi::TypeError::New(env, "inputs must be a Float32Array or a Uint8Array");
+  }
+
+  TargetView targets(const Napi::CallbackInfo& info, size_t i, int count) {
+    const Napi::Env env = info.Env();
+    Model& model = live(env);
+    if (info.Length() <= i || !info[i].IsTypedArray()) throw Napi::TypeError::New(env, "targets must be a typed array");
+    Napi::TypedArray array = info[i].As<Napi::TypedArray>();
+    const bool sparse = model.spec().config.loss == Loss::SparseCategoricalCrossentropy;
+    const size_t expected = sparse ? static_cast<size_t>(count) : static_cast<size_t>(count) * model.output_size();
+    if (array.ElementLength() != expected)
+      throw Napi::RangeError::New(env, "targets hold " + std::to_string(array.ElementLength()) + " values, expected " + std::to_string(expected));
+    TargetView view;
+    if (sparse && array.TypedArrayType() == napi_int32_array) view.i32 = array.As<Napi::Int32Array>().Data();
+    else if (sparse && array.TypedArrayType() == napi_uint8_array) view.u8 = array.As<Napi::Uint8Array>().Data();
+    else if (!sparse && array.TypedArrayType() == napi_float32_array) view.f32 = array.As<Napi::Float32Array>().Data();
+    else throw Napi::TypeError::New(env, sparse ? "labels must be an Int32Array or a Uint8Array" : "targets must be a Float32Array");
+    if (sparse) {
+      const int classes = static_cast<int>(model.output_size());
+      for (int s = 0; s < count; s++) {
+        const int label = view.i32 ? view.i32[s] : view.u8[s];
+        if (label < 0 || label >= classes)
+          throw Napi::RangeError::New(env, "label " + std::to_string(label) + " is out of range for " + std::to_string(classes) + " classes");
+      }
+    }
+    return view;
+  }
+
+  static Napi::Object stats(const Napi::Env& env, const BatchStats& s) {
+    Napi::Object out = Napi::Object::New(env);
+    out.Set("loss", s.loss);
+    out.Set("accuracy", s.accuracy);
+    return out;
+  }
+
+  Napi::Value TrainBatch(const Napi::CallbackInfo& info) {
+    const int count = count_arg(info, 2);
+    return stats(info.Env(), live(info.Env()).train_batch(inputs(info, 0, count), targets(info, 1, count), count));
+  }
+
+  Napi::Value ComputeGradients(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    const int count = count_arg(info, 2);
+    const bool training = info.Length() > 3 && info[3].ToBoolean().Value();
+    Model& model = live(env);
+    Napi::Object out = stats(env, model.compute_gradients(inputs(info, 0, count), targets(info, 1, count), count, training));
+    Napi::Object gradients = Napi::Object::New(env);
+    for (const NodeSpec& node : model.spec().nodes)
+      for (const WeightSlot& w : node.weights)
+        if (w.trainable) {
+          Napi::Float32Array g = Napi::Float32Array::New(env, w.size);
+          std::copy(model.gradients() + w.offset, model.gradients() + w.offset + w.size, g.Data());
+          gradients.Set(w.name, g);
+        }
+    out.Set("gradients", gradients);
+    const size_t n = static_cast<size_t>(count) * model.input_size();
+    Napi::Float32Array dx = Napi::Float32Array::New(env, n);
+    std::copy(model.input_gradient(), model.input_gradient() + n, dx.Data());
+    out.Set("inputGradient", dx);
+    return out;
+  }
+
+  Napi::Value Evaluate(const Napi::CallbackInfo& info) {
+    const int count = count_arg(info, 2);
+    const int batch = count_arg(info, 3);
+    return stats(info.Env(), live(info.Env()).evaluate(inputs(info, 0, count), targets(info, 1, count), count, batch));
+  }
+
+  Napi::Value Predict(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    const int count = count_arg(info, 1);
+    const int batch = count_arg(info, 2);
+    const bool training = info.Length() > 3 && info[3].ToBoolean().Value();
+    Model& model = live(env);
+    InputView x = inputs(info, 0, count);
+    Napi::Float32Array out = Napi::Float32Array::New(env, static_cast<size_t>(count) * model.output_size());
+    model.predict(x, count, batch, training, out.Data());
+    return out;
+  }
+
+  Napi::Value GetWeights(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    Model& model = live(env);
+    Napi::Object out = Napi::Object::New(env);
+    for (const NodeSpec& node : model.spec().nodes)
+      for (const WeightSlot& w : node.weights) {
+        Napi::Float32Array values = Napi::Float32Array::New(env, w.size);
+        std::copy(model.params() + w.offset, model.params() + w.offset + w.size, values.Data());
+        out.Set(w.name, values);
+      }
+    return out;
+  }
+
+  Napi::Value SetWeight(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    Model& model = live(env);
+    if (info.Length() < 2 || !info[0].IsString() || !info[1].IsTypedArray() ||
+        info[1].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array)
+      throw Napi::TypeError::New(env, "setWeight(name, Float32Array)");
+    const std::string name = info[0].As<Napi::String>().Utf8Value();
+    Napi::Float32Array values = info[1].As<Napi::Float32Array>();
+    for (const NodeSpec& node : model.spec().nodes)
+      for (const WeightSlot& w : node.weights)
+        if (w.name == name) {
+          if (values.ElementLength() != w.size) throw Napi::RangeError::New(env, "weight '" + name + "' needs " + std::to_string(w.size) + " values");
+          std::copy(values.Data(), values.Data() + w.size, model.params() + w.offset);
+          return env.Undefined();
+        }
+    throw Napi::Error::New(env, "the model has no weight named '" + name + "'");
+  }
+
+  Napi::Value Step(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), static_cast<double>(live(info.Env()).step())); }
+
+  Napi::Value Dispose(const Napi::CallbackInfo& info) {
+    model_.reset();
+    return info.Env().Undefined();
+  }
+
+  std::unique_ptr<Model> model_;
+};
+
+} // namespace
+
+Napi::Function define_model_class(Napi::Env env) { return NapiModel::Define(env); }
+
+} // namespace layerwise

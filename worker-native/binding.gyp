@@ -1,0 +1,40 @@
+{
+  "targets": [
+    {
+      "target_name": "layerwise_native",
+      "sources": [
+        "addon/addon.cc",
+        "addon/napi_model.cc",
+        "addon/spec_reader.cc",
+        "addon/model.cc",
+        "addon/forward.cc",
+        "addon/backward.cc",
+        "addon/losses.cc",
+        "addon/training_math.cc",
+        "addon/ops_reference.cc",
+        "src/thread_pool.cc",
+        "src/cpu_features.cc"
+      ],
+      "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
+      "defines": ["NAPI_VERSION=8", "NAPI_CPP_EXCEPTIONS", "NODE_ADDON_API_CPP_EXCEPTIONS_ALL"],
+      "cflags!": ["-fno-exceptions"],
+      "cflags_cc!": ["-fno-exceptions", "-std=gnu++17"],
+      "cflags_cc": ["-std=c++17", "-O3", "-fexceptions", "-Wall", "-Wextra", "-Wno-unused-parameter"],
+      "conditions": [
+        ["OS=='win'", {
+          "defines": ["_HAS_EXCEPTIONS=1", "NOMINMAX"],
+          "msvs_settings": { "VCCLCompilerTool": { "ExceptionHandling": 1, "Optimization": 2, "AdditionalOptions": ["/std:c++17"] } }
+        }],
+        ["OS=='mac'", {
+          "xcode_settings": {
+            "GCC_ENABLE_CPP_EXCEPTIONS": "YES",
+            "CLANG_CXX_LANGUAGE_STANDARD": "c++17",
+            "CLANG_CXX_LIBRARY": "libc++",
+            "MACOSX_DEPLOYMENT_TARGET": "11.0",
+            "GCC_OPTIMIZATION_LEVEL": "3"
+          }
+        }]
+      ]
+    }
+  ]
+}

@@ -1,0 +1,158 @@
+// The typed face of the C++ core: create a model from a compiled plan and a training config, train it
+// batch by batch, evaluate, predict, and read or write its weights by Keras name. Every argument is
+// checked here, before C++, and problems throw a plain Error saying what is wrong.
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import type { ExecutionPlan } from '../../engine';
+import { shapeSize } from '../../engine';
+import { trainingConfigSchema, type TrainingConfig, type TrainingConfigInput } from '../../engine/training-config';
+import { nativeModelSpec } from './native-spec';
+
+/** Images as float32, or as uint8 pixels that the core scales by 1/255 while reading them. */
+export type Inputs = Float32Array | Uint8Array;
+/** Class indices for sparse categorical cross-entropy; float32 targets of the output's shape otherwise. */
+export type Targets = Int32Array | Uint8Array | Float32Array;
+
+export interface BatchResult {
+  readonly loss: number;
+  readonly accuracy: number;
+}
+
+export interface GradientResult extends BatchResult {
+  /** d loss / d weight for each trainable weight, by name. */
+  readonly gradients: Readonly<Record<string, Float32Array>>;
+  /** d loss / d input, same layout as the inputs. */
+  readonly inputGradient: Float32Array;
+}
+
+interface NativeBinding {
+  Model: new (spec: unknown) => NativeHandle;
+}
+
+interface NativeHandle {
+  trainBatch(x: Inputs, y: Targets, count: number): BatchResult;
+  computeGradients(x: Inputs, y: Targets, count: number, training: boolean): GradientResult;
+  evaluate(x: Inputs, y: Targets, count: number, batchSize: number): BatchResult;
+  predict(x: Inputs, count: number, batchSize: number, training: boolean): Float32Array;
+  getWeights(): Record<string, Float32Array>;
+  setWeight(name: string, values: Float32Array): void;
+  step(): number;
+  dispose(): void;
+}
+
+let binding: NativeBinding | undefined;
+
+/** Loads the addon once; LAYERWISE_NATIVE overrides its path (the packaged app sets it). */
+export function loadBinding(): NativeBinding {
+  if (binding === undefined) {
+    const require = createRequire(import.meta.url);
+    binding = require(process.env.LAYERWISE_NATIVE ?? '../build/Release/layerwise_native.node') as NativeBinding;
+  }
+  return binding;
+}
+
+export interface NativeModelOptions {
+  /** Worker threads for the compute pool; defaults to the machine's cores. */
+  readonly threads?: number;
+}
+
+export class NativeModel {
+  readonly config: TrainingConfig;
+  readonly inputSize: number;
+  readonly outputSize: number;
+  private handle: NativeHandle | undefined;
+
+  constructor(
+    readonly plan: ExecutionPlan,
+    config: TrainingConfigInput = {},
+    options: NativeModelOptions = {},
+  ) {
+    const parsed = trainingConfigSchema.safeParse(config);
+    if (!parsed.success) throw new Error(`invalid training config: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    this.config = parsed.data;
+    const threads = options.threads ?? availableParallelism();
+    if (!Number.isInteger(threads) || threads < 1 || threads > 256) throw new Error(`threads must be a whole number from 1 to 256, got ${threads}`);
+    this.inputSize = shapeSize(plan.inputShape);
+    this.outputSize = shapeSize(plan.outputShape);
+    this.handle = new (loadBinding().Model)(nativeModelSpec(plan, this.config, threads));
+  }
+
+  /** One optimizer step on a batch; returns the batch's loss and accuracy before the step. */
+  trainBatch(x: Inputs, y: Targets): BatchResult {
+    return this.live().trainBatch(x, y, this.checkBatch(x, y));
+  }
+
+  /** Loss, accuracy and gradients without changing the weights (for checks and tests). */
+  computeGradients(x: Inputs, y: Targets, options: { training?: boolean } = {}): GradientResult {
+    return this.live().computeGradients(x, y, this.checkBatch(x, y), options.training ?? true);
+  }
+
+  /** Mean loss and accuracy over any number of samples, in inference mode. */
+  evaluate(x: Inputs, y: Targets, batchSize = 256): BatchResult {
+    return this.live().evaluate(x, y, this.checkBatch(x, y), checkBatchSize(batchSize));
+  }
+
+  /** Outputs for each sample (class probabilities for a softmax output), flat, in inference mode. */
+  predict(x: Inputs, options: { batchSize?: number; training?: boolean } = {}): Float32Array {
+    return this.live().predict(x, this.countSamples(x), checkBatchSize(options.batchSize ?? 256), options.training ?? false);
+  }
+
+  /** Copies of every weight in Keras layout, by name (conv2d/kernel, batch_normalization/moving_mean, ...). */
+  getWeights(): Record<string, Float32Array> {
+    return this.live().getWeights();
+  }
+
+  setWeights(weights: Readonly<Record<string, Float32Array>>): void {
+    const known = new Map(this.plan.nodes.flatMap((n) => n.weights.map((w) => [w.name, w.size] as const)));
+    for (const [name, values] of Object.entries(weights)) {
+      const size = known.get(name);
+      if (size === undefined) throw new Error(`the model has no weight named '${name}'`);
+      if (!(values instanceof Float32Array)) throw new Error(`weight '${name}' must be a Float32Array`);
+      if (values.length !== size) throw new Error(`weight '${name}' needs ${size} values, got ${values.length}`);
+    }
+    for (const [name, values] of Object.entries(weights)) this.live().setWeight(name, values);
+  }
+
+  /** Optimizer steps taken so far. */
+  get step(): number {
+    return this.live().step();
+  }
+
+  dispose(): void {
+    this.handle?.dispose();
+    this.handle = undefined;
+  }
+
+  private live(): NativeHandle {
+    if (this.handle === undefined) throw new Error('this model was disposed');
+    return this.handle;
+  }
+
+  private countSamples(x: Inputs): number {
+    if (!(x instanceof Float32Array || x instanceof Uint8Array)) throw new Error('inputs must be a Float32Array or a Uint8Array');
+    if (x.length === 0 || x.length % this.inputSize !== 0) {
+      throw new Error(`inputs must hold whole samples of ${this.inputSize} values (shape ${this.plan.inputShape.join('x')}), got ${x.length} values`);
+    }
+    return x.length / this.inputSize;
+  }
+
+  private checkBatch(x: Inputs, y: Targets): number {
+    const count = this.countSamples(x);
+    if (this.config.loss === 'sparse_categorical_crossentropy') {
+      if (!(y instanceof Int32Array || y instanceof Uint8Array)) throw new Error('labels for sparse_categorical_crossentropy must be an Int32Array or a Uint8Array of class indices');
+      if (y.length !== count) throw new Error(`expected ${count} labels (one per sample), got ${y.length}`);
+      for (const label of y) {
+        if (label < 0 || label >= this.outputSize) throw new Error(`label ${label} is out of range: the model has ${this.outputSize} classes`);
+      }
+    } else {
+      if (!(y instanceof Float32Array)) throw new Error(`targets for ${this.config.loss} must be a Float32Array`);
+      if (y.length !== count * this.outputSize) throw new Error(`expected ${count * this.outputSize} target values (${count} x ${this.outputSize}), got ${y.length}`);
+    }
+    return count;
+  }
+}
+
+function checkBatchSize(batchSize: number): number {
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 65536) throw new Error(`batch size must be a whole number from 1 to 65536, got ${batchSize}`);
+  return batchSize;
+}

@@ -1,0 +1,31 @@
+// Internal to gemm.cc / gemm_avx2.cc: blocking constants and micro-kernel signatures.
+#pragma once
+#include <cstdint>
+
+namespace layerwise {
+namespace kernels {
+namespace gemm_detail {
+
+constexpr int kMR = 6;      // micro-tile rows
+constexpr int kNR = 16;     // micro-tile columns
+constexpr int kMC = 144;    // rows of A packed per block (L2)
+constexpr int kKC = 256;    // depth per block (A and B micro-panels in L1)
+constexpr int kNC = 4080;   // columns of B packed per block (L3)
+
+// c (mr x nr, row stride ldc) = alpha * a_panel * b_panel + beta * c, where a is a packed micro-panel
+// (kc x kMR, k-major) and b a packed micro-panel (kc x kNR). mr <= kMR, nr <= kNR; beta == 0: write only.
+using MicroKernel = void (*)(int64_t kc, const float* a, const float* b, float* c, int64_t ldc, float alpha,
+                             float beta, int mr, int nr);
+
+void micro_kernel_scalar(int64_t kc, const float* a, const float* b, float* c, int64_t ldc, float alpha,
+                         float beta, int mr, int nr);
+
+#if defined(__x86_64__) || defined(__i386__) || defined(_M_X64) || defined(_M_IX86)
+#define LAYERWISE_HAVE_AVX2_KERNELS 1
+void micro_kernel_avx2(int64_t kc, const float* a, const float* b, float* c, int64_t ldc, float alpha,
+                       float beta, int mr, int nr);
+#endif
+
+}  // namespace gemm_detail
+}  // namespace kernels
+}  // namespace layerwise
