@@ -5,6 +5,7 @@ export default defineConfig({
     include: [
       'engine/**/*.test.ts',
       'electron/**/*.test.ts',
+      'worker-native/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
     ],

@@ -2,14 +2,26 @@
 // Shared by the training panel, the CLI, the model file's "training" section and the native core.
 import { z } from 'zod';
 
-export const LOSSES = ['sparse_categorical_crossentropy', 'categorical_crossentropy', 'binary_crossentropy', 'mean_squared_error'] as const;
+export const LOSSES = [
+  'sparse_categorical_crossentropy',
+  'categorical_crossentropy',
+  'binary_crossentropy',
+  'mean_squared_error',
+] as const;
 export type LossName = (typeof LOSSES)[number];
 
-const positive = (what: string) => z.number({ error: `${what} must be a number` }).positive({ error: `${what} must be above 0` });
+const positive = (what: string) =>
+  z.number({ error: `${what} must be a number` }).positive({ error: `${what} must be above 0` });
 const fraction = (what: string) =>
-  z.number({ error: `${what} must be a number` }).min(0, { error: `${what} must be from 0 to 1` }).max(1, { error: `${what} must be from 0 to 1` });
+  z
+    .number({ error: `${what} must be a number` })
+    .min(0, { error: `${what} must be from 0 to 1` })
+    .max(1, { error: `${what} must be from 0 to 1` });
 const unitOpen = (what: string) =>
-  z.number({ error: `${what} must be a number` }).min(0, { error: `${what} must be at least 0 and below 1` }).lt(1, { error: `${what} must be at least 0 and below 1` });
+  z
+    .number({ error: `${what} must be a number` })
+    .min(0, { error: `${what} must be at least 0 and below 1` })
+    .lt(1, { error: `${what} must be at least 0 and below 1` });
 
 // Keras 3 defaults for each optimizer.
 export const optimizerSchema = z.discriminatedUnion(
@@ -70,15 +82,28 @@ export const scheduleSchema = z.discriminatedUnion(
 export type ScheduleConfig = z.output<typeof scheduleSchema>;
 
 export const trainingConfigSchema = z.strictObject({
-  loss: z.enum(LOSSES, { error: `loss must be one of ${LOSSES.join(', ')}` }).default('sparse_categorical_crossentropy'),
-  optimizer: optimizerSchema.default({ type: 'adam', learning_rate: 0.001, beta_1: 0.9, beta_2: 0.999, epsilon: 1e-7 }),
+  loss: z
+    .enum(LOSSES, { error: `loss must be one of ${LOSSES.join(', ')}` })
+    .default('sparse_categorical_crossentropy'),
+  optimizer: optimizerSchema.default({
+    type: 'adam',
+    learning_rate: 0.001,
+    beta_1: 0.9,
+    beta_2: 0.999,
+    epsilon: 1e-7,
+  }),
   schedule: scheduleSchema.default({ type: 'constant' }),
   /** Rescales all gradients together when their global L2 norm exceeds this (Keras global_clipnorm). */
   global_clipnorm: positive('global_clipnorm').nullable().default(null),
   /** L2 penalty on every kernel: loss += l2 * sum(kernel²), like Keras' kernel_regularizer=l2(...). */
   l2: z.number().min(0, { error: 'l2 must be at least 0' }).default(0),
   /** Seeds initialisation, dropout and shuffling: one seed makes a run reproducible for a thread count. */
-  seed: z.number().int({ error: 'seed must be a whole number' }).min(0).max(2 ** 32 - 1).default(42),
+  seed: z
+    .number()
+    .int({ error: 'seed must be a whole number' })
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(42),
 });
 export type TrainingConfig = z.output<typeof trainingConfigSchema>;
 export type TrainingConfigInput = z.input<typeof trainingConfigSchema>;

@@ -40,11 +40,12 @@ BatchStats loss_forward_backward(const LossInput& in, float* grad, int batch) {
           double sum = 0;
           for (int j = 0; j < in.k; j++) sum += std::exp(z[j] - mx);
           const double log_sum = mx + std::log(sum);
-          double loss = 0;
-          for (int j = 0; j < in.k; j++) loss += target(j) * (log_sum - z[j]);
+          double loss = 0, weight = 0;
+          for (int j = 0; j < in.k; j++) loss += target(j) * (log_sum - z[j]), weight += target(j);
           stats.loss += loss;
+          // d/dz of -sum t log softmax(z) is p * sum(t) - t (targets need not sum to 1).
           if (g)
-            for (int j = 0; j < in.k; j++) g[j] = static_cast<float>((p[j] - target(j)) * inv_batch);
+            for (int j = 0; j < in.k; j++) g[j] = static_cast<float>((p[j] * weight - target(j)) * inv_batch);
         } else {
           // Keras: probabilities are renormalised to sum to 1, then clipped.
           double total = 0, loss = 0;

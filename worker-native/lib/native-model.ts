@@ -5,7 +5,11 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type { ExecutionPlan } from '../../engine';
 import { shapeSize } from '../../engine';
-import { trainingConfigSchema, type TrainingConfig, type TrainingConfigInput } from '../../engine/training-config';
+import {
+  trainingConfigSchema,
+  type TrainingConfig,
+  type TrainingConfigInput,
+} from '../../engine/training-config';
 import { nativeModelSpec } from './native-spec';
 
 /** Images as float32, or as uint8 pixels that the core scales by 1/255 while reading them. */
@@ -46,7 +50,9 @@ let binding: NativeBinding | undefined;
 export function loadBinding(): NativeBinding {
   if (binding === undefined) {
     const require = createRequire(import.meta.url);
-    binding = require(process.env.LAYERWISE_NATIVE ?? '../build/Release/layerwise_native.node') as NativeBinding;
+    binding = require(
+      process.env.LAYERWISE_NATIVE ?? '../build/Release/layerwise_native.node',
+    ) as NativeBinding;
   }
   return binding;
 }
@@ -68,10 +74,14 @@ export class NativeModel {
     options: NativeModelOptions = {},
   ) {
     const parsed = trainingConfigSchema.safeParse(config);
-    if (!parsed.success) throw new Error(`invalid training config: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(
+        `invalid training config: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     this.config = parsed.data;
     const threads = options.threads ?? availableParallelism();
-    if (!Number.isInteger(threads) || threads < 1 || threads > 256) throw new Error(`threads must be a whole number from 1 to 256, got ${threads}`);
+    if (!Number.isInteger(threads) || threads < 1 || threads > 256)
+      throw new Error(`threads must be a whole number from 1 to 256, got ${threads}`);
     this.inputSize = shapeSize(plan.inputShape);
     this.outputSize = shapeSize(plan.outputShape);
     this.handle = new (loadBinding().Model)(nativeModelSpec(plan, this.config, threads));
@@ -94,7 +104,12 @@ export class NativeModel {
 
   /** Outputs for each sample (class probabilities for a softmax output), flat, in inference mode. */
   predict(x: Inputs, options: { batchSize?: number; training?: boolean } = {}): Float32Array {
-    return this.live().predict(x, this.countSamples(x), checkBatchSize(options.batchSize ?? 256), options.training ?? false);
+    return this.live().predict(
+      x,
+      this.countSamples(x),
+      checkBatchSize(options.batchSize ?? 256),
+      options.training ?? false,
+    );
   }
 
   /** Copies of every weight in Keras layout, by name (conv2d/kernel, batch_normalization/moving_mean, ...). */
@@ -108,7 +123,8 @@ export class NativeModel {
       const size = known.get(name);
       if (size === undefined) throw new Error(`the model has no weight named '${name}'`);
       if (!(values instanceof Float32Array)) throw new Error(`weight '${name}' must be a Float32Array`);
-      if (values.length !== size) throw new Error(`weight '${name}' needs ${size} values, got ${values.length}`);
+      if (values.length !== size)
+        throw new Error(`weight '${name}' needs ${size} values, got ${values.length}`);
     }
     for (const [name, values] of Object.entries(weights)) this.live().setWeight(name, values);
   }
@@ -129,9 +145,12 @@ export class NativeModel {
   }
 
   private countSamples(x: Inputs): number {
-    if (!(x instanceof Float32Array || x instanceof Uint8Array)) throw new Error('inputs must be a Float32Array or a Uint8Array');
+    if (!(x instanceof Float32Array || x instanceof Uint8Array))
+      throw new Error('inputs must be a Float32Array or a Uint8Array');
     if (x.length === 0 || x.length % this.inputSize !== 0) {
-      throw new Error(`inputs must hold whole samples of ${this.inputSize} values (shape ${this.plan.inputShape.join('x')}), got ${x.length} values`);
+      throw new Error(
+        `inputs must hold whole samples of ${this.inputSize} values (shape ${this.plan.inputShape.join('x')}), got ${x.length} values`,
+      );
     }
     return x.length / this.inputSize;
   }
@@ -139,20 +158,29 @@ export class NativeModel {
   private checkBatch(x: Inputs, y: Targets): number {
     const count = this.countSamples(x);
     if (this.config.loss === 'sparse_categorical_crossentropy') {
-      if (!(y instanceof Int32Array || y instanceof Uint8Array)) throw new Error('labels for sparse_categorical_crossentropy must be an Int32Array or a Uint8Array of class indices');
+      if (!(y instanceof Int32Array || y instanceof Uint8Array))
+        throw new Error(
+          'labels for sparse_categorical_crossentropy must be an Int32Array or a Uint8Array of class indices',
+        );
       if (y.length !== count) throw new Error(`expected ${count} labels (one per sample), got ${y.length}`);
       for (const label of y) {
-        if (label < 0 || label >= this.outputSize) throw new Error(`label ${label} is out of range: the model has ${this.outputSize} classes`);
+        if (label < 0 || label >= this.outputSize)
+          throw new Error(`label ${label} is out of range: the model has ${this.outputSize} classes`);
       }
     } else {
-      if (!(y instanceof Float32Array)) throw new Error(`targets for ${this.config.loss} must be a Float32Array`);
-      if (y.length !== count * this.outputSize) throw new Error(`expected ${count * this.outputSize} target values (${count} x ${this.outputSize}), got ${y.length}`);
+      if (!(y instanceof Float32Array))
+        throw new Error(`targets for ${this.config.loss} must be a Float32Array`);
+      if (y.length !== count * this.outputSize)
+        throw new Error(
+          `expected ${count * this.outputSize} target values (${count} x ${this.outputSize}), got ${y.length}`,
+        );
     }
     return count;
   }
 }
 
 function checkBatchSize(batchSize: number): number {
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 65536) throw new Error(`batch size must be a whole number from 1 to 65536, got ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 65536)
+    throw new Error(`batch size must be a whole number from 1 to 65536, got ${batchSize}`);
   return batchSize;
 }

@@ -23,7 +23,16 @@ export interface NativeNodeSpec {
   scale: boolean;
   /** Concatenate axis as an index into the shape without the batch. */
   axis: number;
-  weights: { name: string; offset: number; size: number; shape: number[]; trainable: boolean; initializer: string; fanIn: number; fanOut: number }[];
+  weights: {
+    name: string;
+    offset: number;
+    size: number;
+    shape: number[];
+    trainable: boolean;
+    initializer: string;
+    fanIn: number;
+    fanOut: number;
+  }[];
 }
 
 export interface NativeModelSpec {
@@ -73,7 +82,11 @@ function nodeSpec(node: PlanNode): NativeNodeSpec {
   };
 }
 
-export function nativeModelSpec(plan: ExecutionPlan, config: TrainingConfig, threads: number): NativeModelSpec {
+export function nativeModelSpec(
+  plan: ExecutionPlan,
+  config: TrainingConfig,
+  threads: number,
+): NativeModelSpec {
   return {
     nodes: plan.nodes.map(nodeSpec),
     inputIndex: plan.inputIndex,

@@ -9,7 +9,7 @@ namespace gemm_detail {
 constexpr int kMR = 6;      // micro-tile rows
 constexpr int kNR = 16;     // micro-tile columns
 constexpr int kMC = 144;    // rows of A packed per block (L2)
-constexpr int kKC = 256;    // depth per block (A and B micro-panels in L1)
+constexpr int kKC = 512;    // depth per block (A and B micro-panels in L1; tuned on Zen 4/5)
 constexpr int kNC = 4080;   // columns of B packed per block (L3)
 
 // c (mr x nr, row stride ldc) = alpha * a_panel * b_panel + beta * c, where a is a packed micro-panel

@@ -18,16 +18,42 @@ function layerFor(node: PlanNode): tf.layers.Layer[] {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const p = node.params as Record<string, any>;
   const name = node.name;
-  const linearThen = (layer: tf.layers.Layer) => [layer, ...[activationLayer(p.activation, `${name}_act`)].filter((l) => l !== undefined)];
+  const linearThen = (layer: tf.layers.Layer) => [
+    layer,
+    ...[activationLayer(p.activation, `${name}_act`)].filter((l) => l !== undefined),
+  ];
   switch (node.type) {
     case 'Dense':
       return linearThen(tf.layers.dense({ units: p.units, useBias: p.use_bias, name }));
     case 'Conv2D':
-      return linearThen(tf.layers.conv2d({ filters: p.filters, kernelSize: p.kernel_size, strides: p.strides, padding: p.padding, useBias: p.use_bias, name }));
+      return linearThen(
+        tf.layers.conv2d({
+          filters: p.filters,
+          kernelSize: p.kernel_size,
+          strides: p.strides,
+          padding: p.padding,
+          useBias: p.use_bias,
+          name,
+        }),
+      );
     case 'MaxPooling2D':
-      return [tf.layers.maxPooling2d({ poolSize: p.pool_size, strides: p.strides ?? p.pool_size, padding: p.padding, name })];
+      return [
+        tf.layers.maxPooling2d({
+          poolSize: p.pool_size,
+          strides: p.strides ?? p.pool_size,
+          padding: p.padding,
+          name,
+        }),
+      ];
     case 'AveragePooling2D':
-      return [tf.layers.averagePooling2d({ poolSize: p.pool_size, strides: p.strides ?? p.pool_size, padding: p.padding, name })];
+      return [
+        tf.layers.averagePooling2d({
+          poolSize: p.pool_size,
+          strides: p.strides ?? p.pool_size,
+          padding: p.padding,
+          name,
+        }),
+      ];
     case 'GlobalAveragePooling2D':
       return [tf.layers.globalAveragePooling2d({ name })];
     case 'GlobalMaxPooling2D':
@@ -39,7 +65,15 @@ function layerFor(node: PlanNode): tf.layers.Layer[] {
     case 'Dropout':
       return [tf.layers.dropout({ rate: p.rate, name })];
     case 'BatchNormalization':
-      return [tf.layers.batchNormalization({ momentum: p.momentum, epsilon: p.epsilon, center: p.center, scale: p.scale, name })];
+      return [
+        tf.layers.batchNormalization({
+          momentum: p.momentum,
+          epsilon: p.epsilon,
+          center: p.center,
+          scale: p.scale,
+          name,
+        }),
+      ];
     case 'Activation':
       return [activationLayer(p.activation, name) ?? tf.layers.activation({ activation: 'linear', name })];
     case 'Add':
@@ -69,7 +103,10 @@ export function tfjsModel(plan: ExecutionPlan, weights: Weights): tf.LayersModel
     for (const layer of layers) value = layer.apply(value) as tf.SymbolicTensor;
     outputs.push(value);
   }
-  const model = tf.model({ inputs: input as tf.SymbolicTensor, outputs: outputs[plan.outputIndex] as tf.SymbolicTensor });
+  const model = tf.model({
+    inputs: input as tf.SymbolicTensor,
+    outputs: outputs[plan.outputIndex] as tf.SymbolicTensor,
+  });
   for (const node of plan.nodes) {
     if (node.weights.length === 0) continue;
     const layer = layersByName.get(node.name) as tf.layers.Layer;

@@ -3,7 +3,13 @@
 // own folders and for the built-in datasets alike.
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { countClasses, makeImageDataset, numberedClassNames, type DatasetPair, type ImageShape } from './dataset';
+import {
+  countClasses,
+  makeImageDataset,
+  numberedClassNames,
+  type DatasetPair,
+  type ImageShape,
+} from './dataset';
 import { DatasetError, fileError, formatCount } from './errors';
 import type { IdxArray } from './idx';
 import { readIdxFile } from './idx-file';
@@ -25,8 +31,16 @@ export interface IdxFolderOptions {
 const ROLES: { key: keyof IdxFolderFiles; prefixes: string[]; what: string }[] = [
   { key: 'trainImages', prefixes: ['train-images'], what: 'training images (train-images-idx3-ubyte)' },
   { key: 'trainLabels', prefixes: ['train-labels'], what: 'training labels (train-labels-idx1-ubyte)' },
-  { key: 'testImages', prefixes: ['t10k-images', 'test-images'], what: 'test images (t10k-images-idx3-ubyte)' },
-  { key: 'testLabels', prefixes: ['t10k-labels', 'test-labels'], what: 'test labels (t10k-labels-idx1-ubyte)' },
+  {
+    key: 'testImages',
+    prefixes: ['t10k-images', 'test-images'],
+    what: 'test images (t10k-images-idx3-ubyte)',
+  },
+  {
+    key: 'testLabels',
+    prefixes: ['t10k-labels', 'test-labels'],
+    what: 'test labels (t10k-labels-idx1-ubyte)',
+  },
 ];
 
 /** Finds the four files; a raw file wins over its .gz twin, any other choice is an error. */
@@ -36,7 +50,8 @@ export async function findIdxFiles(folder: string): Promise<IdxFolderFiles> {
     names = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DatasetError('E_DATASET_MISSING', `${folder}: no such folder`, { file: folder });
+    if (code === 'ENOENT')
+      throw new DatasetError('E_DATASET_MISSING', `${folder}: no such folder`, { file: folder });
     throw fileError(error, folder);
   }
   const found: Partial<IdxFolderFiles> = {};
@@ -73,9 +88,9 @@ export async function loadIdxFiles(
   name: string,
   classNames?: string[],
 ): Promise<DatasetPair> {
-  const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(
+  const [trainImages, trainLabels, testImages, testLabels] = (await Promise.all(
     [files.trainImages, files.trainLabels, files.testImages, files.testLabels].map((f) => readIdxFile(f)),
-  ) as [IdxArray, IdxArray, IdxArray, IdxArray];
+  )) as [IdxArray, IdxArray, IdxArray, IdxArray];
   const trainShape = imageShape(trainImages, files.trainImages);
   const testShape = imageShape(testImages, files.testImages);
   if (trainShape.join() !== testShape.join()) {

@@ -1,0 +1,156 @@
+#include "activations.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "thread_pool.h"
+
+namespace layerwise {
+namespace kernels {
+
+namespace {
+
+constexpr int64_t kGrain = 16384;  // elements per parallel chunk, at least
+
+inline float sigmoid(float x) {
+  if (x >= 0.0f) return 1.0f / (1.0f + std::exp(-x));
+  const float e = std::exp(x);
+  return e / (1.0f + e);
+}
+
+inline float gelu(float x) { return 0.5f * x * (1.0f + std::erf(x * 0.70710678118654752f)); }
+
+inline float gelu_grad(float x) {
+  const float cdf = 0.5f * (1.0f + std::erf(x * 0.70710678118654752f));
+  const float pdf = 0.39894228040143268f * std::exp(-0.5f * x * x);
+  return cdf + x * pdf;
+}
+
+template <class F>
+void elementwise_forward(const float* x, float* y, int64_t b, int64_t e, F f) {
+  for (int64_t i = b; i < e; ++i) y[i] = f(x[i]);
+}
+
+// dx (=|+=) dy * g(i)
+template <class G>
+void apply_grad(const float* dy, float* dx, int64_t b, int64_t e, bool acc, G g) {
+  if (acc) {
+    for (int64_t i = b; i < e; ++i) dx[i] += dy[i] * g(i);
+  } else {
+    for (int64_t i = b; i < e; ++i) dx[i] = dy[i] * g(i);
+  }
+}
+
+void softmax_rows(const float* x, float* y, int64_t r0, int64_t r1, int64_t cols) {
+  for (int64_t r = r0; r < r1; ++r) {
+    const float* xr = x + r * cols;
+    float* yr = y + r * cols;
+    float m = xr[0];
+    for (int64_t j = 1; j < cols; ++j) m = std::max(m, xr[j]);
+    float s = 0.0f;
+    for (int64_t j = 0; j < cols; ++j) {
+      const float e = std::exp(xr[j] - m);
+      yr[j] = e;
+      s += e;
+    }
+    const float inv = 1.0f / s;
+    for (int64_t j = 0; j < cols; ++j) yr[j] *= inv;
+  }
+}
+
+}  // namespace
+
+bool activation_backward_needs_input(Act act) { return act == Act::Gelu || act == Act::Swish; }
+
+float activation_value(Act act, float x) {
+  switch (act) {
+    case Act::Linear: return x;
+    case Act::Relu: return x > 0.0f ? x : 0.0f;
+    case Act::Sigmoid: return sigmoid(x);
+    case Act::Tanh: return std::tanh(x);
+    case Act::LeakyRelu: return x > 0.0f ? x : kLeakyReluSlope * x;
+    case Act::Elu: return x > 0.0f ? x : kEluAlpha * std::expm1(x);
+    case Act::Gelu: return gelu(x);
+    case Act::Swish: return x * sigmoid(x);
+    case Act::Softmax: return x;  // not elementwise
+  }
+  return x;
+}
+
+void activation_forward(Act act, const float* x, float* y, int64_t rows, int64_t cols, ThreadPool* pool) {
+  const int64_t n = rows * cols;
+  if (n <= 0) return;
+  if (act == Act::Softmax) {
+    parallel_for(pool, rows, [&](int64_t b, int64_t e) { softmax_rows(x, y, b, e, cols); },
+                 std::max<int64_t>(1, kGrain / std::max<int64_t>(cols, 1)));
+    return;
+  }
+  parallel_for(pool, n, [&](int64_t b, int64_t e) {
+    switch (act) {
+      case Act::Linear:
+        if (x != y) std::copy(x + b, x + e, y + b);
+        break;
+      case Act::Relu: elementwise_forward(x, y, b, e, [](float v) { return v > 0.0f ? v : 0.0f; }); break;
+      case Act::Sigmoid: elementwise_forward(x, y, b, e, [](float v) { return sigmoid(v); }); break;
+      case Act::Tanh: elementwise_forward(x, y, b, e, [](float v) { return std::tanh(v); }); break;
+      case Act::LeakyRelu:
+        elementwise_forward(x, y, b, e, [](float v) { return v > 0.0f ? v : kLeakyReluSlope * v; });
+        break;
+      case Act::Elu:
+        elementwise_forward(x, y, b, e, [](float v) { return v > 0.0f ? v : kEluAlpha * std::expm1(v); });
+        break;
+      case Act::Gelu: elementwise_forward(x, y, b, e, [](float v) { return gelu(v); }); break;
+      case Act::Swish: elementwise_forward(x, y, b, e, [](float v) { return v * sigmoid(v); }); break;
+      case Act::Softmax: break;
+    }
+  }, kGrain);
+}
+
+void activation_backward(Act act, const float* x, const float* y, const float* dy, float* dx, int64_t rows,
+                         int64_t cols, bool acc, ThreadPool* pool) {
+  const int64_t n = rows * cols;
+  if (n <= 0) return;
+  if (act == Act::Softmax) {
+    // dx_j = y_j * (dy_j - sum_k dy_k y_k)
+    parallel_for(pool, rows, [&](int64_t r0, int64_t r1) {
+      for (int64_t r = r0; r < r1; ++r) {
+        const float* yr = y + r * cols;
+        const float* gr = dy + r * cols;
+        float* dr = dx + r * cols;
+        float dot = 0.0f;
+        for (int64_t j = 0; j < cols; ++j) dot += gr[j] * yr[j];
+        if (acc) {
+          for (int64_t j = 0; j < cols; ++j) dr[j] += yr[j] * (gr[j] - dot);
+        } else {
+          for (int64_t j = 0; j < cols; ++j) dr[j] = yr[j] * (gr[j] - dot);
+        }
+      }
+    }, std::max<int64_t>(1, kGrain / std::max<int64_t>(cols, 1)));
+    return;
+  }
+  parallel_for(pool, n, [&](int64_t b, int64_t e) {
+    switch (act) {
+      case Act::Linear: apply_grad(dy, dx, b, e, acc, [](int64_t) { return 1.0f; }); break;
+      case Act::Relu: apply_grad(dy, dx, b, e, acc, [&](int64_t i) { return y[i] > 0.0f ? 1.0f : 0.0f; }); break;
+      case Act::Sigmoid: apply_grad(dy, dx, b, e, acc, [&](int64_t i) { return y[i] * (1.0f - y[i]); }); break;
+      case Act::Tanh: apply_grad(dy, dx, b, e, acc, [&](int64_t i) { return 1.0f - y[i] * y[i]; }); break;
+      case Act::LeakyRelu:
+        apply_grad(dy, dx, b, e, acc, [&](int64_t i) { return y[i] > 0.0f ? 1.0f : kLeakyReluSlope; });
+        break;
+      case Act::Elu:
+        apply_grad(dy, dx, b, e, acc, [&](int64_t i) { return y[i] > 0.0f ? 1.0f : y[i] + kEluAlpha; });
+        break;
+      case Act::Gelu: apply_grad(dy, dx, b, e, acc, [&](int64_t i) { return gelu_grad(x[i]); }); break;
+      case Act::Swish:
+        apply_grad(dy, dx, b, e, acc, [&](int64_t i) {
+          const float s = sigmoid(x[i]);
+          return s * (1.0f + x[i] * (1.0f - s));
+        });
+        break;
+      case Act::Softmax: break;
+    }
+  }, kGrain);
+}
+
+}  // namespace kernels
+}  // namespace layerwise

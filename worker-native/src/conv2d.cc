@@ -1,0 +1,279 @@
+#include "conv2d.h"
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include "gemm.h"
+#include "thread_pool.h"
+
+namespace layerwise {
+namespace kernels {
+
+namespace {
+
+constexpr size_t kColsBudget = size_t(1) << 21;  // floats of im2col buffer per chunk (8 MiB)
+
+inline size_t pad16(size_t n) { return (n + 15) / 16 * 16; }
+
+struct Geometry {
+  int oh, ow, pt, pl;
+  int kdim;         // KH*KW*Cin
+  int64_t pix;      // OH*OW
+  bool direct;      // 1x1, stride 1, no padding: x is already the column matrix
+  int chunk;        // samples per im2col chunk
+};
+
+Geometry geometry(const Conv2DParams& p) {
+  Geometry g;
+  g.oh = conv_out_size(p.h, p.kh, p.sh, p.same);
+  g.ow = conv_out_size(p.w, p.kw, p.sw, p.same);
+  g.pt = conv_pad_before(p.h, p.kh, p.sh, p.same);
+  g.pl = conv_pad_before(p.w, p.kw, p.sw, p.same);
+  g.kdim = p.kh * p.kw * p.in_c;
+  g.pix = static_cast<int64_t>(g.oh) * g.ow;
+  g.direct = p.kh == 1 && p.kw == 1 && p.sh == 1 && p.sw == 1 && g.oh == p.h && g.ow == p.w;
+  const size_t per_sample = static_cast<size_t>(std::max<int64_t>(g.pix, 1)) * std::max(g.kdim, 1);
+  g.chunk = static_cast<int>(std::max<size_t>(1, std::min<size_t>(std::max(p.batch, 1), kColsBudget / per_sample)));
+  return g;
+}
+
+// cols (count*OH*OW, KH*KW*Cin) from samples [n0, n0+count).
+void im2col(const Conv2DParams& p, const Geometry& g, const float* x, int n0, int count, float* cols, ThreadPool* pool) {
+  const size_t sample = static_cast<size_t>(p.h) * p.w * p.in_c;
+  const size_t cin_bytes = sizeof(float) * p.in_c;
+  parallel_for(pool, count, [&](int64_t b, int64_t e) {
+    for (int64_t s = b; s < e; ++s) {
+      const float* xs = x + (n0 + s) * sample;
+      float* cs = cols + s * g.pix * g.kdim;
+      for (int oy = 0; oy < g.oh; ++oy) {
+        for (int ox = 0; ox < g.ow; ++ox) {
+          float* row = cs + (static_cast<int64_t>(oy) * g.ow + ox) * g.kdim;
+          for (int ky = 0; ky < p.kh; ++ky) {
+            const int iy = oy * p.sh - g.pt + ky;
+            float* dst = row + static_cast<int64_t>(ky) * p.kw * p.in_c;
+            if (iy < 0 || iy >= p.h) {
+              std::memset(dst, 0, cin_bytes * p.kw);
+              continue;
+            }
+            const int ix0 = ox * p.sw - g.pl;
+            if (ix0 >= 0 && ix0 + p.kw <= p.w) {
+              std::memcpy(dst, xs + (static_cast<int64_t>(iy) * p.w + ix0) * p.in_c, cin_bytes * p.kw);
+            } else {
+              for (int kx = 0; kx < p.kw; ++kx) {
+                const int ix = ix0 + kx;
+                if (ix < 0 || ix >= p.w) {
+                  std::memset(dst + kx * p.in_c, 0, cin_bytes);
+                } else {
+                  std::memcpy(dst + kx * p.in_c, xs + (static_cast<int64_t>(iy) * p.w + ix) * p.in_c, cin_bytes);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  });
+}
+
+// dx[samples n0..] += col2im(dcols). Parallel over samples (disjoint outputs).
+void col2im_add(const Conv2DParams& p, const Geometry& g, const float* dcols, int n0, int count, float* dx, ThreadPool* pool) {
+  const size_t sample = static_cast<size_t>(p.h) * p.w * p.in_c;
+  parallel_for(pool, count, [&](int64_t b, int64_t e) {
+    for (int64_t s = b; s < e; ++s) {
+      float* xs = dx + (n0 + s) * sample;
+      const float* cs = dcols + s * g.pix * g.kdim;
+      for (int oy = 0; oy < g.oh; ++oy) {
+        for (int ox = 0; ox < g.ow; ++ox) {
+          const float* row = cs + (static_cast<int64_t>(oy) * g.ow + ox) * g.kdim;
+          for (int ky = 0; ky < p.kh; ++ky) {
+            const int iy = oy * p.sh - g.pt + ky;
+            if (iy < 0 || iy >= p.h) continue;
+            for (int kx = 0; kx < p.kw; ++kx) {
+              const int ix = ox * p.sw - g.pl + kx;
+              if (ix < 0 || ix >= p.w) continue;
+              float* d = xs + (static_cast<int64_t>(iy) * p.w + ix) * p.in_c;
+              const float* src = row + (static_cast<int64_t>(ky) * p.kw + kx) * p.in_c;
+              for (int c = 0; c < p.in_c; ++c) d[c] += src[c];
+            }
+          }
+        }
+      }
+    }
+  });
+}
+
+}  // namespace
+
+int conv_out_size(int in, int k, int s, bool same) {
+  if (same) return (in + s - 1) / s;
+  return in >= k ? (in - k) / s + 1 : 0;
+}
+
+int conv_pad_before(int in, int k, int s, bool same) {
+  if (!same) return 0;
+  const int out = (in + s - 1) / s;
+  const int total = std::max((out - 1) * s + k - in, 0);
+  return total / 2;
+}
+
+size_t conv2d_forward_scratch_size(const Conv2DParams& p, int threads) {
+  const Geometry g = geometry(p);
+  const int64_t m = static_cast<int64_t>(g.chunk) * g.pix;
+  const size_t cols = g.direct ? 0 : pad16(static_cast<size_t>(m) * g.kdim);
+  return cols + gemm_scratch_size(static_cast<int>(m), p.out_c, g.kdim, threads);
+}
+
+size_t conv2d_backward_scratch_size(const Conv2DParams& p, int threads) {
+  const Geometry g = geometry(p);
+  const int64_t m = static_cast<int64_t>(g.chunk) * g.pix;
+  const size_t dz = p.act == Act::Linear ? 0 : pad16(static_cast<size_t>(p.batch) * g.pix * p.out_c);
+  const size_t cols = pad16(static_cast<size_t>(m) * g.kdim);  // im2col, then reused for dcols
+  const size_t gs = std::max(gemm_scratch_size(g.kdim, p.out_c, static_cast<int>(m), threads),
+                             gemm_scratch_size(static_cast<int>(m), g.kdim, p.out_c, threads));
+  return dz + cols + gs;
+}
+
+void conv2d_forward(const Conv2DParams& p, const float* x, const float* w, const float* b, float* y, float* z,
+                    float* scratch, ThreadPool* pool) {
+  const Geometry g = geometry(p);
+  if (p.batch <= 0 || g.pix <= 0 || p.out_c <= 0) return;
+  float* pre = z ? z : y;
+  const int64_t mchunk = static_cast<int64_t>(g.chunk) * g.pix;
+  float* cols = scratch;
+  float* gs = g.direct ? scratch : scratch + pad16(static_cast<size_t>(mchunk) * g.kdim);
+  for (int n0 = 0; n0 < p.batch; n0 += g.chunk) {
+    const int count = std::min(g.chunk, p.batch - n0);
+    const int m = static_cast<int>(count * g.pix);
+    float* out = pre + static_cast<int64_t>(n0) * g.pix * p.out_c;
+    if (b)
+      for (int64_t r = 0; r < m; ++r) std::memcpy(out + r * p.out_c, b, sizeof(float) * p.out_c);
+    const float* a;
+    if (g.direct) {
+      a = x + static_cast<int64_t>(n0) * g.pix * p.in_c;
+    } else {
+      im2col(p, g, x, n0, count, cols, pool);
+      a = cols;
+    }
+    gemm(false, false, m, p.out_c, g.kdim, 1.0f, a, g.kdim, w, p.out_c, b ? 1.0f : 0.0f, out, p.out_c, gs, pool);
+  }
+  if (p.act != Act::Linear || pre != y)
+    activation_forward(p.act, pre, y, static_cast<int64_t>(p.batch) * g.pix, p.out_c, pool);
+}
+
+void conv2d_backward(const Conv2DParams& p, const float* x, const float* w, const float* z, const float* y,
+                     const float* dy, float* dx, float* dw, float* db, float* scratch, ThreadPool* pool) {
+  const Geometry g = geometry(p);
+  if (p.batch <= 0 || g.pix <= 0 || p.out_c <= 0) return;
+  const int64_t rows = static_cast<int64_t>(p.batch) * g.pix;
+  const float* dz = dy;
+  float* rest = scratch;
+  if (p.act != Act::Linear) {
+    float* buf = scratch;
+    rest = scratch + pad16(static_cast<size_t>(rows) * p.out_c);
+    activation_backward(p.act, z, y, dy, buf, rows, p.out_c, false, pool);
+    dz = buf;
+  }
+  if (db) {
+    if (!p.accumulate_weight_grads) std::fill(db, db + p.out_c, 0.0f);
+    for (int64_t r = 0; r < rows; ++r) {
+      const float* d = dz + r * p.out_c;
+      for (int c = 0; c < p.out_c; ++c) db[c] += d[c];
+    }
+  }
+  if (!dw && !dx) return;
+  const int64_t mchunk = static_cast<int64_t>(g.chunk) * g.pix;
+  float* cols = rest;
+  float* gs = rest + pad16(static_cast<size_t>(mchunk) * g.kdim);
+  for (int n0 = 0; n0 < p.batch; n0 += g.chunk) {
+    const int count = std::min(g.chunk, p.batch - n0);
+    const int m = static_cast<int>(count * g.pix);
+    const float* dzc = dz + static_cast<int64_t>(n0) * g.pix * p.out_c;
+    if (dw) {
+      const float* a;
+      if (g.direct) {
+        a = x + static_cast<int64_t>(n0) * g.pix * p.in_c;
+      } else {
+        im2col(p, g, x, n0, count, cols, pool);
+        a = cols;
+      }
+      const float beta = (n0 == 0 && !p.accumulate_weight_grads) ? 0.0f : 1.0f;
+      gemm(true, false, g.kdim, p.out_c, m, 1.0f, a, g.kdim, dzc, p.out_c, beta, dw, p.out_c, gs, pool);
+    }
+    if (dx) {
+      if (g.direct) {
+        float* dxc = dx + static_cast<int64_t>(n0) * g.pix * p.in_c;
+        gemm(false, true, m, g.kdim, p.out_c, 1.0f, dzc, p.out_c, w, p.out_c, 1.0f, dxc, g.kdim, gs, pool);
+      } else {
+        gemm(false, true, m, g.kdim, p.out_c, 1.0f, dzc, p.out_c, w, p.out_c, 0.0f, cols, g.kdim, gs, pool);
+        col2im_add(p, g, cols, n0, count, dx, pool);
+      }
+    }
+  }
+}
+
+// ---- reference -----------------------------------------------------------------------------------------
+
+void conv2d_forward_reference(const Conv2DParams& p, const float* x, const float* w, const float* b, float* y, float* z) {
+  const int oh = conv_out_size(p.h, p.kh, p.sh, p.same), ow = conv_out_size(p.w, p.kw, p.sw, p.same);
+  const int pt = conv_pad_before(p.h, p.kh, p.sh, p.same), pl = conv_pad_before(p.w, p.kw, p.sw, p.same);
+  std::vector<float> pre(static_cast<size_t>(p.batch) * oh * ow * p.out_c);
+  for (int n = 0; n < p.batch; ++n)
+    for (int oy = 0; oy < oh; ++oy)
+      for (int ox = 0; ox < ow; ++ox)
+        for (int co = 0; co < p.out_c; ++co) {
+          double s = b ? b[co] : 0.0;
+          for (int ky = 0; ky < p.kh; ++ky)
+            for (int kx = 0; kx < p.kw; ++kx) {
+              const int iy = oy * p.sh - pt + ky, ix = ox * p.sw - pl + kx;
+              if (iy < 0 || iy >= p.h || ix < 0 || ix >= p.w) continue;
+              for (int ci = 0; ci < p.in_c; ++ci)
+                s += static_cast<double>(x[((static_cast<size_t>(n) * p.h + iy) * p.w + ix) * p.in_c + ci]) *
+                     w[((static_cast<size_t>(ky) * p.kw + kx) * p.in_c + ci) * p.out_c + co];
+            }
+          pre[((static_cast<size_t>(n) * oh + oy) * ow + ox) * p.out_c + co] = static_cast<float>(s);
+        }
+  if (z) std::copy(pre.begin(), pre.end(), z);
+  activation_forward(p.act, pre.data(), y, static_cast<int64_t>(p.batch) * oh * ow, p.out_c, nullptr);
+}
+
+void conv2d_backward_reference(const Conv2DParams& p, const float* x, const float* w, const float* z, const float* y,
+                               const float* dy, float* dx, float* dw, float* db) {
+  const int oh = conv_out_size(p.h, p.kh, p.sh, p.same), ow = conv_out_size(p.w, p.kw, p.sw, p.same);
+  const int pt = conv_pad_before(p.h, p.kh, p.sh, p.same), pl = conv_pad_before(p.w, p.kw, p.sw, p.same);
+  const size_t ny = static_cast<size_t>(p.batch) * oh * ow * p.out_c;
+  std::vector<float> dz(ny);
+  activation_backward(p.act, z, y, dy, dz.data(), static_cast<int64_t>(p.batch) * oh * ow, p.out_c, false, nullptr);
+  const size_t nw = static_cast<size_t>(p.kh) * p.kw * p.in_c * p.out_c;
+  std::vector<double> gw(nw, 0.0), gb(p.out_c, 0.0);
+  const size_t nx = static_cast<size_t>(p.batch) * p.h * p.w * p.in_c;
+  std::vector<double> gx(nx, 0.0);
+  for (int n = 0; n < p.batch; ++n)
+    for (int oy = 0; oy < oh; ++oy)
+      for (int ox = 0; ox < ow; ++ox)
+        for (int co = 0; co < p.out_c; ++co) {
+          const double d = dz[((static_cast<size_t>(n) * oh + oy) * ow + ox) * p.out_c + co];
+          gb[co] += d;
+          for (int ky = 0; ky < p.kh; ++ky)
+            for (int kx = 0; kx < p.kw; ++kx) {
+              const int iy = oy * p.sh - pt + ky, ix = ox * p.sw - pl + kx;
+              if (iy < 0 || iy >= p.h || ix < 0 || ix >= p.w) continue;
+              for (int ci = 0; ci < p.in_c; ++ci) {
+                const size_t xi = ((static_cast<size_t>(n) * p.h + iy) * p.w + ix) * p.in_c + ci;
+                const size_t wi = ((static_cast<size_t>(ky) * p.kw + kx) * p.in_c + ci) * p.out_c + co;
+                gw[wi] += d * x[xi];
+                gx[xi] += d * w[wi];
+              }
+            }
+        }
+  const bool acc = p.accumulate_weight_grads;
+  if (dw)
+    for (size_t i = 0; i < nw; ++i) dw[i] = static_cast<float>(gw[i] + (acc ? dw[i] : 0.0));
+  if (db)
+    for (int c = 0; c < p.out_c; ++c) db[c] = static_cast<float>(gb[c] + (acc ? db[c] : 0.0));
+  if (dx)
+    for (size_t i = 0; i < nx; ++i) dx[i] = static_cast<float>(dx[i] + gx[i]);
+}
+
+}  // namespace kernels
+}  // namespace layerwise
