@@ -236,7 +236,7 @@ describe('parity with TensorFlow.js', () => {
     const xTensor = tf.tensor(s.x, [BATCH, 4, 4, 2]);
     const reference = referenceGradients(s, () => {
       const p = s.reference.apply(xTensor) as tf.Tensor;
-      return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.log(p)), -1)));
+      return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.log(p)), -1))) as tf.Scalar;
     });
     const native = s.native.computeGradients(s.x, labels, { training: false });
     expectClose(native.loss, reference.loss, 'loss');
