@@ -12,6 +12,9 @@
         "addon/losses.cc",
         "addon/training_math.cc",
         "addon/ops_reference.cc",
+        "addon/ops_gemm.cc",
+        "src/gemm.cc",
+        "src/gemm_avx2.cc",
         "src/thread_pool.cc",
         "src/cpu_features.cc"
       ],

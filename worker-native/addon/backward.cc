@@ -34,14 +34,14 @@ void Model::backward_node(int index, int count, bool training) {
         ops::activation_backward(node.act, b.out_ptr, b.keep_pre ? b.pre.data() : nullptr, g, n, units, pool);
       const bool columns = conv && !pointwise(node);
       const float* a = columns ? b.col.data() : in0;
-      ops::gemm(true, false, k, units, rows, 1.0f, a, k, g, units, 0.0f, weight_grad(index, 0), units, pool);
+      ops::gemm(true, false, k, units, rows, 1.0f, a, k, g, units, 0.0f, weight_grad(index, 0), units, gemm_scratch_.data(), pool);
       if (node.use_bias) ops::bias_grad(g, rows, units, weight_grad(index, 1));
       float* dx = input_grad(0);
       if (!dx) return;
       if (!columns) {
-        ops::gemm(false, true, rows, k, units, 1.0f, g, units, weight(index, 0), units, 1.0f, dx, k, pool);
+        ops::gemm(false, true, rows, k, units, 1.0f, g, units, weight(index, 0), units, 1.0f, dx, k, gemm_scratch_.data(), pool);
       } else {
-        ops::gemm(false, true, rows, k, units, 1.0f, g, units, weight(index, 0), units, 0.0f, scratch_.data(), k, pool);
+        ops::gemm(false, true, rows, k, units, 1.0f, g, units, weight(index, 0), units, 0.0f, scratch_.data(), k, gemm_scratch_.data(), pool);
         ops::col2im_add(ops::window_geometry(count, node.input_shapes[0], node.output_shape, node.kh, node.kw, node.sh, node.sw, node.same_padding),
                         scratch_.data(), dx, pool);
       }

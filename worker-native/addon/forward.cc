@@ -35,7 +35,7 @@ void Model::forward_node(int index, int count, bool training) {
         a = b.col.data();
       }
       float* z = b.keep_pre ? b.pre.data() : out;
-      ops::gemm(false, false, rows, units, k, 1.0f, a, k, weight(index, 0), units, 0.0f, z, units, pool);
+      ops::gemm(false, false, rows, units, k, 1.0f, a, k, weight(index, 0), units, 0.0f, z, units, gemm_scratch_.data(), pool);
       if (node.use_bias) ops::bias_add(z, weight(index, 1), rows, units, pool);
       ops::activation_forward(node.act, z, out, n, units, pool);
       return;

@@ -60,7 +60,7 @@ bool Model::needs_input_grad(int index, int input) const {
 void Model::reserve(int batch) {
   if (batch <= capacity_ && !(want_input_gradient_ && nodes_[spec_.input_index].grad.empty())) return;
   batch = std::max(batch, capacity_);
-  size_t scratch = 0;
+  size_t scratch = 0, gemm_scratch = 0;
   for (size_t i = 0; i < spec_.nodes.size(); i++) {
     const NodeSpec& node = spec_.nodes[i];
     NodeBuffers& b = nodes_[i];
@@ -75,6 +75,14 @@ void Model::reserve(int batch) {
       b.col.assign(rows * k, 0.0f);
       scratch = std::max(scratch, rows * k);
     }
+    if (node.op == Op::Dense || node.op == Op::Conv2D) {
+      const int units = node.output_shape.back();
+      const int rows = static_cast<int>(n / units);
+      const int k = node.op == Op::Conv2D ? node.kh * node.kw * node.input_shapes[0][2] : node.input_shapes[0].back();
+      for (size_t size : {ops::gemm_scratch_size(rows, units, k, pool_.get()), ops::gemm_scratch_size(k, units, rows, pool_.get()),
+                          ops::gemm_scratch_size(rows, k, units, pool_.get())})
+        gemm_scratch = std::max(gemm_scratch, size);
+    }
     if (node.op == Op::MaxPool2D || node.op == Op::GlobalMaxPool2D) b.argmax.assign(n, 0);
     if (node.op == Op::BatchNorm) {
       b.xhat.assign(n, 0.0f);
@@ -82,6 +90,7 @@ void Model::reserve(int batch) {
     }
   }
   scratch_.assign(scratch, 0.0f);
+  gemm_scratch_.assign(gemm_scratch, 0.0f);
   capacity_ = batch;
   // Views: aliases share their input's buffers (resolved in topological order).
   for (size_t i = 0; i < spec_.nodes.size(); i++) {

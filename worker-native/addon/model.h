@@ -90,6 +90,7 @@ class Model {
   std::vector<float> params_, grads_, opt_m_, opt_v_;
   std::vector<NodeBuffers> nodes_;
   std::vector<float> scratch_;      // Conv2D input gradients in column form
+  std::vector<float> gemm_scratch_; // packing buffers of the GEMM, sized for the largest product
   int capacity_ = 0;                // batch size the buffers are sized for
   int64_t step_ = 0;                // optimizer steps taken
   uint64_t dropout_step_ = 0;       // advances once per training step, so masks differ per batch

@@ -12,9 +12,11 @@ class ThreadPool;
 
 namespace ops {
 
-// C(M,N) = alpha * op(A) * op(B) + beta * C, row-major; op transposes when the flag is set.
+// C(M,N) = alpha * op(A) * op(B) + beta * C, row-major; op transposes when the flag is set. scratch
+// holds gemm_scratch_size(m, n, k, pool) floats, so the call never allocates.
+size_t gemm_scratch_size(int m, int n, int k, ThreadPool* pool);
 void gemm(bool trans_a, bool trans_b, int m, int n, int k, float alpha, const float* a, int lda, const float* b, int ldb,
-          float beta, float* c, int ldc, ThreadPool* pool);
+          float beta, float* c, int ldc, float* scratch, ThreadPool* pool);
 
 // y(rows, cols) += bias(cols)
 void bias_add(float* y, const float* bias, size_t rows, int cols, ThreadPool* pool);

@@ -10,16 +10,6 @@
 namespace layerwise {
 namespace ops {
 
-void gemm(bool ta, bool tb, int m, int n, int k, float alpha, const float* a, int lda, const float* b, int ldb,
-          float beta, float* c, int ldc, ThreadPool*) {
-  for (int i = 0; i < m; i++)
-    for (int j = 0; j < n; j++) {
-      double sum = 0;
-      for (int p = 0; p < k; p++) sum += (ta ? a[p * lda + i] : a[i * lda + p]) * (tb ? b[j * ldb + p] : b[p * ldb + j]);
-      c[i * ldc + j] = static_cast<float>(alpha * sum + (beta == 0 ? 0.0 : beta * c[i * ldc + j]));
-    }
-}
-
 void bias_add(float* y, const float* bias, size_t rows, int cols, ThreadPool*) {
   for (size_t r = 0; r < rows; r++)
     for (int j = 0; j < cols; j++) y[r * cols + j] += bias[j];

