@@ -54,12 +54,18 @@ export async function loadCsvDataset(path: string, options: CsvImportOptions = {
         labelAt = header.indexOf(labelColumn);
         if (labelAt < 0) {
           const some = header.slice(0, 5).join(', ') + (header.length > 5 ? ', ...' : '');
-          throw fail(`no column named "${labelColumn}" (the columns are ${some}): name the label column`, 1);
+          throw fail(
+            `no column named "${labelColumn}" (the columns are ${some}): name the label column`,
+            info.lines,
+          );
         }
-        shape = options.shape ?? inferShape(header.length - 1, (what) => fail(what, 1));
+        shape = options.shape ?? inferShape(header.length - 1, (what) => fail(what, info.lines));
         size = imageSize(shape);
         if (size !== header.length - 1) {
-          throw fail(`${header.length - 1} pixel columns do not make images of (${shape.join(', ')})`, 1);
+          throw fail(
+            `${header.length - 1} pixel columns do not make images of (${shape.join(', ')})`,
+            info.lines,
+          );
         }
         images = new Uint8Array(size * 1024);
         labels = new Uint8Array(1024);

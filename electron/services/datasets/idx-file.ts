@@ -34,7 +34,7 @@ export async function readIdxFile(path: string, label = basename(path)): Promise
     }
     return { dims: header.dims, data };
   } catch (error) {
-    if (error instanceof DatasetError) throw error;
+    if (error instanceof DatasetError) throw new DatasetError(error.code, error.message, { file: path });
     const code = (error as NodeJS.ErrnoException).code;
     throw code?.startsWith('Z_') ? gzipError(error, label) : fileError(error, path, label);
   } finally {

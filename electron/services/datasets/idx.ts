@@ -35,7 +35,13 @@ export function isGzip(bytes: Uint8Array): boolean {
 
 /** A Uint8Array over a fresh SharedArrayBuffer of exactly `length` bytes. */
 export function sharedBytes(length: number): Uint8Array {
-  return new Uint8Array(new SharedArrayBuffer(length), 0, length);
+  let buffer: SharedArrayBuffer;
+  try {
+    buffer = new SharedArrayBuffer(length);
+  } catch {
+    throw new DatasetError('E_DATASET_CONTENT', `not enough memory for ${formatCount(length)} bytes of data`);
+  }
+  return new Uint8Array(buffer, 0, length);
 }
 
 /** Reads and checks the header; `bytes` may hold just the header or the whole file. */
