@@ -1,0 +1,140 @@
+// The one API between the UI and the main-side services, whatever carries it (Electron IPC, WebSocket,
+// or a direct call in tests): each method's params schema (checked at the boundary, so nothing
+// malformed is trusted) and result type, the event stream, and the wire envelopes.
+import { z } from 'zod';
+import type { Issue } from '../issues';
+import type { SessionState, TrainingEvent } from './events';
+import { trainingRunSchema, type TrainingRun } from './run-settings';
+
+const sessionId = z.strictObject({ sessionId: z.string().min(1).max(100) });
+
+export const methodParams = {
+  'app.info': z.strictObject({}),
+  'datasets.list': z.strictObject({}),
+  'datasets.images': z.strictObject({
+    dataset: z.string().min(1).max(4096),
+    split: z.enum(['train', 'test']),
+    indices: z.array(z.number().int().min(0)).max(1000),
+  }),
+  'training.start': z.strictObject({
+    /** A model file (or just its graph as {format, version, graph}); validated by the engine. */
+    model: z.unknown(),
+    run: trainingRunSchema.partial().default({}),
+  }),
+  'training.pause': sessionId,
+  'training.resume': sessionId,
+  'training.stop': sessionId,
+  'training.status': sessionId,
+  'training.list': z.strictObject({}),
+  'training.predict': sessionId.extend({ image: z.array(z.number().finite()).min(1).max(1 << 20) }),
+  'training.weights': sessionId,
+} as const;
+
+export type MethodName = keyof typeof methodParams;
+export type MethodParams<M extends MethodName> = z.input<(typeof methodParams)[M]>;
+
+export interface AppInfo {
+  readonly version: string;
+  readonly platform: string;
+  readonly threads: number;
+}
+
+export interface DatasetInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly available: boolean;
+  readonly reason: string | null;
+  readonly classNames: readonly string[];
+  readonly shape: readonly number[];
+}
+
+export interface DatasetImages {
+  readonly shape: readonly number[];
+  /** Base64 of the uint8 pixels of every requested image, one after the other. */
+  readonly pixels: string;
+  readonly labels: readonly number[];
+}
+
+export interface SessionSnapshot {
+  readonly sessionId: string;
+  readonly state: SessionState;
+  readonly run: TrainingRun;
+  readonly modelName: string;
+  readonly startedAt: number;
+  /** Every event so far except batch events (which are summarised by the latest one). */
+  readonly events: readonly TrainingEvent[];
+  readonly lastBatch: TrainingEvent | null;
+}
+
+export interface WeightTensorData {
+  readonly name: string;
+  readonly shape: readonly number[];
+  /** Base64 of little-endian float32 values. */
+  readonly data: string;
+}
+
+export interface MethodResults {
+  'app.info': AppInfo;
+  'datasets.list': DatasetInfo[];
+  'datasets.images': DatasetImages;
+  'training.start': { sessionId: string };
+  'training.pause': { state: SessionState };
+  'training.resume': { state: SessionState };
+  'training.stop': { state: SessionState };
+  'training.status': SessionSnapshot;
+  'training.list': SessionSnapshot[];
+  'training.predict': { probabilities: number[] };
+  'training.weights': { tensors: WeightTensorData[] };
+}
+
+/** Events pushed to every client. */
+export interface ApiEvent {
+  readonly sessionId: string;
+  readonly event: TrainingEvent;
+}
+
+/** The typed client both the renderer and tests use; a typo in a method name fails to compile. */
+export interface LayerwiseApi {
+  call<M extends MethodName>(method: M, params: MethodParams<M>): Promise<MethodResults[M]>;
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+}
+
+/** Errors cross the boundary as plain data: a code, a message, and the user issues when there are some. */
+export interface ApiErrorData {
+  readonly code: 'E_BAD_REQUEST' | 'E_NOT_FOUND' | 'E_INVALID_MODEL' | 'E_DATASET' | 'E_STATE' | 'E_INTERNAL';
+  readonly message: string;
+  readonly issues?: readonly Issue[];
+}
+
+export class ApiError extends Error {
+  constructor(readonly data: ApiErrorData) {
+    super(data.message);
+  }
+}
+
+// --- wire envelopes (WebSocket; Electron IPC uses invoke/send with the same payloads) ----------------
+
+export const requestEnvelope = z.strictObject({
+  id: z.number().int().min(0),
+  method: z.string().max(100),
+  params: z.unknown(),
+});
+export type RequestEnvelope = z.infer<typeof requestEnvelope>;
+
+export type ResponseEnvelope =
+  | { readonly id: number; readonly result: unknown }
+  | { readonly id: number; readonly error: ApiErrorData }
+  | { readonly event: ApiEvent };
+
+/** Checks a request against its method's schema; throws ApiError(E_BAD_REQUEST) naming the problem. */
+export function parseRequest(method: string, params: unknown): { method: MethodName; params: unknown } {
+  if (!Object.hasOwn(methodParams, method)) throw new ApiError({ code: 'E_BAD_REQUEST', message: `unknown method '${method}'` });
+  const schema = methodParams[method as MethodName];
+  const parsed = schema.safeParse(params ?? {});
+  if (!parsed.success) {
+    const problem = parsed.error.issues[0];
+    const where = problem?.path.length ? `${problem.path.join('.')}: ` : '';
+    throw new ApiError({ code: 'E_BAD_REQUEST', message: `${method}: ${where}${problem?.message ?? 'invalid params'}` });
+  }
+  return { method: method as MethodName, params: parsed.data };
+}

@@ -1,0 +1,37 @@
+// What a training run needs beyond the optimizer: the data, epochs, batch size, validation split and
+// early stopping. Stored with the training config in the model file's "training" section.
+import { z } from 'zod';
+import { trainingConfigSchema } from '../training-config';
+
+const wholeNumber = (what: string, min: number, max: number) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .int({ error: `${what} must be a whole number` })
+    .min(min, { error: `${what} must be from ${min} to ${max}` })
+    .max(max, { error: `${what} must be from ${min} to ${max}` });
+
+export const earlyStoppingSchema = z.strictObject({
+  /** Epochs without an improvement of the validation loss before training stops. */
+  patience: wholeNumber('patience', 1, 1000).default(3),
+  /** The smallest decrease of the validation loss that counts as an improvement. */
+  min_delta: z.number().min(0, { error: 'min_delta must be at least 0' }).default(0),
+});
+
+export const runSettingsSchema = z.strictObject({
+  /** 'mnist', 'fashion-mnist', or a folder of IDX files / a CSV file. */
+  dataset: z.string({ error: 'dataset must be a string' }).min(1).default('mnist'),
+  epochs: wholeNumber('epochs', 1, 1000).default(5),
+  batch_size: wholeNumber('batch_size', 1, 4096).default(32),
+  /** The last fraction of the training set, held out for validation (Keras validation_split). */
+  validation_split: z.number().min(0, { error: 'validation_split must be from 0 to 0.9' }).max(0.9, { error: 'validation_split must be from 0 to 0.9' }).default(0.1),
+  /** Train on the first N training samples only (quick runs); null for all. */
+  limit: wholeNumber('limit', 1, 10_000_000).nullable().default(null),
+  /** Stop when the validation loss stops improving, restoring the best weights. */
+  early_stopping: earlyStoppingSchema.nullable().default(null),
+  /** Compute threads; null uses every core. */
+  threads: wholeNumber('threads', 1, 256).nullable().default(null),
+});
+
+export const trainingRunSchema = trainingConfigSchema.extend(runSettingsSchema.shape);
+export type TrainingRun = z.output<typeof trainingRunSchema>;
+export type TrainingRunInput = z.input<typeof trainingRunSchema>;
