@@ -4,7 +4,6 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { runCli } = await import('../electron/cli/main.ts');
-const { code, stdout, stderr } = await runCli(process.argv.slice(2));
-if (stdout) process.stdout.write(`${stdout}\n`);
-if (stderr) process.stderr.write(`${stderr}\n`);
+const { processIO } = await import('../electron/cli/io.ts');
+const { code } = await runCli(process.argv.slice(2), processIO());
 process.exitCode = code;

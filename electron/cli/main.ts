@@ -1,52 +1,104 @@
 // The `layerwise` command line: the same services as the app, headless. User mistakes exit 2 with one
 // line per problem and no stack; anything else is a bug and exits 1 with its stack.
 import { parseArgs } from 'node:util';
+import { evalCommand } from './commands/evaluate';
+import { predictCommand } from './commands/predict';
 import { summaryCommand } from './commands/summary';
+import { trainCommand } from './commands/train';
+import { bufferedIO, type CliIO } from './io';
 import { UserError } from './user-error';
 
 const USAGE = `Usage: layerwise <command> [options]
 
 Commands:
-  summary <model.json> [--json]   Keras-style summary: layers, output shapes, parameter counts
+  summary <model.json> [--json]        Keras-style summary: layers, output shapes, parameter counts
+  train <model.json> [options]         Train; options:
+      --dataset mnist|fashion-mnist|<folder or .csv>   --epochs N   --batch-size B
+      --optimizer sgd|adam|adamw|rmsprop   --lr X   --validation-split F   --limit N
+      --seed S   --threads T   --out trained.json   --json (one JSON event per line)
+  eval <trained.json> [--dataset D] [--json]      Test-set loss, accuracy and confusion matrix
+  predict <trained.json> [--dataset D] [--split test|train] [--limit N] --json
+                                       One JSON line per image: index, label, predicted, probabilities
 
 Options:
-  -h, --help                      Show this help`;
+  -h, --help                           Show this help`;
 
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  dataset: { type: 'string' },
+  epochs: { type: 'string' },
+  'batch-size': { type: 'string' },
+  optimizer: { type: 'string' },
+  lr: { type: 'string' },
+  'validation-split': { type: 'string' },
+  limit: { type: 'string' },
+  seed: { type: 'string' },
+  threads: { type: 'string' },
+  out: { type: 'string' },
+  split: { type: 'string' },
+  port: { type: 'string' },
+} as const;
+
+/** Runs one command; returns its exit code and, with the default buffered IO, what it printed. */
 export async function runCli(
   argv: readonly string[],
+  io: CliIO = bufferedIO(),
 ): Promise<{ code: number; stdout: string; stderr: string }> {
+  let code: number;
   try {
-    return { code: 0, stdout: await dispatch(argv), stderr: '' };
+    code = await dispatch(argv, io);
   } catch (error) {
-    if (error instanceof UserError) return { code: 2, stdout: '', stderr: error.lines.join('\n') };
-    return {
-      code: 1,
-      stdout: '',
-      stderr: `layerwise: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    };
+    if (error instanceof UserError) {
+      for (const line of error.lines) io.err(line);
+      code = 2;
+    } else {
+      io.err(
+        `layerwise: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      code = 1;
+    }
   }
+  const buffered = io as Partial<ReturnType<typeof bufferedIO>>;
+  return { code, stdout: buffered.stdout?.join('\n') ?? '', stderr: buffered.stderr?.join('\n') ?? '' };
 }
 
-async function dispatch(argv: readonly string[]): Promise<string> {
+function oneFile(command: string, args: string[], example: string): string {
+  if (args.length !== 1)
+    throw new UserError([
+      `layerwise ${command}: expected one model file, e.g. layerwise ${command} ${example}`,
+    ]);
+  return args[0] as string;
+}
+
+async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
   } catch (error) {
     throw new UserError([`layerwise: ${(error as Error).message}`, '', USAGE]);
   }
+  const { values } = parsed;
   const [command, ...args] = parsed.positionals;
-  if (parsed.values.help || command === undefined || command === 'help') return USAGE;
-  if (command === 'summary') {
-    if (args.length !== 1)
-      throw new UserError(['layerwise summary: expected one model file, e.g. layerwise summary model.json']);
-    return summaryCommand(args[0] as string, { json: parsed.values.json });
+  if (values.help || command === undefined || command === 'help') {
+    io.out(USAGE);
+    return 0;
   }
-  throw new UserError([`layerwise: unknown command '${command}'`, '', USAGE]);
+  switch (command) {
+    case 'summary':
+      io.out(await summaryCommand(oneFile('summary', args, 'model.json'), { json: values.json }));
+      return 0;
+    case 'train':
+      return trainCommand(oneFile('train', args, 'model.json'), values, io);
+    case 'eval':
+      return evalCommand(oneFile('eval', args, 'trained.json'), values, io);
+    case 'predict':
+      return predictCommand(
+        oneFile('predict', args, 'trained.json --dataset mnist --split test --json'),
+        values,
+        io,
+      );
+    default:
+      throw new UserError([`layerwise: unknown command '${command}'`, '', USAGE]);
+  }
 }

@@ -1,5 +1,6 @@
 // A problem the user can fix (bad file, bad graph, bad arguments): printed without a stack, exit code 2.
 import type { Issue } from '../../engine';
+import type { ApiError } from '../../engine/api/contract';
 
 export class UserError extends Error {
   constructor(readonly lines: readonly string[]) {
@@ -13,5 +14,13 @@ export class UserError extends Error {
         i.where.nodeId === undefined ? `${file}: ${i.message}` : `${file}: ${i.where.nodeId}: ${i.message}`,
       ),
     );
+  }
+
+  /** A service's refusal (bad model, dataset, settings), with its issues when it has some. */
+  static fromApiError(file: string, error: ApiError): UserError {
+    const issues = error.data.issues;
+    return issues && issues.length > 0
+      ? UserError.fromIssues(file, issues)
+      : new UserError([`${file}: ${error.message}`]);
   }
 }

@@ -1,7 +1,24 @@
-// The preload: the only bridge between the sandboxed renderer and the main process. It exposes a
-// minimal, typed surface through contextBridge and never the raw ipcRenderer.
-import { contextBridge } from 'electron';
+// The preload: the only bridge between the sandboxed renderer and the main process. It exposes one
+// object, `window.layerwise = { call, onEvent }`, never ipcRenderer itself; unknown method names are
+// answered here with the same error data the main side sends, without reaching IPC.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { isMethodName } from '../../engine/api/method-names';
+import { CALL_CHANNEL, EVENT_CHANNEL } from '../transport/ipc-channels';
 
-const layerwise = Object.freeze({ platform: process.platform });
+const layerwise = Object.freeze({
+  call(method: string, params: unknown): Promise<unknown> {
+    if (!isMethodName(method))
+      return Promise.resolve({
+        error: { code: 'E_BAD_REQUEST', message: `unknown method '${String(method)}'` },
+      });
+    return ipcRenderer.invoke(CALL_CHANNEL, method, params);
+  },
+  onEvent(listener: (event: unknown) => void): () => void {
+    if (typeof listener !== 'function') throw new TypeError('onEvent expects a function');
+    const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(EVENT_CHANNEL, forward);
+    return () => void ipcRenderer.removeListener(EVENT_CHANNEL, forward);
+  },
+});
 
 contextBridge.exposeInMainWorld('layerwise', layerwise);

@@ -26,7 +26,12 @@ export const methodParams = {
   'training.stop': sessionId,
   'training.status': sessionId,
   'training.list': z.strictObject({}),
-  'training.predict': sessionId.extend({ image: z.array(z.number().finite()).min(1).max(1 << 20) }),
+  'training.predict': sessionId.extend({
+    image: z
+      .array(z.number().finite())
+      .min(1)
+      .max(1 << 20),
+  }),
   'training.weights': sessionId,
 } as const;
 
@@ -128,13 +133,17 @@ export type ResponseEnvelope =
 
 /** Checks a request against its method's schema; throws ApiError(E_BAD_REQUEST) naming the problem. */
 export function parseRequest(method: string, params: unknown): { method: MethodName; params: unknown } {
-  if (!Object.hasOwn(methodParams, method)) throw new ApiError({ code: 'E_BAD_REQUEST', message: `unknown method '${method}'` });
+  if (!Object.hasOwn(methodParams, method))
+    throw new ApiError({ code: 'E_BAD_REQUEST', message: `unknown method '${method}'` });
   const schema = methodParams[method as MethodName];
   const parsed = schema.safeParse(params ?? {});
   if (!parsed.success) {
     const problem = parsed.error.issues[0];
     const where = problem?.path.length ? `${problem.path.join('.')}: ` : '';
-    throw new ApiError({ code: 'E_BAD_REQUEST', message: `${method}: ${where}${problem?.message ?? 'invalid params'}` });
+    throw new ApiError({
+      code: 'E_BAD_REQUEST',
+      message: `${method}: ${where}${problem?.message ?? 'invalid params'}`,
+    });
   }
   return { method: method as MethodName, params: parsed.data };
 }

@@ -72,4 +72,5 @@ export interface FailedEvent {
   readonly message: string;
 }
 
-export type TrainingEvent = StartedEvent | BatchEvent | EpochEvent | ProgressEvent | StateEvent | CompletedEvent | FailedEvent;
+export type TrainingEvent =
+  StartedEvent | BatchEvent | EpochEvent | ProgressEvent | StateEvent | CompletedEvent | FailedEvent;

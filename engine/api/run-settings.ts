@@ -1,7 +1,7 @@
 // What a training run needs beyond the optimizer: the data, epochs, batch size, validation split and
 // early stopping. Stored with the training config in the model file's "training" section.
 import { z } from 'zod';
-import { trainingConfigSchema } from '../training-config';
+import { trainingConfigSchema, type TrainingConfig } from '../training-config';
 
 const wholeNumber = (what: string, min: number, max: number) =>
   z
@@ -23,7 +23,11 @@ export const runSettingsSchema = z.strictObject({
   epochs: wholeNumber('epochs', 1, 1000).default(5),
   batch_size: wholeNumber('batch_size', 1, 4096).default(32),
   /** The last fraction of the training set, held out for validation (Keras validation_split). */
-  validation_split: z.number().min(0, { error: 'validation_split must be from 0 to 0.9' }).max(0.9, { error: 'validation_split must be from 0 to 0.9' }).default(0.1),
+  validation_split: z
+    .number()
+    .min(0, { error: 'validation_split must be from 0 to 0.9' })
+    .max(0.9, { error: 'validation_split must be from 0 to 0.9' })
+    .default(0.1),
   /** Train on the first N training samples only (quick runs); null for all. */
   limit: wholeNumber('limit', 1, 10_000_000).nullable().default(null),
   /** Stop when the validation loss stops improving, restoring the best weights. */
@@ -35,3 +39,8 @@ export const runSettingsSchema = z.strictObject({
 export const trainingRunSchema = trainingConfigSchema.extend(runSettingsSchema.shape);
 export type TrainingRun = z.output<typeof trainingRunSchema>;
 export type TrainingRunInput = z.input<typeof trainingRunSchema>;
+
+/** The part of a run the native core takes (loss, optimizer, schedule, regularisation, seed). */
+export function coreConfigOf(run: TrainingRun): TrainingConfig {
+  return z.object(trainingConfigSchema.shape).parse(run);
+}

@@ -1,0 +1,46 @@
+// Turns `train` command-line flags into run settings (validated later with the rest of the run).
+import type { TrainingRunInput } from '../../engine/api/run-settings';
+import { UserError } from './user-error';
+
+export interface TrainFlags {
+  dataset?: string;
+  epochs?: string;
+  'batch-size'?: string;
+  optimizer?: string;
+  lr?: string;
+  'validation-split'?: string;
+  limit?: string;
+  seed?: string;
+  threads?: string;
+}
+
+function number(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed))
+    throw new UserError([`layerwise train: --${flag} must be a number, got '${value}'`]);
+  return parsed;
+}
+
+export function runFromFlags(flags: TrainFlags, saved: Record<string, unknown> = {}): TrainingRunInput {
+  const run: Record<string, unknown> = {};
+  const set = (key: string, value: unknown) => value !== undefined && (run[key] = value);
+  set('dataset', flags.dataset);
+  set('epochs', number('epochs', flags.epochs));
+  set('batch_size', number('batch-size', flags['batch-size']));
+  set('validation_split', number('validation-split', flags['validation-split']));
+  set('limit', number('limit', flags.limit));
+  set('seed', number('seed', flags.seed));
+  set('threads', number('threads', flags.threads));
+  const lr = number('lr', flags.lr);
+  if (flags.optimizer !== undefined || lr !== undefined) {
+    const savedOptimizer = (saved.optimizer ?? {}) as { type?: string };
+    const type = flags.optimizer ?? savedOptimizer.type ?? 'adam';
+    if (!['sgd', 'adam', 'adamw', 'rmsprop'].includes(type))
+      throw new UserError([
+        `layerwise train: --optimizer must be sgd, adam, adamw or rmsprop, got '${type}'`,
+      ]);
+    run.optimizer = { type, ...(lr === undefined ? {} : { learning_rate: lr }) };
+  }
+  return run as TrainingRunInput;
+}

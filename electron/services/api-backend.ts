@@ -1,0 +1,142 @@
+// The main-side implementation of the API contract: validates each request, runs it on the services,
+// and streams training events. Transport-neutral: Electron IPC and the WebSocket server both carry it.
+import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
+import {
+  ApiError,
+  parseRequest,
+  type ApiEvent,
+  type MethodName,
+  type MethodResults,
+} from '../../engine/api/contract';
+import type { ApiBackend } from './backend';
+import { BUILTIN_DATASETS, loadBuiltinDataset, type BuiltinDatasetId } from './datasets/builtin';
+import { DatasetError } from './datasets/errors';
+import { loadDatasetSource } from './training/dataset-source';
+import type { TrainingService } from './training/training-service';
+import { encodeTensor } from './training/weights-codec';
+
+type Handlers = { [M in MethodName]: (params: never) => Promise<MethodResults[M]> };
+
+const version = (() => {
+  try {
+    return (
+      JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+    ).version;
+  } catch {
+    return 'unknown';
+  }
+})();
+
+export function createApiBackend(training: TrainingService): ApiBackend {
+  const snapshot = (sessionId: string) => {
+    const session = training.get(sessionId);
+    const { state, events, lastBatch } = session.snapshot();
+    return {
+      sessionId,
+      state,
+      run: session.options.run,
+      modelName: session.options.modelName,
+      startedAt: session.startedAt,
+      events,
+      lastBatch,
+    };
+  };
+
+  const handlers: Handlers = {
+    'app.info': async () => ({ version, platform: process.platform, threads: availableParallelism() }),
+    'datasets.list': async () =>
+      Promise.all(
+        Object.values(BUILTIN_DATASETS).map(async (d) => {
+          try {
+            const pair = await loadBuiltinDataset(d.id as BuiltinDatasetId);
+            return {
+              id: d.id,
+              name: d.label,
+              available: true,
+              reason: null,
+              classNames: d.classNames,
+              shape: pair.train.shape,
+            };
+          } catch (error) {
+            return {
+              id: d.id,
+              name: d.label,
+              available: false,
+              reason: (error as Error).message,
+              classNames: d.classNames,
+              shape: [28, 28, 1],
+            };
+          }
+        }),
+      ),
+    'datasets.images': async (params: { dataset: string; split: 'train' | 'test'; indices: number[] }) => {
+      const pair = await loadDatasetSource(params.dataset).catch((error: unknown) => {
+        throw error instanceof DatasetError
+          ? new ApiError({ code: 'E_DATASET', message: error.message })
+          : error;
+      });
+      const set = pair[params.split];
+      const size = set.shape.reduce((a, b) => a * b, 1);
+      const pixels = new Uint8Array(params.indices.length * size);
+      const labels = params.indices.map((index, i) => {
+        if (index >= set.count)
+          throw new ApiError({
+            code: 'E_BAD_REQUEST',
+            message: `image ${index} does not exist: the ${params.split} set has ${set.count}`,
+          });
+        pixels.set(set.images.subarray(index * size, (index + 1) * size), i * size);
+        return set.labels[index] as number;
+      });
+      return { shape: set.shape, pixels: Buffer.from(pixels).toString('base64'), labels };
+    },
+    'training.start': async (params: { model: unknown; run: object }) => ({
+      sessionId: (await training.start(params.model, params.run)).session.id,
+    }),
+    'training.pause': async ({ sessionId }: { sessionId: string }) => ({
+      state: training.get(sessionId).pause(),
+    }),
+    'training.resume': async ({ sessionId }: { sessionId: string }) => ({
+      state: training.get(sessionId).resume(),
+    }),
+    'training.stop': async ({ sessionId }: { sessionId: string }) => ({
+      state: training.get(sessionId).stop(),
+    }),
+    'training.status': async ({ sessionId }: { sessionId: string }) => snapshot(sessionId),
+    'training.list': async () => training.list().map((s) => snapshot(s.id)),
+    'training.predict': async ({ sessionId, image }: { sessionId: string; image: number[] }) => {
+      const session = training.get(sessionId);
+      const expected = session.options.plan.inputShape.reduce((a, b) => a * b, 1);
+      if (image.length !== expected)
+        throw new ApiError({
+          code: 'E_BAD_REQUEST',
+          message: `the image needs ${expected} values, got ${image.length}`,
+        });
+      return { probabilities: Array.from(await session.predict(Float32Array.from(image))) };
+    },
+    'training.weights': async ({ sessionId }: { sessionId: string }) => {
+      const session = training.get(sessionId);
+      const weights = await session.weights();
+      return {
+        tensors: session.options.plan.nodes.flatMap((n) =>
+          n.weights.map((w) => ({
+            name: w.name,
+            shape: [...w.shape],
+            data: encodeTensor(weights[w.name] as Float32Array),
+          })),
+        ),
+      };
+    },
+  };
+
+  return {
+    async handle(method, params) {
+      const request = parseRequest(method, params);
+      const handler = handlers[request.method] as (params: unknown) => Promise<unknown>;
+      return handler(request.params);
+    },
+    onEvent(listener: (event: ApiEvent) => void) {
+      return training.onEvent((sessionId, event) => listener({ sessionId, event }));
+    },
+  };
+}

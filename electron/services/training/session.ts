@@ -1,0 +1,179 @@
+// One training run: owns its worker thread, its state machine (idle -> running <-> paused -> stopped |
+// completed | failed) and its event history. A crashing worker fails the session, never the process.
+import { Worker } from 'node:worker_threads';
+import type { ExecutionPlan } from '../../../engine';
+import type { SessionState, TrainingEvent } from '../../../engine/api/events';
+import type { TrainingRun } from '../../../engine/api/run-settings';
+import {
+  CONTROL_PAUSE,
+  CONTROL_RUN,
+  CONTROL_STOP,
+  type FromWorker,
+  type ToWorker,
+  type WorkerDataset,
+} from './worker-protocol';
+
+const workerEntry = () =>
+  process.env.LAYERWISE_TRAINING_WORKER ?? new URL('./training-worker.mjs', import.meta.url);
+
+const TERMINAL: readonly SessionState[] = ['stopped', 'completed', 'failed'];
+
+export interface SessionOptions {
+  readonly id: string;
+  readonly modelName: string;
+  readonly plan: ExecutionPlan;
+  readonly run: TrainingRun;
+  readonly data: WorkerDataset;
+  readonly initialWeights?: Record<string, Float32Array>;
+}
+
+export class TrainingSession {
+  readonly startedAt = Date.now();
+  private state: SessionState = 'idle';
+  private readonly history: TrainingEvent[] = [];
+  private lastBatch: TrainingEvent | null = null;
+  private readonly listeners = new Set<(event: TrainingEvent) => void>();
+  private readonly control = new Int32Array(new SharedArrayBuffer(4));
+  private worker: Worker | undefined;
+  private nextRequest = 1;
+  private readonly pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void }
+  >();
+  private readonly finished: Promise<void>;
+  private markFinished: () => void = () => {};
+
+  constructor(readonly options: SessionOptions) {
+    this.finished = new Promise((resolve) => (this.markFinished = resolve));
+  }
+
+  get id(): string {
+    return this.options.id;
+  }
+
+  get currentState(): SessionState {
+    return this.state;
+  }
+
+  onEvent(listener: (event: TrainingEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves when training has ended, whichever way. */
+  whenFinished(): Promise<void> {
+    return this.finished;
+  }
+
+  snapshot() {
+    return { state: this.state, events: [...this.history], lastBatch: this.lastBatch };
+  }
+
+  start(): void {
+    if (this.state !== 'idle') throw new Error(`session ${this.id} has already started`);
+    this.setState('running');
+    const { plan, run, data, initialWeights } = this.options;
+    const worker = new Worker(workerEntry(), {
+      workerData: { plan, run, data, control: this.control, initialWeights },
+    });
+    this.worker = worker;
+    worker.on('message', (message: FromWorker) => this.receive(message));
+    worker.on('error', (error) => this.fail(`the training worker crashed: ${error.message}`));
+    worker.on('exit', (code) => {
+      this.worker = undefined;
+      if (!TERMINAL.includes(this.state)) this.fail(`the training worker exited unexpectedly (code ${code})`);
+      for (const { reject } of this.pending.values()) reject(new Error('the training worker has exited'));
+      this.pending.clear();
+      this.markFinished();
+    });
+  }
+
+  pause(): SessionState {
+    if (this.state === 'running') Atomics.store(this.control, 0, CONTROL_PAUSE);
+    return this.state;
+  }
+
+  resume(): SessionState {
+    if (this.state === 'paused') Atomics.store(this.control, 0, CONTROL_RUN);
+    return this.state;
+  }
+
+  /** Takes effect before the next batch starts. */
+  stop(): SessionState {
+    if (!TERMINAL.includes(this.state)) Atomics.store(this.control, 0, CONTROL_STOP);
+    if (this.state === 'idle') this.setState('stopped');
+    return this.state;
+  }
+
+  predict(image: Float32Array): Promise<Float32Array> {
+    return this.request({ kind: 'predict', id: 0, image }) as Promise<Float32Array>;
+  }
+
+  weights(): Promise<Record<string, Float32Array>> {
+    return this.request({ kind: 'weights', id: 0 }) as Promise<Record<string, Float32Array>>;
+  }
+
+  /** Ends the worker and frees the native model. */
+  async dispose(): Promise<void> {
+    this.stop();
+    const worker = this.worker;
+    if (worker === undefined) return;
+    worker.postMessage({ kind: 'dispose' } satisfies ToWorker);
+    await Promise.race([this.finished, new Promise((resolve) => setTimeout(resolve, 2000))]);
+    if (this.worker !== undefined) await this.worker.terminate();
+  }
+
+  private request(message: ToWorker & { id: number }): Promise<unknown> {
+    const worker = this.worker;
+    if (worker === undefined) return Promise.reject(new Error(`session ${this.id} has no running model`));
+    const id = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id });
+    });
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.kind === 'reply') {
+      const waiting = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (message.error !== undefined) waiting?.reject(new Error(message.error));
+      else waiting?.resolve(message.result);
+    } else if (message.kind === 'event') {
+      this.record(message.event);
+    } else if (!TERMINAL.includes(this.state)) {
+      this.setState('stopped');
+      this.markFinished();
+    } else {
+      this.markFinished();
+    }
+  }
+
+  private record(event: TrainingEvent): void {
+    if (event.type === 'state') {
+      this.setState(event.state);
+      return;
+    }
+    if (event.type === 'batch') this.lastBatch = event;
+    else if (event.type !== 'progress') this.history.push(event);
+    this.emit(event);
+    if (event.type === 'completed' || event.type === 'failed') this.setState(event.type);
+  }
+
+  private setState(state: SessionState): void {
+    if (this.state === state) return;
+    this.state = state;
+    const event: TrainingEvent = { type: 'state', state };
+    this.history.push(event);
+    this.emit(event);
+  }
+
+  private fail(message: string): void {
+    if (TERMINAL.includes(this.state)) return;
+    this.record({ type: 'failed', message });
+  }
+
+  private emit(event: TrainingEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}

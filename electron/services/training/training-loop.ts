@@ -1,0 +1,208 @@
+// The training loop that runs inside the worker: epochs of shuffled batches through the native core,
+// validation, early stopping, and the test-set report. Batch events are coalesced here to at most 20
+// per second (the latest values plus the running epoch averages), so no queue can grow.
+import type { CompletedEvent, EpochEvent, TrainingEvent } from '../../../engine/api/events';
+import { coreConfigOf } from '../../../engine/api/run-settings';
+import { NativeModel } from '../../../worker-native/lib/native-model';
+import { epochOrder } from '../datasets/shuffle';
+import { classificationReport, lossFromProbabilities } from './evaluation';
+import { CONTROL_PAUSE, CONTROL_STOP, type WorkerInput } from './worker-protocol';
+
+const BATCH_EVENT_INTERVAL_MS = 50;
+const YIELD_INTERVAL_MS = 100;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const yieldToEvents = () => new Promise((resolve) => setImmediate(resolve));
+
+export interface LoopHooks {
+  emit(event: TrainingEvent): void;
+}
+
+/** Runs training to its end; returns the model, which stays alive for predictions and export. */
+export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise<NativeModel | undefined> {
+  const { plan, run, data, control } = input;
+  const pixels = plan.inputShape.reduce((a, b) => a * b, 1);
+  const classes = data.classes;
+  const model = new NativeModel(
+    plan,
+    coreConfigOf(run),
+    run.threads === null ? {} : { threads: run.threads },
+  );
+  if (input.initialWeights) model.setWeights(input.initialWeights);
+
+  const sparse = run.loss === 'sparse_categorical_crossentropy';
+  const batch = Math.min(run.batch_size, data.trainCount);
+  const stepsPerEpoch = Math.ceil(data.trainCount / batch);
+  const totalSteps = stepsPerEpoch * run.epochs;
+  hooks.emit({
+    type: 'started',
+    epochs: run.epochs,
+    steps_per_epoch: stepsPerEpoch,
+    total_steps: totalSteps,
+    train_samples: data.trainCount,
+    validation_samples: data.validationCount,
+    test_samples: data.testLabels.length,
+    total_params: plan.totalParams,
+    trainable_params: plan.trainableParams,
+  });
+
+  const x = new Uint8Array(batch * pixels);
+  const labels = new Uint8Array(batch);
+  const oneHot = sparse ? undefined : new Float32Array(batch * classes);
+  const targets = (count: number) => {
+    if (sparse) return labels.subarray(0, count);
+    const t = (oneHot as Float32Array).subarray(0, count * classes);
+    t.fill(0);
+    for (let b = 0; b < count; b++) t[b * classes + (labels[b] as number)] = 1;
+    return t;
+  };
+  const validation = (count: number, fn: (x: Uint8Array, y: Uint8Array | Float32Array) => void) => {
+    const start = data.trainCount;
+    const vx = data.trainImages.subarray(start * pixels, (start + count) * pixels);
+    const vy = data.trainLabels.subarray(start, start + count);
+    if (sparse) return fn(vx, vy);
+    const t = new Float32Array(count * classes);
+    for (let i = 0; i < count; i++) t[i * classes + (vy[i] as number)] = 1;
+    fn(vx, t);
+  };
+
+  let order: Uint32Array = new Uint32Array(data.trainCount);
+  let done = 0;
+  let trainingMs = 0;
+  let samplesTrained = 0;
+  const epochSeconds: number[] = [];
+  let best = {
+    loss: Number.POSITIVE_INFINITY,
+    epoch: 0,
+    weights: undefined as Record<string, Float32Array> | undefined,
+    waited: 0,
+  };
+  let stoppedEarly = false;
+  let lastYield = performance.now();
+
+  for (let epoch = 1; epoch <= run.epochs; epoch++) {
+    order = epochOrder(data.trainCount, run.seed, epoch, order);
+    const epochStarted = performance.now();
+    let lossSum = 0;
+    let accuracySum = 0;
+    let seen = 0;
+    let lastEmit = 0;
+    for (let step = 0; step < stepsPerEpoch; step++) {
+      if (Atomics.load(control, 0) === CONTROL_PAUSE) {
+        const pausedAt = performance.now();
+        hooks.emit({ type: 'state', state: 'paused' });
+        while (Atomics.load(control, 0) === CONTROL_PAUSE) await sleep(20);
+        if (Atomics.load(control, 0) !== CONTROL_STOP) hooks.emit({ type: 'state', state: 'running' });
+        lastYield = performance.now();
+        trainingMs -= lastYield - pausedAt; // paused time is not training time
+      }
+      if (Atomics.load(control, 0) === CONTROL_STOP) return finish('stopped');
+
+      const stepStarted = performance.now();
+      const start = step * batch;
+      const count = Math.min(batch, data.trainCount - start);
+      for (let b = 0; b < count; b++) {
+        const sample = order[start + b] as number;
+        x.set(data.trainImages.subarray(sample * pixels, (sample + 1) * pixels), b * pixels);
+        labels[b] = data.trainLabels[sample] as number;
+      }
+      const result = model.trainBatch(x.subarray(0, count * pixels), targets(count));
+      const now = performance.now();
+      trainingMs += now - stepStarted;
+      if (!Number.isFinite(result.loss)) {
+        const lr = run.optimizer.learning_rate;
+        hooks.emit({
+          type: 'failed',
+          message: `the loss became ${result.loss} at epoch ${epoch}, step ${step + 1}: training diverged. The learning rate (${lr}) is probably too high; try a lower one, such as ${lr / 10}.`,
+        });
+        return finish('failed');
+      }
+      lossSum += result.loss * count;
+      accuracySum += result.accuracy * count;
+      seen += count;
+      done++;
+      samplesTrained += count;
+      const last = step === stepsPerEpoch - 1;
+      if (now - lastEmit >= BATCH_EVENT_INTERVAL_MS || last) {
+        lastEmit = now;
+        hooks.emit({
+          type: 'batch',
+          epoch,
+          step: step + 1,
+          loss: result.loss,
+          accuracy: result.accuracy,
+          epoch_loss: lossSum / seen,
+          epoch_accuracy: accuracySum / seen,
+          samples_per_second: (samplesTrained / trainingMs) * 1000,
+        });
+        hooks.emit({
+          type: 'progress',
+          fraction: done / totalSteps,
+          eta_seconds: ((trainingMs / done) * (totalSteps - done)) / 1000,
+        });
+      }
+      if (now - lastYield >= YIELD_INTERVAL_MS) {
+        await yieldToEvents(); // lets predict requests and messages through
+        lastYield = performance.now();
+      }
+    }
+
+    let valLoss: number | null = null;
+    let valAccuracy: number | null = null;
+    if (data.validationCount > 0) {
+      validation(data.validationCount, (vx, vy) => {
+        const r = model.evaluate(vx, vy);
+        valLoss = r.loss;
+        valAccuracy = r.accuracy;
+      });
+    }
+    const seconds = (performance.now() - epochStarted) / 1000;
+    epochSeconds.push(seconds);
+    const epochEvent: EpochEvent = {
+      type: 'epoch',
+      epoch,
+      loss: lossSum / seen,
+      accuracy: accuracySum / seen,
+      val_loss: valLoss,
+      val_accuracy: valAccuracy,
+      seconds,
+    };
+    hooks.emit(epochEvent);
+
+    if (run.early_stopping !== null && valLoss !== null) {
+      if (valLoss < best.loss - run.early_stopping.min_delta)
+        best = { loss: valLoss, epoch, weights: model.getWeights(), waited: 0 };
+      else if (++best.waited >= run.early_stopping.patience) {
+        stoppedEarly = epoch < run.epochs;
+        break;
+      }
+    }
+  }
+  if (best.weights !== undefined) model.setWeights(best.weights);
+  return finish('completed');
+
+  function finish(state: 'completed' | 'stopped' | 'failed'): NativeModel | undefined {
+    if (state === 'failed') return model;
+    if (state === 'stopped') {
+      hooks.emit({ type: 'state', state: 'stopped' });
+      return model;
+    }
+    const probabilities = model.predict(data.testImages);
+    const report = classificationReport(probabilities, data.testLabels, classes);
+    const testLoss = lossFromProbabilities(run.loss, probabilities, data.testLabels, classes);
+    const completed: CompletedEvent = {
+      type: 'completed',
+      test_loss: testLoss,
+      test_accuracy: report.accuracy,
+      confusion: report.confusion,
+      per_class_accuracy: report.per_class_accuracy,
+      misclassified: report.misclassified,
+      stopped_early: stoppedEarly,
+      best_epoch: best.weights === undefined ? null : best.epoch,
+      train_samples_per_second: trainingMs > 0 ? (samplesTrained / trainingMs) * 1000 : 0,
+      epoch_seconds: epochSeconds,
+    };
+    hooks.emit(completed);
+    return model;
+  }
+}

@@ -1,0 +1,155 @@
+// Starts and tracks training sessions: checks the model and its fit to the dataset, loads the data,
+// and hands both to a session. User mistakes come back as ApiErrors with the engine's issues.
+import { randomUUID } from 'node:crypto';
+import {
+  compileGraph,
+  formatDims,
+  readModel,
+  type ExecutionPlan,
+  type Issue,
+  type ModelFile,
+} from '../../../engine';
+import { ApiError } from '../../../engine/api/contract';
+import type { TrainingEvent } from '../../../engine/api/events';
+import { trainingRunSchema, type TrainingRun, type TrainingRunInput } from '../../../engine/api/run-settings';
+import { DatasetError } from '../datasets/errors';
+import { validationSplit } from '../datasets/split';
+import { loadDatasetSource } from './dataset-source';
+import { TrainingSession } from './session';
+import { decodeWeights } from './weights-codec';
+
+export interface StartedSession {
+  readonly session: TrainingSession;
+  readonly plan: ExecutionPlan;
+  readonly model: ModelFile;
+}
+
+export class TrainingService {
+  private readonly sessions = new Map<string, TrainingSession>();
+  private readonly listeners = new Set<(sessionId: string, event: TrainingEvent) => void>();
+
+  onEvent(listener: (sessionId: string, event: TrainingEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get(sessionId: string): TrainingSession {
+    const session = this.sessions.get(sessionId);
+    if (session === undefined)
+      throw new ApiError({ code: 'E_NOT_FOUND', message: `no training session '${sessionId}'` });
+    return session;
+  }
+
+  list(): TrainingSession[] {
+    return [...this.sessions.values()];
+  }
+
+  /** Validates everything, then starts training in a worker; resolves once the worker is started. */
+  async start(
+    modelValue: unknown,
+    runInput: TrainingRunInput = {},
+    options: { useSavedWeights?: boolean } = {},
+  ): Promise<StartedSession> {
+    const model = checkedModel(modelValue);
+    const compiled = compileGraph(model.graph);
+    if (!compiled.ok) throw invalidModel('the model has problems', compiled.issues);
+    const plan = compiled.plan;
+    const run = parseRun({ ...(model.training ?? {}), ...runInput });
+
+    const pair = await loadDatasetSource(run.dataset).catch((error: unknown) => {
+      if (error instanceof DatasetError) throw new ApiError({ code: 'E_DATASET', message: error.message });
+      throw error;
+    });
+    checkFit(plan, pair.train.shape, pair.train.classes, run.dataset);
+    const available = run.limit === null ? pair.train.count : Math.min(run.limit, pair.train.count);
+    const { train, validation } = validationSplit(available, run.validation_split);
+    if (train.end - train.start < 1)
+      throw new ApiError({
+        code: 'E_DATASET',
+        message: 'no training samples are left after the validation split',
+      });
+
+    let initialWeights: Record<string, Float32Array> | undefined;
+    if (options.useSavedWeights && model.weights !== undefined) {
+      const decoded = decodeWeights(plan, model.weights);
+      if (!decoded.ok) throw invalidModel('the saved weights do not fit the model', decoded.issues);
+      initialWeights = decoded.weights;
+    }
+
+    const session = new TrainingSession({
+      id: randomUUID(),
+      modelName: model.name,
+      plan,
+      run,
+      initialWeights,
+      data: {
+        trainImages: pair.train.images,
+        trainLabels: pair.train.labels,
+        testImages: pair.test.images,
+        testLabels: pair.test.labels,
+        classes: pair.train.classes,
+        trainCount: train.end - train.start,
+        validationCount: validation.end - validation.start,
+      },
+    });
+    this.sessions.set(session.id, session);
+    session.onEvent((event) => {
+      for (const listener of this.listeners) listener(session.id, event);
+    });
+    session.start();
+    return { session, plan, model };
+  }
+
+  async disposeAll(): Promise<void> {
+    await Promise.all([...this.sessions.values()].map((s) => s.dispose()));
+    this.sessions.clear();
+  }
+}
+
+export function checkedModel(value: unknown): ModelFile {
+  const loaded = readModel(value);
+  if (!loaded.ok) throw invalidModel('the model file has problems', loaded.issues);
+  return loaded.model;
+}
+
+export function parseRun(input: unknown): TrainingRun {
+  const parsed = trainingRunSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const problem = parsed.error.issues[0];
+  throw new ApiError({
+    code: 'E_BAD_REQUEST',
+    message: `training settings: ${problem?.path.join('.') || 'value'}: ${problem?.message ?? 'invalid'}`,
+  });
+}
+
+function invalidModel(message: string, issues: readonly Issue[]): ApiError {
+  const first = issues[0];
+  const detail =
+    first === undefined
+      ? ''
+      : `: ${first.where.nodeId ? `${first.where.nodeId}: ` : ''}${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`;
+  return new ApiError({ code: 'E_INVALID_MODEL', message: `${message}${detail}`, issues });
+}
+
+/** The model must take the dataset's images and output one value per class. */
+export function checkFit(
+  plan: ExecutionPlan,
+  imageShape: readonly number[],
+  classes: number,
+  dataset: string,
+): void {
+  const pixels = imageShape.reduce((a, b) => a * b, 1);
+  const inputSize = plan.inputShape.reduce((a, b) => a * b, 1);
+  if (inputSize !== pixels) {
+    throw new ApiError({
+      code: 'E_INVALID_MODEL',
+      message: `the model takes inputs of shape ${formatDims(plan.inputShape)}, but ${dataset} images are ${formatDims(imageShape)}: set the InputLayer's shape to [${imageShape.join(', ')}]`,
+    });
+  }
+  if (plan.outputShape.length !== 1 || plan.outputShape[0] !== classes) {
+    throw new ApiError({
+      code: 'E_INVALID_MODEL',
+      message: `the model outputs ${formatDims(plan.outputShape)}, but ${dataset} has ${classes} classes: end the model with Flatten (if needed) and Dense(${classes}, activation 'softmax')`,
+    });
+  }
+}

@@ -1,0 +1,41 @@
+// Messages between a training session (main side) and its worker thread. Datasets travel as
+// SharedArrayBuffer-backed views (no copy); pause and stop travel through a shared Int32Array so the
+// worker sees them between any two batches.
+import type { ExecutionPlan } from '../../../engine';
+import type { TrainingEvent } from '../../../engine/api/events';
+import type { TrainingRun } from '../../../engine/api/run-settings';
+
+export const CONTROL_RUN = 0;
+export const CONTROL_PAUSE = 1;
+export const CONTROL_STOP = 2;
+
+export interface WorkerDataset {
+  readonly trainImages: Uint8Array;
+  readonly trainLabels: Uint8Array;
+  readonly testImages: Uint8Array;
+  readonly testLabels: Uint8Array;
+  readonly classes: number;
+  /** Samples used for training and validation: the validation part is the tail (Keras). */
+  readonly trainCount: number;
+  readonly validationCount: number;
+}
+
+export interface WorkerInput {
+  readonly plan: ExecutionPlan;
+  readonly run: TrainingRun;
+  readonly data: WorkerDataset;
+  /** Int32Array over a SharedArrayBuffer: CONTROL_RUN, CONTROL_PAUSE or CONTROL_STOP. */
+  readonly control: Int32Array;
+  readonly initialWeights?: Record<string, Float32Array>;
+}
+
+export type ToWorker =
+  | { kind: 'predict'; id: number; image: Float32Array }
+  | { kind: 'weights'; id: number }
+  | { kind: 'dispose' };
+
+export type FromWorker =
+  | { kind: 'event'; event: TrainingEvent }
+  | { kind: 'reply'; id: number; result?: unknown; error?: string }
+  /** Training has ended (completed, stopped or failed); the worker stays for predict and weights. */
+  | { kind: 'finished' };
