@@ -143,7 +143,8 @@ describe('runCli', () => {
   it.each([
     [['summary', '/no/such/model.json'], '/no/such/model.json: no such file'],
     [['summary'], 'layerwise summary: expected one model file, e.g. layerwise summary model.json'],
-    [['train'], "layerwise: unknown command 'train'"],
+    [['train'], 'layerwise train: expected one model file'],
+    [['frobnicate'], "layerwise: unknown command 'frobnicate'"],
     [['summary', 'x.json', '--colour'], "layerwise: Unknown option '--colour'"],
   ])('exits 2 for %j', async (argv, firstLine) => {
     const result = await runCli(argv);

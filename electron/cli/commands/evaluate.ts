@@ -60,7 +60,7 @@ export async function evalCommand(
     report.confusion.forEach((row, c) => {
       const name = String(c).padStart(6);
       io.out(
-        `${name}${row.map((n) => String(n).padStart(width)).join('')}   ${((report.per_class_accuracy[c] ?? 0) * 100).toFixed(1)}%  ${test.classNames[c] ?? ''}`,
+        `${name}${row.map((n) => String(n).padStart(width)).join('')}   ${((report.per_class_accuracy[c] ?? 0) * 100).toFixed(1)}%  ${test.classNames[c] === String(c) ? '' : (test.classNames[c] ?? '')}`.trimEnd(),
       );
     });
     return 0;
