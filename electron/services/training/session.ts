@@ -13,7 +13,7 @@ import {
   type WorkerDataset,
 } from './worker-protocol';
 
-const workerEntry = () =>
+const defaultWorkerEntry = () =>
   process.env.LAYERWISE_TRAINING_WORKER ?? new URL('./training-worker.mjs', import.meta.url);
 
 const TERMINAL: readonly SessionState[] = ['stopped', 'completed', 'failed'];
@@ -25,6 +25,8 @@ export interface SessionOptions {
   readonly run: TrainingRun;
   readonly data: WorkerDataset;
   readonly initialWeights?: Record<string, Float32Array>;
+  /** The worker script; tests substitute one that misbehaves. */
+  readonly workerEntry?: URL | string;
 }
 
 export class TrainingSession {
@@ -73,7 +75,7 @@ export class TrainingSession {
     if (this.state !== 'idle') throw new Error(`session ${this.id} has already started`);
     this.setState('running');
     const { plan, run, data, initialWeights } = this.options;
-    const worker = new Worker(workerEntry(), {
+    const worker = new Worker(this.options.workerEntry ?? defaultWorkerEntry(), {
       workerData: { plan, run, data, control: this.control, initialWeights },
     });
     this.worker = worker;

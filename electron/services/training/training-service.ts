@@ -25,6 +25,8 @@ export interface StartedSession {
 }
 
 export class TrainingService {
+  constructor(private readonly options: { workerEntry?: URL | string } = {}) {}
+
   private readonly sessions = new Map<string, TrainingSession>();
   private readonly listeners = new Set<(sessionId: string, event: TrainingEvent) => void>();
 
@@ -82,6 +84,7 @@ export class TrainingService {
       plan,
       run,
       initialWeights,
+      ...(this.options.workerEntry === undefined ? {} : { workerEntry: this.options.workerEntry }),
       data: {
         trainImages: pair.train.images,
         trainLabels: pair.train.labels,
