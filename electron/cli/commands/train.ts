@@ -36,6 +36,8 @@ export async function trainCommand(file: string, options: TrainOptions, io: CliI
   const print = (event: TrainingEvent) => {
     if (event.type === 'epoch') history.push({ ...event });
     if (event.type === 'failed') failure = event.message;
+    // The completed and failed events already say how training ended: keep them the last line.
+    if (event.type === 'state' && (event.state === 'completed' || event.state === 'failed')) return;
     if (options.json) {
       const { type, ...rest } = event;
       io.out(JSON.stringify({ event: type, ...rest }));
