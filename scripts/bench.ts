@@ -3,28 +3,45 @@
 import { cpus } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { benchAnalyze } from '../engine/bench/analyze.bench';
+import { benchTraining } from './bench/training';
 
-const rows = benchAnalyze();
-console.table(rows);
+const only = process.argv[2]; // `npm run bench -- engine` or `-- training` runs one part
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
-const table = [
-  '| case | median (ms) | p95 (ms) |',
-  '| --- | ---: | ---: |',
-  ...rows.map((r) => `| ${r.case} | ${r.median_ms} | ${r.p95_ms} |`),
-].join('\n');
-const section = `<!-- bench:engine -->\n## Shape inference (engine)\n\nTarget: 300 nodes in under 5 ms.\nCommand: \`npm run bench\` · ${machine} · ${new Date().toISOString().slice(0, 10)}\n\n${table}\n<!-- /bench:engine -->`;
-
+const stamp = `Command: \`npm run bench\` · ${machine} · ${new Date().toISOString().slice(0, 10)}`;
 const docs = new URL('../docs/benchmarks.md', import.meta.url);
-let text: string;
-try {
-  text = readFileSync(docs, 'utf8');
-} catch {
-  text =
-    '# Benchmarks\n\nFigures written by `npm run bench`; each section names the command and machine that made it.\n';
+
+/** Replaces (or appends) the section between <!-- bench:NAME --> markers. */
+function writeSection(name: string, title: string, body: string): void {
+  let text: string;
+  try {
+    text = readFileSync(docs, 'utf8');
+  } catch {
+    text =
+      '# Benchmarks\n\nFigures written by `npm run bench`; each section names the command and machine that made it.\n';
+  }
+  const section = `<!-- bench:${name} -->\n## ${title}\n\n${stamp}\n\n${body}\n<!-- /bench:${name} -->`;
+  const pattern = new RegExp(`<!-- bench:${name} -->[\\s\\S]*<!-- /bench:${name} -->`);
+  writeFileSync(
+    docs,
+    pattern.test(text) ? text.replace(pattern, section) : `${text.trimEnd()}\n\n${section}\n`,
+  );
 }
-const pattern = /<!-- bench:engine -->[\s\S]*<!-- \/bench:engine -->/;
-writeFileSync(
-  docs,
-  pattern.test(text) ? text.replace(pattern, section) : `${text.trimEnd()}\n\n${section}\n`,
-);
+
+if (only === undefined || only === 'engine') {
+  const rows = benchAnalyze();
+  console.table(rows);
+  const table = [
+    '| case | median (ms) | p95 (ms) |',
+    '| --- | ---: | ---: |',
+    ...rows.map((r) => `| ${r.case} | ${r.median_ms} | ${r.p95_ms} |`),
+  ].join('\n');
+  writeSection('engine', 'Shape inference (engine)', `Target: 300 nodes in under 5 ms.\n\n${table}`);
+}
+
+if (only === undefined || only === 'training') {
+  const peak = Number(process.env.LAYERWISE_PEAK_GFLOPS ?? '') || undefined;
+  const body = benchTraining(peak);
+  console.log(body);
+  writeSection('training', 'Training and inference (native core vs PyTorch and TensorFlow.js)', body);
+}

@@ -21,7 +21,11 @@ const loaded = parseModelFile(readFileSync(new URL(`assets/templates/${template}
 if (!loaded.ok) throw new Error('bad template');
 const compiled = compileGraph(loaded.model.graph);
 if (!compiled.ok) throw new Error('bad graph');
-const model = new NativeModel(compiled.plan, { optimizer: { type: 'adam', learning_rate: 0.001 }, seed: 1 }, { threads: Number(threadsText) });
+const model = new NativeModel(
+  compiled.plan,
+  { optimizer: { type: 'adam', learning_rate: 0.001 }, seed: 1 },
+  { threads: Number(threadsText) },
+);
 
 // Shuffle once (seeded) and gather batches, as a training loop does.
 const order = Uint32Array.from({ length: 60_000 }, (_, i) => i);
