@@ -9,17 +9,43 @@ import { parseModelFile } from '../../engine';
 
 const root = new URL('../../', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'layerwise-train-'));
-const cli = (...args: string[]) => spawnSync('node', ['bin/layerwise.mjs', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+const cli = (...args: string[]) =>
+  spawnSync('node', ['bin/layerwise.mjs', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
 
 describe('layerwise train / eval / predict', () => {
   const out = join(scratch, 'trained.json');
 
   it('trains on a --limit, streams JSON events and saves graph, config, weights and history', () => {
-    const result = cli('train', 'assets/templates/mnist-mlp.json', '--limit', '1200', '--epochs', '2', '--batch-size', '64', '--lr', '0.002', '--seed', '5', '--json', '--out', out);
+    const result = cli(
+      'train',
+      'assets/templates/mnist-mlp.json',
+      '--limit',
+      '1200',
+      '--epochs',
+      '2',
+      '--batch-size',
+      '64',
+      '--lr',
+      '0.002',
+      '--seed',
+      '5',
+      '--json',
+      '--out',
+      out,
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    const events = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(events[0]).toMatchObject({ event: 'started', epochs: 2, train_samples: 1080, validation_samples: 120, steps_per_epoch: 17 });
+    const events = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(events[0]).toMatchObject({
+      event: 'started',
+      epochs: 2,
+      train_samples: 1080,
+      validation_samples: 120,
+      steps_per_epoch: 17,
+    });
     expect(events.filter((e) => e.event === 'epoch').map((e) => e.epoch)).toEqual([1, 2]);
     const last = events.at(-1);
     expect(last.event).toBe('completed');
@@ -31,8 +57,19 @@ describe('layerwise train / eval / predict', () => {
     const saved = parseModelFile(readFileSync(out, 'utf8'));
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
-    expect(saved.model.training).toMatchObject({ epochs: 2, batch_size: 64, limit: 1200, seed: 5, optimizer: { type: 'adam', learning_rate: 0.002 } });
-    expect(saved.model.weights?.tensors.map((t) => t.name)).toEqual(['dense/kernel', 'dense/bias', 'dense_1/kernel', 'dense_1/bias']);
+    expect(saved.model.training).toMatchObject({
+      epochs: 2,
+      batch_size: 64,
+      limit: 1200,
+      seed: 5,
+      optimizer: { type: 'adam', learning_rate: 0.002 },
+    });
+    expect(saved.model.weights?.tensors.map((t) => t.name)).toEqual([
+      'dense/kernel',
+      'dense/bias',
+      'dense_1/kernel',
+      'dense_1/bias',
+    ]);
     expect(saved.model.history?.map((h) => h.epoch)).toEqual([1, 2]);
 
     const evaluated = cli('eval', out, '--json');
@@ -42,7 +79,10 @@ describe('layerwise train / eval / predict', () => {
     expect(report.confusion.flat().reduce((a: number, b: number) => a + b, 0)).toBe(10000);
 
     const predicted = cli('predict', out, '--dataset', 'mnist', '--split', 'test', '--limit', '3', '--json');
-    const lines = predicted.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = predicted.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((l) => [l.index, l.label])).toEqual([
       [0, 7],
       [1, 2],
@@ -54,7 +94,20 @@ describe('layerwise train / eval / predict', () => {
 
   it('stops cleanly on Ctrl-C and still writes a whole file', async () => {
     const stopped = join(scratch, 'stopped.json');
-    const child = spawn('node', ['bin/layerwise.mjs', 'train', 'assets/templates/mnist-cnn.json', '--epochs', '5', '--json', '--out', stopped], { cwd: root });
+    const child = spawn(
+      'node',
+      [
+        'bin/layerwise.mjs',
+        'train',
+        'assets/templates/mnist-cnn.json',
+        '--epochs',
+        '5',
+        '--json',
+        '--out',
+        stopped,
+      ],
+      { cwd: root },
+    );
     let output = '';
     await new Promise<void>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -70,8 +123,14 @@ describe('layerwise train / eval / predict', () => {
   });
 
   it.each([
-    [['train', 'assets/templates/mnist-mlp.json', '--epochs', 'lots'], /--epochs must be a number, got 'lots'/],
-    [['train', 'assets/templates/mnist-mlp.json', '--optimizer', 'lbfgs'], /--optimizer must be sgd, adam, adamw or rmsprop/],
+    [
+      ['train', 'assets/templates/mnist-mlp.json', '--epochs', 'lots'],
+      /--epochs must be a number, got 'lots'/,
+    ],
+    [
+      ['train', 'assets/templates/mnist-mlp.json', '--optimizer', 'lbfgs'],
+      /--optimizer must be sgd, adam, adamw or rmsprop/,
+    ],
     [['train', 'assets/templates/mnist-mlp.json', '--dataset', '/nowhere'], /unknown dataset '\/nowhere'/],
     [['eval', 'assets/templates/mnist-mlp.json'], /has no weights: train it first/],
   ])('exits 2 with a clear message for %j', (args, message) => {

@@ -58,8 +58,12 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node drops its own error listener on upgraded sockets: a reset by the peer must not crash us.
+    const onError = (error: Error) => log(`websocket upgrade socket error: ${error.message}`);
+    socket.on('error', onError);
     const verdict = checkUpgrade(request, token, port);
     if (!verdict.ok) return refuse(socket, verdict.status, verdict.reason);
+    socket.off('error', onError); // ws watches the socket from here on
     wss.handleUpgrade(request, socket, head, (client) => wss.emit('connection', client, request));
   });
 

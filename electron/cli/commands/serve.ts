@@ -29,7 +29,9 @@ export async function serveCommand(options: ServeCommandOptions): Promise<ServeS
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE')
-      throw new UserError([`layerwise serve: port ${port} is in use: pick another with --port, or --port 0 for any`]);
+      throw new UserError([
+        `layerwise serve: port ${port} is in use: pick another with --port, or --port 0 for any`,
+      ]);
     if (code === 'EACCES')
       throw new UserError([`layerwise serve: no permission to listen on port ${port}: pick one above 1023`]);
     throw error;
