@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { evalCommand } from './commands/evaluate';
 import { predictCommand } from './commands/predict';
+import { serveMain } from './commands/serve-main';
 import { summaryCommand } from './commands/summary';
 import { trainCommand } from './commands/train';
 import { bufferedIO, type CliIO } from './io';
@@ -19,6 +20,7 @@ Commands:
   eval <trained.json> [--dataset D] [--json]      Test-set loss, accuracy and confusion matrix
   predict <trained.json> [--dataset D] [--split test|train] [--limit N] --json
                                        One JSON line per image: index, label, predicted, probabilities
+  serve [--port N]                     The app in a browser: prints http://127.0.0.1:PORT/?token=...
 
 Options:
   -h, --help                           Show this help`;
@@ -98,6 +100,8 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
         values,
         io,
       );
+    case 'serve':
+      return serveMain(values.port, io);
     default:
       throw new UserError([`layerwise: unknown command '${command}'`, '', USAGE]);
   }
