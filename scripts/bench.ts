@@ -3,7 +3,7 @@
 import { cpus } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { benchAnalyze } from '../engine/bench/analyze.bench';
-import { benchTraining } from './bench/training';
+import { benchRuntime, benchTraining } from './bench/training';
 
 const only = process.argv[2]; // `npm run bench -- engine` or `-- training` runs one part
 
@@ -44,4 +44,10 @@ if (only === undefined || only === 'training') {
   const body = benchTraining(peak);
   console.log(body);
   writeSection('training', 'Training and inference (native core vs PyTorch and TensorFlow.js)', body);
+}
+
+if (only === undefined || only === 'runtime') {
+  const body = benchRuntime();
+  console.log(body);
+  writeSection('runtime', 'Training runtime overhead (sessions, events)', body);
 }

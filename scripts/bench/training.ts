@@ -102,3 +102,30 @@ export function benchTraining(peakGflops: number | undefined): string {
   }
   return lines.join('\n');
 }
+
+/** Issue targets for the runtime: <= 5% below the bare core, metrics within 250 ms, < 600 MB RSS. */
+export function benchRuntime(): string {
+  const lines = [
+    'The same CNN epoch (batch 32, 2 threads) through the full runtime (worker thread, events) and through a bare loop over the addon.',
+    '',
+    '| path | samples/s | runtime cost | largest gap between batch events | process peak RSS MB |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  ];
+  const bare = child('npx', [
+    'tsx',
+    'worker-native/bench/train-native.ts',
+    'mnist-cnn',
+    '32',
+    String(THREADS),
+  ]);
+  const runtime = child('npx', ['tsx', 'scripts/bench/runtime-run.ts', 'mnist-cnn', '32']);
+  const cost =
+    bare && runtime
+      ? `${(((bare.train_samples_per_s - runtime.train_samples_per_s) / bare.train_samples_per_s) * 100).toFixed(1)}%`
+      : '–';
+  lines.push(`| bare addon loop | ${fmt(bare?.train_samples_per_s)} | – | – | ${fmt(bare?.peak_rss_mb)} |`);
+  lines.push(
+    `| runtime (session) | ${fmt(runtime?.train_samples_per_s)} | ${cost} | ${fmt(runtime?.max_event_gap_ms)} ms | ${fmt(runtime?.peak_rss_mb)} |`,
+  );
+  return lines.join('\n');
+}
