@@ -1,14 +1,11 @@
-// Forward pass of one node over a batch of `count` samples, dispatching on the layer type.
+// Forward pass of one node over a batch of `count` samples, dispatching on the layer type to the
+// kernels of worker-native/src.
 #include <cstring>
 
+#include "kernel_params.h"
 #include "model.h"
-#include "ops.h"
 
 namespace layerwise {
-namespace {
-// Conv2D with a 1x1 kernel, stride 1 and no padding reads its input directly as the column matrix.
-bool pointwise(const NodeSpec& n) { return n.kh == 1 && n.kw == 1 && n.sh == 1 && n.sw == 1; }
-} // namespace
 
 void Model::forward_node(int index, int count, bool training) {
   const NodeSpec& node = spec_.nodes[index];
@@ -16,7 +13,9 @@ void Model::forward_node(int index, int count, bool training) {
   ThreadPool* pool = pool_.get();
   const size_t n = b.out_size * count;
   const float* in0 = node.inputs.empty() ? nullptr : nodes_[node.inputs[0]].out_ptr;
+  const bool fused = index == spec_.output_index && fused_loss_;
   float* out = b.out_ptr;
+  const float* bias = node.use_bias ? weight(index, 1) : nullptr;
   switch (node.op) {
     case Op::Input:
     case Op::Flatten:
@@ -24,58 +23,54 @@ void Model::forward_node(int index, int count, bool training) {
       return; // views
     case Op::Dense:
     case Op::Conv2D: {
-      const bool conv = node.op == Op::Conv2D;
-      const int k = conv ? node.kh * node.kw * node.input_shapes[0][2] : node.input_shapes[0].back();
-      const int units = node.output_shape.back();
-      const int rows = static_cast<int>(n / units);
-      const float* a = in0;
-      if (conv && !pointwise(node)) {
-        ops::im2col(ops::window_geometry(count, node.input_shapes[0], node.output_shape, node.kh, node.kw, node.sh, node.sw, node.same_padding),
-                    in0, b.col.data(), pool);
-        a = b.col.data();
+      // Fused with the loss: the layer writes logits into `pre`, and the softmax/sigmoid follows.
+      float* y = fused ? b.pre.data() : out;
+      float* z = !fused && b.keep_pre ? b.pre.data() : nullptr;
+      if (node.op == Op::Dense)
+        kernels::dense_forward(dense_params(node, n / node.output_shape.back(), fused), in0, weight(index, 0), bias, y, z, scratch_.data(), pool);
+      else
+        kernels::conv2d_forward(conv_params(node, count, fused), in0, weight(index, 0), bias, y, z, scratch_.data(), pool);
+      if (fused) {
+        const int64_t cols = node.output_shape.back();
+        kernels::activation_forward(kernel_act(node.act), y, out, static_cast<int64_t>(n) / cols, cols, pool);
       }
-      float* z = b.keep_pre ? b.pre.data() : out;
-      ops::gemm(false, false, rows, units, k, 1.0f, a, k, weight(index, 0), units, 0.0f, z, units, gemm_scratch_.data(), pool);
-      if (node.use_bias) ops::bias_add(z, weight(index, 1), rows, units, pool);
-      ops::activation_forward(node.act, z, out, n, units, pool);
       return;
     }
     case Op::MaxPool2D:
-    case Op::AvgPool2D: {
-      const auto g = ops::window_geometry(count, node.input_shapes[0], node.output_shape, node.kh, node.kw, node.sh, node.sw, node.same_padding);
-      if (node.op == Op::MaxPool2D) ops::max_pool_forward(g, in0, out, b.argmax.data(), pool);
-      else ops::avg_pool_forward(g, in0, out, pool);
+      kernels::max_pool2d_forward(pool_params(node, count), in0, out, pool);
       return;
-    }
+    case Op::AvgPool2D:
+      kernels::avg_pool2d_forward(pool_params(node, count), in0, out, pool);
+      return;
     case Op::GlobalAvgPool2D:
     case Op::GlobalMaxPool2D: {
       const Shape& s = node.input_shapes[0];
-      if (node.op == Op::GlobalAvgPool2D) ops::global_avg_pool_forward(count, s[0] * s[1], s[2], in0, out);
-      else ops::global_max_pool_forward(count, s[0] * s[1], s[2], in0, out, b.argmax.data());
+      if (node.op == Op::GlobalAvgPool2D) kernels::global_avg_pool2d_forward(count, s[0], s[1], s[2], in0, out, pool);
+      else kernels::global_max_pool2d_forward(count, s[0], s[1], s[2], in0, out, pool);
       return;
     }
     case Op::Dropout:
-      if (training && node.rate > 0) ops::dropout_forward(in0, out, n, node.rate, spec_.config.seed + index, dropout_step_, pool);
+      if (training && node.rate > 0) kernels::dropout_forward(dropout_params(index, n), in0, out, pool);
       else std::memcpy(out, in0, n * sizeof(float));
       return;
     case Op::BatchNorm: {
-      const int c = node.output_shape.back();
-      const size_t rows = n / c;
       int slot = 0;
       const float* gamma = node.scale ? weight(index, slot++) : nullptr;
       const float* beta = node.center ? weight(index, slot++) : nullptr;
       float* moving_mean = weight(index, slot);
       float* moving_var = weight(index, slot + 1);
+      const auto p = batch_norm_params(node, n);
       if (training)
-        ops::batch_norm_train_forward(rows, c, in0, gamma, beta, node.epsilon, node.momentum, moving_mean, moving_var, out,
-                                      b.xhat.data(), b.inv_std.data(), pool);
+        kernels::batch_norm_forward_training(p, in0, gamma, beta, out, b.mean.data(), b.inv_std.data(), moving_mean, moving_var, scratch_.data(), pool);
       else
-        ops::batch_norm_infer_forward(rows, c, in0, gamma, beta, node.epsilon, moving_mean, moving_var, out, pool);
+        kernels::batch_norm_forward_inference(p, in0, gamma, beta, moving_mean, moving_var, out, pool);
       return;
     }
-    case Op::Activation:
-      ops::activation_forward(node.act, in0, out, n, node.output_shape.back(), pool);
+    case Op::Activation: {
+      const int64_t cols = node.output_shape.back();
+      kernels::activation_forward(kernel_act(node.act), in0, out, static_cast<int64_t>(n) / cols, cols, pool);
       return;
+    }
     case Op::Add:
       std::memcpy(out, in0, n * sizeof(float));
       for (size_t i = 1; i < node.inputs.size(); i++) {
@@ -99,6 +94,15 @@ void Model::forward_node(int index, int count, bool training) {
       return;
     }
   }
+}
+
+kernels::DropoutParams Model::dropout_params(int index, size_t n) const {
+  kernels::DropoutParams p;
+  p.size = static_cast<int64_t>(n);
+  p.rate = spec_.nodes[index].rate;
+  p.seed = spec_.config.seed;
+  p.step = dropout_step_ * spec_.nodes.size() + index; // one mask per layer and step
+  return p;
 }
 
 } // namespace layerwise

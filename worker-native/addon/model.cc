@@ -7,10 +7,9 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "../src/thread_pool.h"
+#include "../src/kernels.h"
+#include "kernel_params.h"
 #include "losses.h"
-#include "ops.h"
-#include "training_math.h"
 
 namespace layerwise {
 
@@ -29,10 +28,13 @@ Model::Model(ModelSpec spec) : spec_(std::move(spec)), pool_(std::make_unique<Th
 
 Model::~Model() = default;
 
+// One seeded stream per weight: the same seed gives the same model whatever the thread count.
 void Model::initialize_weights() {
   uint64_t slot_index = 0;
   for (const NodeSpec& node : spec_.nodes)
-    for (const WeightSlot& w : node.weights) initialize_weight(w, spec_.config.seed, slot_index++, params_.data() + w.offset);
+    for (const WeightSlot& w : node.weights)
+      kernels::initialize(static_cast<kernels::Initializer>(w.init), params_.data() + w.offset, w.size, w.fan_in, w.fan_out,
+                          (static_cast<uint64_t>(spec_.config.seed) << 32) ^ slot_index++);
 }
 
 void Model::plan_buffers() {
@@ -44,7 +46,7 @@ void Model::plan_buffers() {
     b.alias = node.op == Op::Flatten || node.op == Op::Reshape || node.op == Op::Input;
     const bool is_output = static_cast<int>(i) == spec_.output_index;
     b.keep_pre = (node.op == Op::Dense || node.op == Op::Conv2D) &&
-                 (ops::activation_needs_input(node.act) || (is_output && fused_loss_));
+                 (kernels::activation_backward_needs_input(kernel_act(node.act)) || (is_output && fused_loss_));
     bool flows = false;
     for (const WeightSlot& w : node.weights) flows |= w.trainable;
     for (int input : node.inputs) flows |= nodes_[input].grads_flow;
@@ -60,37 +62,32 @@ bool Model::needs_input_grad(int index, int input) const {
 void Model::reserve(int batch) {
   if (batch <= capacity_ && !(want_input_gradient_ && nodes_[spec_.input_index].grad.empty())) return;
   batch = std::max(batch, capacity_);
-  size_t scratch = 0, gemm_scratch = 0;
+  size_t scratch = 0;
+  const int threads = pool_threads(pool_.get());
   for (size_t i = 0; i < spec_.nodes.size(); i++) {
     const NodeSpec& node = spec_.nodes[i];
     NodeBuffers& b = nodes_[i];
     const size_t n = b.out_size * batch;
     const bool is_input = node.op == Op::Input;
+    const bool fused = static_cast<int>(i) == spec_.output_index && fused_loss_;
     if (!b.alias || is_input) b.out.assign(n, 0.0f); // the input's own buffer holds converted uint8 pixels
     if (!b.alias || is_input) b.grad.assign(is_input && !want_input_gradient_ ? 0 : n, 0.0f);
     if (b.keep_pre) b.pre.assign(n, 0.0f);
+    if (node.op == Op::Dense) {
+      const auto p = dense_params(node, n / node.output_shape.back(), fused);
+      scratch = std::max({scratch, kernels::dense_forward_scratch_size(p, threads), kernels::dense_backward_scratch_size(p, threads)});
+    }
     if (node.op == Op::Conv2D) {
-      const size_t rows = static_cast<size_t>(batch) * node.output_shape[0] * node.output_shape[1];
-      const size_t k = static_cast<size_t>(node.kh) * node.kw * node.input_shapes[0][2];
-      b.col.assign(rows * k, 0.0f);
-      scratch = std::max(scratch, rows * k);
+      const auto p = conv_params(node, batch, fused);
+      scratch = std::max({scratch, kernels::conv2d_forward_scratch_size(p, threads), kernels::conv2d_backward_scratch_size(p, threads)});
     }
-    if (node.op == Op::Dense || node.op == Op::Conv2D) {
-      const int units = node.output_shape.back();
-      const int rows = static_cast<int>(n / units);
-      const int k = node.op == Op::Conv2D ? node.kh * node.kw * node.input_shapes[0][2] : node.input_shapes[0].back();
-      for (size_t size : {ops::gemm_scratch_size(rows, units, k, pool_.get()), ops::gemm_scratch_size(k, units, rows, pool_.get()),
-                          ops::gemm_scratch_size(rows, k, units, pool_.get())})
-        gemm_scratch = std::max(gemm_scratch, size);
-    }
-    if (node.op == Op::MaxPool2D || node.op == Op::GlobalMaxPool2D) b.argmax.assign(n, 0);
     if (node.op == Op::BatchNorm) {
-      b.xhat.assign(n, 0.0f);
+      b.mean.assign(node.output_shape.back(), 0.0f);
       b.inv_std.assign(node.output_shape.back(), 0.0f);
+      scratch = std::max(scratch, kernels::batch_norm_scratch_size(batch_norm_params(node, n)));
     }
   }
   scratch_.assign(scratch, 0.0f);
-  gemm_scratch_.assign(gemm_scratch, 0.0f);
   capacity_ = batch;
   // Views: aliases share their input's buffers (resolved in topological order).
   for (size_t i = 0; i < spec_.nodes.size(); i++) {
@@ -156,29 +153,42 @@ double Model::regularize(bool want_gradient) {
     for (const WeightSlot& w : node.weights) {
       if (!w.trainable || w.name.size() < 7 || w.name.compare(w.name.size() - 7, 7, "/kernel") != 0) continue;
       const float* p = params_.data() + w.offset;
-      float* g = grads_.data() + w.offset;
-      for (size_t i = 0; i < w.size; i++) {
-        penalty += static_cast<double>(p[i]) * p[i];
-        if (want_gradient) g[i] += 2 * l2 * p[i];
+      if (want_gradient) {
+        penalty += kernels::add_l2_regularization(p, grads_.data() + w.offset, w.size, l2);
+      } else {
+        for (size_t i = 0; i < w.size; i++) penalty += l2 * static_cast<double>(p[i]) * p[i];
       }
     }
-  return l2 * penalty;
+  return penalty;
 }
 
+// Keras 3 order: clip, then the update (AdamW's decay is part of its step).
 void Model::apply_optimizer() {
   const size_t n = spec_.trainable_params;
-  if (spec_.config.clipnorm > 0) {
-    double sum = 0;
-    for (size_t i = 0; i < n; i++) sum += static_cast<double>(grads_[i]) * grads_[i];
-    const double norm = std::sqrt(sum);
-    if (norm > spec_.config.clipnorm) {
-      const float scale = static_cast<float>(spec_.config.clipnorm / norm);
-      for (size_t i = 0; i < n; i++) grads_[i] *= scale;
-    }
-  }
-  const float lr = scheduled_learning_rate(spec_.config.optimizer, spec_.config.schedule, step_);
+  const OptimizerConfig& o = spec_.config.optimizer;
+  const ScheduleConfig& s = spec_.config.schedule;
+  if (spec_.config.clipnorm > 0) kernels::clip_by_global_norm(grads_.data(), n, spec_.config.clipnorm);
+  const float lr = s.kind == ScheduleKind::Step     ? kernels::lr_step_decay(o.learning_rate, step_, s.every_steps, s.gamma)
+                   : s.kind == ScheduleKind::Cosine ? kernels::lr_cosine_decay(o.learning_rate, step_, s.decay_steps, s.alpha)
+                                                    : kernels::lr_constant(o.learning_rate, step_);
   step_++;
-  optimizer_step(spec_.config.optimizer, lr, step_, params_.data(), grads_.data(), opt_m_.data(), opt_v_.data(), n, pool_.get());
+  float* p = params_.data();
+  const float* g = grads_.data();
+  ThreadPool* pool = pool_.get();
+  switch (o.kind) {
+    case OptimizerKind::Sgd:
+      kernels::sgd_step(p, g, opt_m_.data(), n, lr, o.momentum, o.nesterov, pool);
+      return;
+    case OptimizerKind::Adam:
+      kernels::adam_step(p, g, opt_m_.data(), opt_v_.data(), n, step_, {lr, o.beta_1, o.beta_2, o.epsilon}, pool);
+      return;
+    case OptimizerKind::AdamW:
+      kernels::adamw_step(p, g, opt_m_.data(), opt_v_.data(), n, step_, {lr, o.beta_1, o.beta_2, o.epsilon}, o.weight_decay, pool);
+      return;
+    case OptimizerKind::RmsProp:
+      kernels::rmsprop_step(p, g, opt_v_.data(), o.momentum > 0 ? opt_m_.data() : nullptr, n, {lr, o.rho, o.momentum, o.epsilon}, pool);
+      return;
+  }
 }
 
 BatchStats Model::compute_gradients(InputView x, TargetView y, int count, bool training) {

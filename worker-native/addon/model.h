@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "../src/dropout.h"
 #include "model_spec.h"
 
 namespace layerwise {
@@ -58,9 +59,7 @@ class Model {
   struct NodeBuffers {
     size_t out_size = 0;                  // values per sample
     std::vector<float> out, grad, pre;    // owned storage (empty when aliased or unused)
-    std::vector<float> col;               // Conv2D: im2col of the input, kept for backward
-    std::vector<float> xhat, inv_std;     // BatchNormalization, kept for backward
-    std::vector<int32_t> argmax;          // max pooling, kept for backward
+    std::vector<float> mean, inv_std;     // BatchNormalization batch statistics, kept for backward
     float* out_ptr = nullptr;             // may point at the input's buffer (Flatten, Reshape, InputLayer)
     float* grad_ptr = nullptr;
     bool alias = false;                   // output is a view of input 0
@@ -81,6 +80,7 @@ class Model {
   double regularize(bool want_gradient);
   void apply_optimizer();
   bool needs_input_grad(int index, int input) const;
+  kernels::DropoutParams dropout_params(int index, size_t n) const;
   float* weight(int index, int slot) { return params_.data() + spec_.nodes[index].weights[slot].offset; }
   float* weight_grad(int index, int slot) { return grads_.data() + spec_.nodes[index].weights[slot].offset; }
 
@@ -89,8 +89,7 @@ class Model {
   size_t input_size_ = 0, output_size_ = 0;
   std::vector<float> params_, grads_, opt_m_, opt_v_;
   std::vector<NodeBuffers> nodes_;
-  std::vector<float> scratch_;      // Conv2D input gradients in column form
-  std::vector<float> gemm_scratch_; // packing buffers of the GEMM, sized for the largest product
+  std::vector<float> scratch_;      // kernels' working memory, sized for the largest layer at capacity
   int capacity_ = 0;                // batch size the buffers are sized for
   int64_t step_ = 0;                // optimizer steps taken
   uint64_t dropout_step_ = 0;       // advances once per training step, so masks differ per batch

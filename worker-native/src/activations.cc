@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "elementwise.h"
 #include "thread_pool.h"
 
 namespace layerwise {
@@ -28,16 +29,16 @@ inline float gelu_grad(float x) {
 
 template <class F>
 void elementwise_forward(const float* x, float* y, int64_t b, int64_t e, F f) {
-  for (int64_t i = b; i < e; ++i) y[i] = f(x[i]);
+  ew::map1(x + b, y + b, e - b, f);
 }
 
-// dx (=|+=) dy * g(i)
+// dx (=|+=) dy * g(v), v = the saved forward value (y or x) at the same index.
 template <class G>
-void apply_grad(const float* dy, float* dx, int64_t b, int64_t e, bool acc, G g) {
+void apply_grad(const float* dy, const float* v, float* dx, int64_t b, int64_t e, bool acc, G g) {
   if (acc) {
-    for (int64_t i = b; i < e; ++i) dx[i] += dy[i] * g(i);
+    ew::map3(dy + b, v + b, dx + b, dx + b, e - b, [&](float d, float s, float o) { return o + d * g(s); });
   } else {
-    for (int64_t i = b; i < e; ++i) dx[i] = dy[i] * g(i);
+    ew::map2(dy + b, v + b, dx + b, e - b, [&](float d, float s) { return d * g(s); });
   }
 }
 
@@ -106,6 +107,50 @@ void activation_forward(Act act, const float* x, float* y, int64_t rows, int64_t
   }, kGrain);
 }
 
+void bias_activation_forward(Act act, float* z, const float* bias, float* y, int64_t rows, int64_t cols,
+                             ThreadPool* pool) {
+  if (rows <= 0 || cols <= 0) return;
+  if (!bias) {
+    if (act != Act::Linear || z != y) activation_forward(act, z, y, rows, cols, pool);
+    return;
+  }
+  if (act == Act::Softmax) {
+    parallel_for(pool, rows, [&](int64_t b, int64_t e) {
+      for (int64_t r = b; r < e; ++r) {
+        float* zr = z + r * cols;
+        for (int64_t j = 0; j < cols; ++j) zr[j] += bias[j];
+        softmax_rows(z, y, r, r + 1, cols);
+      }
+    }, std::max<int64_t>(1, kGrain / cols));
+    return;
+  }
+  parallel_for(pool, rows, [&](int64_t b, int64_t e) {
+    for (int64_t r = b; r < e; ++r) {
+      float* zr = z + r * cols;
+      float* yr = y + r * cols;
+      auto run = [&](auto f) {
+        if (zr == yr) {
+          ew::map2(zr, bias, yr, cols, [&](float v, float bj) { return f(v + bj); });
+        } else {
+          ew::add_to(bias, zr, cols);  // keep the pre-activation
+          ew::map1(zr, yr, cols, f);
+        }
+      };
+      switch (act) {
+        case Act::Linear: run([](float v) { return v; }); break;
+        case Act::Relu: run([](float v) { return v > 0.0f ? v : 0.0f; }); break;
+        case Act::Sigmoid: run([](float v) { return sigmoid(v); }); break;
+        case Act::Tanh: run([](float v) { return std::tanh(v); }); break;
+        case Act::LeakyRelu: run([](float v) { return v > 0.0f ? v : kLeakyReluSlope * v; }); break;
+        case Act::Elu: run([](float v) { return v > 0.0f ? v : kEluAlpha * std::expm1(v); }); break;
+        case Act::Gelu: run([](float v) { return gelu(v); }); break;
+        case Act::Swish: run([](float v) { return v * sigmoid(v); }); break;
+        case Act::Softmax: break;
+      }
+    }
+  }, std::max<int64_t>(1, kGrain / cols));
+}
+
 void activation_backward(Act act, const float* x, const float* y, const float* dy, float* dx, int64_t rows,
                          int64_t cols, bool acc, ThreadPool* pool) {
   const int64_t n = rows * cols;
@@ -130,21 +175,25 @@ void activation_backward(Act act, const float* x, const float* y, const float* d
   }
   parallel_for(pool, n, [&](int64_t b, int64_t e) {
     switch (act) {
-      case Act::Linear: apply_grad(dy, dx, b, e, acc, [](int64_t) { return 1.0f; }); break;
-      case Act::Relu: apply_grad(dy, dx, b, e, acc, [&](int64_t i) { return y[i] > 0.0f ? 1.0f : 0.0f; }); break;
-      case Act::Sigmoid: apply_grad(dy, dx, b, e, acc, [&](int64_t i) { return y[i] * (1.0f - y[i]); }); break;
-      case Act::Tanh: apply_grad(dy, dx, b, e, acc, [&](int64_t i) { return 1.0f - y[i] * y[i]; }); break;
+      case Act::Linear:
+        if (acc) {
+          ew::add_to(dy + b, dx + b, e - b);
+        } else if (dx != dy) {
+          std::copy(dy + b, dy + e, dx + b);
+        }
+        break;
+      case Act::Relu: apply_grad(dy, y, dx, b, e, acc, [](float v) { return v > 0.0f ? 1.0f : 0.0f; }); break;
+      case Act::Sigmoid: apply_grad(dy, y, dx, b, e, acc, [](float v) { return v * (1.0f - v); }); break;
+      case Act::Tanh: apply_grad(dy, y, dx, b, e, acc, [](float v) { return 1.0f - v * v; }); break;
       case Act::LeakyRelu:
-        apply_grad(dy, dx, b, e, acc, [&](int64_t i) { return y[i] > 0.0f ? 1.0f : kLeakyReluSlope; });
+        apply_grad(dy, y, dx, b, e, acc, [](float v) { return v > 0.0f ? 1.0f : kLeakyReluSlope; });
         break;
-      case Act::Elu:
-        apply_grad(dy, dx, b, e, acc, [&](int64_t i) { return y[i] > 0.0f ? 1.0f : y[i] + kEluAlpha; });
-        break;
-      case Act::Gelu: apply_grad(dy, dx, b, e, acc, [&](int64_t i) { return gelu_grad(x[i]); }); break;
+      case Act::Elu: apply_grad(dy, y, dx, b, e, acc, [](float v) { return v > 0.0f ? 1.0f : v + kEluAlpha; }); break;
+      case Act::Gelu: apply_grad(dy, x, dx, b, e, acc, [](float v) { return gelu_grad(v); }); break;
       case Act::Swish:
-        apply_grad(dy, dx, b, e, acc, [&](int64_t i) {
-          const float s = sigmoid(x[i]);
-          return s * (1.0f + x[i] * (1.0f - s));
+        apply_grad(dy, x, dx, b, e, acc, [](float v) {
+          const float s = sigmoid(v);
+          return s * (1.0f + v * (1.0f - s));
         });
         break;
       case Act::Softmax: break;

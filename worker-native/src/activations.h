@@ -22,6 +22,11 @@ bool activation_backward_needs_input(Act act);
 // y may alias x (in place).
 void activation_forward(Act act, const float* x, float* y, int64_t rows, int64_t cols, ThreadPool* pool = nullptr);
 
+// Fused bias + activation: z (rows, cols) += bias (cols) in place, then y = act(z). y may alias z (then
+// only y is kept). One pass over memory for the elementwise activations.
+void bias_activation_forward(Act act, float* z, const float* bias, float* y, int64_t rows, int64_t cols,
+                             ThreadPool* pool = nullptr);
+
 // x, y, dy, dx: (rows, cols). dx = dy * f'(x)  (accumulate=false)  or  dx += dy * f'(x)  (accumulate=true).
 // Uses y (forward output) for relu, sigmoid, tanh, softmax, leaky_relu, elu (x may be null);
 // uses x (forward input) for gelu and swish (y may be null); linear uses neither.

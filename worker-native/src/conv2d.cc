@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "gemm.h"
+#include "elementwise.h"
 #include "thread_pool.h"
 
 namespace layerwise {
@@ -13,6 +14,7 @@ namespace kernels {
 namespace {
 
 constexpr size_t kColsBudget = size_t(1) << 21;  // floats of im2col buffer per chunk (8 MiB)
+constexpr size_t kCacheBudget = size_t(1) << 16;  // floats of cols + output per small chunk (256 KiB)
 
 inline size_t pad16(size_t n) { return (n + 15) / 16 * 16; }
 
@@ -23,6 +25,19 @@ struct Geometry {
   bool direct;      // 1x1, stride 1, no padding: x is already the column matrix
   int chunk;        // samples per im2col chunk
 };
+
+// Forward plan: small sample chunks (cols + output stay in cache) spread over the threads, each with a
+// single-threaded GEMM, when there are enough of them; otherwise large chunks with a threaded GEMM.
+struct ForwardPlan {
+  bool batch_parallel;
+  int chunk;             // samples per chunk
+  size_t per_task;       // floats of scratch per task (batch_parallel) or in all
+  size_t cols_floats;    // floats of im2col buffer per chunk (0 for the direct path)
+};
+
+Geometry geometry(const Conv2DParams& p);
+
+ForwardPlan forward_plan(const Conv2DParams& p, const Geometry& g, int threads);
 
 Geometry geometry(const Conv2DParams& p) {
   Geometry g;
@@ -38,39 +53,94 @@ Geometry geometry(const Conv2DParams& p) {
   return g;
 }
 
+ForwardPlan forward_plan(const Conv2DParams& p, const Geometry& g, int threads) {
+  ForwardPlan f;
+  const size_t per_sample = static_cast<size_t>(std::max<int64_t>(g.pix, 1)) * (static_cast<size_t>(g.kdim) + p.out_c);
+  const int small = static_cast<int>(std::max<size_t>(1, std::min<size_t>(std::max(p.batch, 1), kCacheBudget / per_sample)));
+  const int n_small = (std::max(p.batch, 1) + small - 1) / small;
+  f.batch_parallel = n_small >= std::max(threads, 2);
+  f.chunk = f.batch_parallel ? small : g.chunk;
+  const int64_t m = static_cast<int64_t>(f.chunk) * g.pix;
+  f.cols_floats = g.direct ? 0 : pad16(static_cast<size_t>(m) * g.kdim);
+  f.per_task = f.cols_floats + pad16(gemm_scratch_size(static_cast<int>(m), p.out_c, g.kdim, f.batch_parallel ? 1 : threads));
+  return f;
+}
+
+// Short copies are common here (KW*Cin can be 3 floats): an inline loop beats a memcpy call.
+inline void copy_floats(float* dst, const float* src, int n) {
+  if (n >= 32) {
+    std::memcpy(dst, src, sizeof(float) * static_cast<size_t>(n));
+    return;
+  }
+  for (int i = 0; i < n; ++i) dst[i] = src[i];
+}
+
+inline void zero_floats(float* dst, int n) {
+  for (int i = 0; i < n; ++i) dst[i] = 0.0f;
+}
+
+// One sample's im2col. RowLen = KW*Cin when known at compile time (short rows of the first layers),
+// 0 for the general case.
+template <int RowLen>
+void im2col_sample(const Conv2DParams& p, const Geometry& g, const float* xs, float* cs) {
+  const int cin = p.in_c;
+  const int row_len = RowLen > 0 ? RowLen : p.kw * p.in_c;
+  // Output columns whose whole window row lies inside the image: [ox_lo, ox_hi).
+  const int ox_lo = std::min(g.ow, (g.pl + p.sw - 1) / p.sw);
+  const int ox_hi = std::max(ox_lo, std::min(g.ow, (p.w - p.kw + g.pl) / p.sw + 1));
+  for (int oy = 0; oy < g.oh; ++oy) {
+    for (int ky = 0; ky < p.kh; ++ky) {
+      const int iy = oy * p.sh - g.pt + ky;
+      float* base = cs + static_cast<int64_t>(oy) * g.ow * g.kdim + static_cast<int64_t>(ky) * row_len;
+      if (iy < 0 || iy >= p.h) {
+        for (int ox = 0; ox < g.ow; ++ox) zero_floats(base + static_cast<int64_t>(ox) * g.kdim, row_len);
+        continue;
+      }
+      const float* xrow = xs + static_cast<int64_t>(iy) * p.w * cin;
+      auto edge = [&](int ox) {
+        float* dst = base + static_cast<int64_t>(ox) * g.kdim;
+        for (int kx = 0; kx < p.kw; ++kx) {
+          const int ix = ox * p.sw - g.pl + kx;
+          if (ix < 0 || ix >= p.w) {
+            zero_floats(dst + kx * cin, cin);
+          } else {
+            copy_floats(dst + kx * cin, xrow + static_cast<int64_t>(ix) * cin, cin);
+          }
+        }
+      };
+      for (int ox = 0; ox < ox_lo; ++ox) edge(ox);
+      for (int ox = ox_lo; ox < ox_hi; ++ox) {
+        float* dst = base + static_cast<int64_t>(ox) * g.kdim;
+        const float* src = xrow + static_cast<int64_t>(ox * p.sw - g.pl) * cin;
+        if (RowLen > 0) {
+          for (int i = 0; i < RowLen; ++i) dst[i] = src[i];
+        } else {
+          copy_floats(dst, src, row_len);
+        }
+      }
+      for (int ox = ox_hi; ox < g.ow; ++ox) edge(ox);
+    }
+  }
+}
+
 // cols (count*OH*OW, KH*KW*Cin) from samples [n0, n0+count).
 void im2col(const Conv2DParams& p, const Geometry& g, const float* x, int n0, int count, float* cols, ThreadPool* pool) {
   const size_t sample = static_cast<size_t>(p.h) * p.w * p.in_c;
-  const size_t cin_bytes = sizeof(float) * p.in_c;
+  const int row_len = p.kw * p.in_c;
   parallel_for(pool, count, [&](int64_t b, int64_t e) {
     for (int64_t s = b; s < e; ++s) {
       const float* xs = x + (n0 + s) * sample;
       float* cs = cols + s * g.pix * g.kdim;
-      for (int oy = 0; oy < g.oh; ++oy) {
-        for (int ox = 0; ox < g.ow; ++ox) {
-          float* row = cs + (static_cast<int64_t>(oy) * g.ow + ox) * g.kdim;
-          for (int ky = 0; ky < p.kh; ++ky) {
-            const int iy = oy * p.sh - g.pt + ky;
-            float* dst = row + static_cast<int64_t>(ky) * p.kw * p.in_c;
-            if (iy < 0 || iy >= p.h) {
-              std::memset(dst, 0, cin_bytes * p.kw);
-              continue;
-            }
-            const int ix0 = ox * p.sw - g.pl;
-            if (ix0 >= 0 && ix0 + p.kw <= p.w) {
-              std::memcpy(dst, xs + (static_cast<int64_t>(iy) * p.w + ix0) * p.in_c, cin_bytes * p.kw);
-            } else {
-              for (int kx = 0; kx < p.kw; ++kx) {
-                const int ix = ix0 + kx;
-                if (ix < 0 || ix >= p.w) {
-                  std::memset(dst + kx * p.in_c, 0, cin_bytes);
-                } else {
-                  std::memcpy(dst + kx * p.in_c, xs + (static_cast<int64_t>(iy) * p.w + ix) * p.in_c, cin_bytes);
-                }
-              }
-            }
-          }
-        }
+      switch (row_len) {
+        case 1: im2col_sample<1>(p, g, xs, cs); break;
+        case 2: im2col_sample<2>(p, g, xs, cs); break;
+        case 3: im2col_sample<3>(p, g, xs, cs); break;
+        case 4: im2col_sample<4>(p, g, xs, cs); break;
+        case 5: im2col_sample<5>(p, g, xs, cs); break;
+        case 6: im2col_sample<6>(p, g, xs, cs); break;
+        case 9: im2col_sample<9>(p, g, xs, cs); break;
+        case 15: im2col_sample<15>(p, g, xs, cs); break;
+        default: im2col_sample<0>(p, g, xs, cs); break;
       }
     }
   });
@@ -94,7 +164,7 @@ void col2im_add(const Conv2DParams& p, const Geometry& g, const float* dcols, in
               if (ix < 0 || ix >= p.w) continue;
               float* d = xs + (static_cast<int64_t>(iy) * p.w + ix) * p.in_c;
               const float* src = row + (static_cast<int64_t>(ky) * p.kw + kx) * p.in_c;
-              for (int c = 0; c < p.in_c; ++c) d[c] += src[c];
+              ew::add_to(src, d, p.in_c);
             }
           }
         }
@@ -119,9 +189,8 @@ int conv_pad_before(int in, int k, int s, bool same) {
 
 size_t conv2d_forward_scratch_size(const Conv2DParams& p, int threads) {
   const Geometry g = geometry(p);
-  const int64_t m = static_cast<int64_t>(g.chunk) * g.pix;
-  const size_t cols = g.direct ? 0 : pad16(static_cast<size_t>(m) * g.kdim);
-  return cols + gemm_scratch_size(static_cast<int>(m), p.out_c, g.kdim, threads);
+  const ForwardPlan f = forward_plan(p, g, threads);
+  return f.batch_parallel ? f.per_task * static_cast<size_t>(threads) : f.per_task;
 }
 
 size_t conv2d_backward_scratch_size(const Conv2DParams& p, int threads) {
@@ -138,27 +207,41 @@ void conv2d_forward(const Conv2DParams& p, const float* x, const float* w, const
                     float* scratch, ThreadPool* pool) {
   const Geometry g = geometry(p);
   if (p.batch <= 0 || g.pix <= 0 || p.out_c <= 0) return;
+  const int threads = pool_threads(pool);
+  const ForwardPlan f = forward_plan(p, g, threads);
   float* pre = z ? z : y;
-  const int64_t mchunk = static_cast<int64_t>(g.chunk) * g.pix;
-  float* cols = scratch;
-  float* gs = g.direct ? scratch : scratch + pad16(static_cast<size_t>(mchunk) * g.kdim);
-  for (int n0 = 0; n0 < p.batch; n0 += g.chunk) {
-    const int count = std::min(g.chunk, p.batch - n0);
+  // One chunk of samples [n0, n0 + count): im2col, GEMM, then bias + activation while it is in cache.
+  auto chunk = [&](int n0, int count, float* task_scratch, ThreadPool* gemm_pool) {
     const int m = static_cast<int>(count * g.pix);
     float* out = pre + static_cast<int64_t>(n0) * g.pix * p.out_c;
-    if (b)
-      for (int64_t r = 0; r < m; ++r) std::memcpy(out + r * p.out_c, b, sizeof(float) * p.out_c);
     const float* a;
     if (g.direct) {
       a = x + static_cast<int64_t>(n0) * g.pix * p.in_c;
     } else {
-      im2col(p, g, x, n0, count, cols, pool);
-      a = cols;
+      im2col(p, g, x, n0, count, task_scratch, gemm_pool);
+      a = task_scratch;
     }
-    gemm(false, false, m, p.out_c, g.kdim, 1.0f, a, g.kdim, w, p.out_c, b ? 1.0f : 0.0f, out, p.out_c, gs, pool);
+    gemm(false, false, m, p.out_c, g.kdim, 1.0f, a, g.kdim, w, p.out_c, 0.0f, out, p.out_c,
+         task_scratch + f.cols_floats, gemm_pool);
+    bias_activation_forward(p.act, out, b, y + static_cast<int64_t>(n0) * g.pix * p.out_c, m, p.out_c, gemm_pool);
+  };
+  const int n_chunks = (p.batch + f.chunk - 1) / f.chunk;
+  if (f.batch_parallel && pool && threads > 1) {
+    // Task t owns scratch slice t and a contiguous range of chunks; every sample is computed the same
+    // way whatever the thread count.
+    pool->run(threads, [&](int t) {
+      float* ts = scratch + f.per_task * static_cast<size_t>(t);
+      for (int c = n_chunks * t / threads; c < n_chunks * (t + 1) / threads; ++c) {
+        const int n0 = c * f.chunk;
+        chunk(n0, std::min(f.chunk, p.batch - n0), ts, nullptr);
+      }
+    });
+  } else {
+    for (int c = 0; c < n_chunks; ++c) {
+      const int n0 = c * f.chunk;
+      chunk(n0, std::min(f.chunk, p.batch - n0), scratch, f.batch_parallel ? nullptr : pool);
+    }
   }
-  if (p.act != Act::Linear || pre != y)
-    activation_forward(p.act, pre, y, static_cast<int64_t>(p.batch) * g.pix, p.out_c, pool);
 }
 
 void conv2d_backward(const Conv2DParams& p, const float* x, const float* w, const float* z, const float* y,
@@ -176,10 +259,7 @@ void conv2d_backward(const Conv2DParams& p, const float* x, const float* w, cons
   }
   if (db) {
     if (!p.accumulate_weight_grads) std::fill(db, db + p.out_c, 0.0f);
-    for (int64_t r = 0; r < rows; ++r) {
-      const float* d = dz + r * p.out_c;
-      for (int c = 0; c < p.out_c; ++c) db[c] += d[c];
-    }
+    for (int64_t r = 0; r < rows; ++r) ew::add_to(dz + r * p.out_c, db, p.out_c);
   }
   if (!dw && !dx) return;
   const int64_t mchunk = static_cast<int64_t>(g.chunk) * g.pix;

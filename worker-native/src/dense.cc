@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "gemm.h"
+#include "elementwise.h"
 #include "thread_pool.h"
 
 namespace layerwise {
@@ -28,11 +29,8 @@ void dense_forward(const DenseParams& p, const float* x, const float* w, const f
                    float* scratch, ThreadPool* pool) {
   if (p.batch <= 0 || p.out <= 0) return;
   float* pre = z ? z : y;
-  if (b) {
-    for (int n = 0; n < p.batch; ++n) std::copy(b, b + p.out, pre + static_cast<size_t>(n) * p.out);
-  }
-  gemm(false, false, p.batch, p.out, p.in, 1.0f, x, p.in, w, p.out, b ? 1.0f : 0.0f, pre, p.out, scratch, pool);
-  if (p.act != Act::Linear || pre != y) activation_forward(p.act, pre, y, p.batch, p.out, pool);
+  gemm(false, false, p.batch, p.out, p.in, 1.0f, x, p.in, w, p.out, 0.0f, pre, p.out, scratch, pool);
+  bias_activation_forward(p.act, pre, b, y, p.batch, p.out, pool);
 }
 
 void dense_backward(const DenseParams& p, const float* x, const float* w, const float* z, const float* y,
@@ -50,10 +48,7 @@ void dense_backward(const DenseParams& p, const float* x, const float* w, const 
   if (dw) gemm(true, false, p.in, p.out, p.batch, 1.0f, x, p.in, dz, p.out, beta, dw, p.out, gs, pool);
   if (db) {
     if (!p.accumulate_weight_grads) std::fill(db, db + p.out, 0.0f);
-    for (int n = 0; n < p.batch; ++n) {
-      const float* r = dz + static_cast<size_t>(n) * p.out;
-      for (int j = 0; j < p.out; ++j) db[j] += r[j];
-    }
+    for (int n = 0; n < p.batch; ++n) ew::add_to(dz + static_cast<size_t>(n) * p.out, db, p.out);
   }
   if (dx) gemm(false, true, p.batch, p.in, p.out, 1.0f, dz, p.out, w, p.out, 1.0f, dx, p.in, gs, pool);
 }

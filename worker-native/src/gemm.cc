@@ -26,7 +26,7 @@ inline float* align_ptr(float* p) {
 
 size_t per_thread_floats(int M, int N, int K) {
   const size_t kc = static_cast<size_t>(std::min(K, kKC));
-  const size_t nc = std::min(round_up(static_cast<size_t>(N), kNR), static_cast<size_t>(kNC));
+  const size_t nc = std::min(round_up(static_cast<size_t>(N), kMaxNR), static_cast<size_t>(kNC));
   const size_t mc = std::min(round_up(static_cast<size_t>(M), kMR), static_cast<size_t>(kMC));
   return kc * nc + kc * mc + 2 * kAlignFloats;
 }
@@ -62,9 +62,11 @@ void pack_a(bool trans_a, const float* A, int64_t lda, int mc, int kc, float* ds
   }
 }
 
-// Packs depth [0, kc) x columns [0, nc) of op(B) (offset to the block origin) into micro-panels of kNR
+// Packs depth [0, kc) x columns [0, nc) of op(B) (offset to the block origin) into micro-panels of NR
 // columns, k-major, zero-padding the last panel.
+template <int NR>
 void pack_b(bool trans_b, const float* B, int64_t ldb, int kc, int nc, float* dst) {
+  constexpr int kNR = NR;
   for (int j0 = 0; j0 < nc; j0 += kNR) {
     const int nr = std::min(kNR, nc - j0);
     if (!trans_b) {
@@ -104,17 +106,23 @@ struct GemmArgs {
   float* C;
   int64_t ldc;
   MicroKernel kernel;
+  int nr;  // the kernel's micro-tile width (16 or 32)
 };
 
 // One thread's share: rows [m0, m1) and columns [n0, n1) of C, with its own packing buffers.
 void gemm_block(const GemmArgs& g, int m0, int m1, int n0, int n1, float* scratch_a, float* scratch_b) {
   const int K = g.K;
+  const int kNR = g.nr;
   for (int jc = n0; jc < n1; jc += kNC) {
     const int nc = std::min(kNC, n1 - jc);
     for (int pc = 0; pc < K; pc += kKC) {
       const int kc = std::min(kKC, K - pc);
       const float* bsrc = g.trans_b ? g.B + static_cast<int64_t>(jc) * g.ldb + pc : g.B + static_cast<int64_t>(pc) * g.ldb + jc;
-      pack_b(g.trans_b, bsrc, g.ldb, kc, nc, scratch_b);
+      if (kNR == kNR512) {
+        pack_b<kNR512>(g.trans_b, bsrc, g.ldb, kc, nc, scratch_b);
+      } else {
+        pack_b<gemm_detail::kNR>(g.trans_b, bsrc, g.ldb, kc, nc, scratch_b);
+      }
       const float beta = pc == 0 ? g.beta : 1.0f;
       for (int ic = m0; ic < m1; ic += kMC) {
         const int mc = std::min(kMC, m1 - ic);
@@ -192,10 +200,17 @@ void gemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, const fl
     owned.resize(gemm_scratch_size(M, N, K, max_threads));
     scratch = owned.data();
   }
-  GemmArgs g{trans_a, trans_b, K, alpha, A, lda, B, ldb, beta, C, ldc, micro_kernel_scalar};
+  GemmArgs g{trans_a, trans_b, K, alpha, A, lda, B, ldb, beta, C, ldc, micro_kernel_scalar, gemm_detail::kNR};
 #ifdef LAYERWISE_HAVE_AVX2_KERNELS
-  if (active_isa() == Isa::Avx2Fma) g.kernel = micro_kernel_avx2;
+  const Isa isa = active_isa();
+  if (isa == Isa::Avx2Fma) g.kernel = micro_kernel_avx2;
+  if (isa == Isa::Avx512 && N <= 16) g.kernel = micro_kernel_avx2;  // narrower tile: less padding
+  if (isa == Isa::Avx512 && N > 16) {
+    g.kernel = micro_kernel_avx512;
+    g.nr = kNR512;
+  }
 #endif
+  const int kNR = g.nr;
 
   // Threads: at least ~1 MFLOP each, so tiny products stay on the caller.
   const double flops = 2.0 * M * N * K;

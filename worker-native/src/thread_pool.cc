@@ -18,11 +18,21 @@
 namespace layerwise {
 
 namespace {
-constexpr int kSpinIterations = 20000;  // a few tens of microseconds before blocking
+constexpr int kSpinIterations = 4000;  // ~50-100 us of polling before blocking on a condition variable
+
+// Polling step: a pause, and a yield now and then so an oversubscribed machine is not starved.
+inline void relax(int i) {
+  if ((i & 127) == 127) {
+    std::this_thread::yield();
+  } else {
+    LW_CPU_RELAX();
+  }
+}
 }
 
 struct ThreadPool::Impl {
   std::vector<std::thread> workers;
+  int worker_count = 0;  // fixed before any worker starts
   std::mutex mutex;
   std::condition_variable start_cv, done_cv;
   std::atomic<uint64_t> generation{0};
@@ -45,11 +55,11 @@ struct ThreadPool::Impl {
 
   void worker_loop() {
     uint64_t seen = 0;
-    const int n = static_cast<int>(workers.size());
+    const int n = worker_count;
     for (;;) {
       uint64_t g = generation.load(std::memory_order_acquire);
       for (int i = 0; g == seen && i < kSpinIterations; ++i) {
-        LW_CPU_RELAX();
+        relax(i);
         g = generation.load(std::memory_order_acquire);
       }
       if (g == seen) {
@@ -74,6 +84,7 @@ ThreadPool::ThreadPool(int threads) {
   if (threads <= 0) threads = 1;
   size_ = threads;
   impl_ = new Impl();
+  impl_->worker_count = threads - 1;
   impl_->workers.reserve(static_cast<size_t>(threads - 1));
   for (int i = 0; i < threads - 1; ++i) impl_->workers.emplace_back([this] { impl_->worker_loop(); });
 }
@@ -93,12 +104,12 @@ void ThreadPool::run_impl(int tasks, void (*call)(void*, int), void* ctx) {
   if (tasks <= 0) return;
   Impl& s = *impl_;
   bool expected = false;
-  if (tasks == 1 || s.workers.empty() ||
+  if (tasks == 1 || s.worker_count == 0 ||
       !s.busy.compare_exchange_strong(expected, true, std::memory_order_acquire)) {
     for (int t = 0; t < tasks; ++t) call(ctx, t);  // inline: single task, no workers, or pool busy
     return;
   }
-  const int n = static_cast<int>(s.workers.size());
+  const int n = s.worker_count;
   s.call = call;
   s.ctx = ctx;
   s.tasks = tasks;
@@ -110,7 +121,7 @@ void ThreadPool::run_impl(int tasks, void (*call)(void*, int), void* ctx) {
   }
   s.start_cv.notify_all();
   s.drain();
-  for (int i = 0; s.done.load(std::memory_order_acquire) != n && i < kSpinIterations; ++i) LW_CPU_RELAX();
+  for (int i = 0; s.done.load(std::memory_order_acquire) != n && i < kSpinIterations; ++i) relax(i);
   if (s.done.load(std::memory_order_acquire) != n) {
     std::unique_lock<std::mutex> lock(s.mutex);
     s.done_cv.wait(lock, [&] { return s.done.load(std::memory_order_acquire) == n; });

@@ -1,6 +1,6 @@
 // GEMM micro benchmark: GFLOP/s for square and MNIST-shaped sizes, 1 and 2 threads.
-// Build: g++ -std=c++17 -O2 -pthread -I../src bench_gemm.cc ../src/gemm.cc ../src/gemm_avx2.cc
-//        ../src/cpu_features.cc ../src/thread_pool.cc -o bench_gemm
+// Build: g++ -std=c++17 -O2 -pthread -I../src bench_gemm.cc ../src/*.cc -o bench_gemm
+// Run:   ./bench_gemm [--scalar|--avx2|--avx512]      (or: test/run.sh --bench)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -49,9 +49,14 @@ static double bench(const Case& c, ThreadPool* pool) {
 }
 
 int main(int argc, char** argv) {
-  const bool scalar = argc > 1 && std::strcmp(argv[1], "--scalar") == 0;
-  if (scalar) set_isa(Isa::Scalar);
-  std::printf("isa: %s\n", active_isa() == Isa::Avx2Fma ? "avx2+fma" : "scalar");
+  // --scalar / --avx2 / --avx512 force a micro-kernel (default: the best the CPU has).
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--scalar") == 0) set_isa(Isa::Scalar);
+    if (std::strcmp(argv[i], "--avx2") == 0) set_isa(Isa::Avx2Fma);
+    if (std::strcmp(argv[i], "--avx512") == 0) set_isa(Isa::Avx512);
+  }
+  const Isa isa = active_isa();
+  std::printf("isa: %s\n", isa == Isa::Avx512 ? "avx512f" : isa == Isa::Avx2Fma ? "avx2+fma" : "scalar");
   const int B = 32;
   const Case cases[] = {
       {"1024^3 NN", 1024, 1024, 1024, false, false},
