@@ -11,6 +11,16 @@ const steps = [
   { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'build', command: ['npm', 'run', '--silent', 'build'], quiet: true },
   {
+    name: 'native kernels (C++)',
+    command: ['bash', 'worker-native/test/run.sh'],
+    capture: true,
+    counts: (output) => {
+      const match = /(\d+) passed, (\d+) failed\s*$/.exec(output);
+      if (!match) throw new Error('no summary line');
+      return { passed: Number(match[1]), failed: Number(match[2]) };
+    },
+  },
+  {
     name: 'unit tests (vitest)',
     command: [
       'npx',

@@ -166,3 +166,53 @@ describe('NativeModel training', () => {
     model.dispose();
   });
 });
+
+describe('NativeModel schedules and clipping', () => {
+  // One Dense kernel, no bias, MSE: each SGD step is w -= lr_t * g, with g from computeGradients.
+  const setup = (config: Parameters<typeof nativeModel>[1]) => {
+    const model = nativeModel(chain([3], ['Dense', { units: 2, use_bias: false }]), {
+      loss: 'mean_squared_error',
+      ...config,
+    });
+    return { model, x: Float32Array.of(1, -2, 0.5), y: Float32Array.of(3, -1) };
+  };
+  const step = (model: NativeModel, x: Float32Array, y: Float32Array) => {
+    const before = model.getWeights()['dense/kernel'] as Float32Array;
+    const gradient = model.computeGradients(x, y).gradients['dense/kernel'] as Float32Array;
+    model.trainBatch(x, y);
+    const after = model.getWeights()['dense/kernel'] as Float32Array;
+    return { before, gradient, after };
+  };
+  const expectStep = (s: ReturnType<typeof step>, lr: number, scale = 1) =>
+    s.after.forEach((w, i) =>
+      expect(w).toBeCloseTo((s.before[i] as number) - lr * scale * (s.gradient[i] as number), 5),
+    );
+
+  it('step decay halves the rate every step', () => {
+    const { model, x, y } = setup({
+      optimizer: { type: 'sgd', learning_rate: 0.1 },
+      schedule: { type: 'step', every_steps: 1, gamma: 0.5 },
+    });
+    expectStep(step(model, x, y), 0.1);
+    expectStep(step(model, x, y), 0.05);
+    expectStep(step(model, x, y), 0.025);
+  });
+
+  it('cosine decay follows Keras CosineDecay down to alpha', () => {
+    const { model, x, y } = setup({
+      optimizer: { type: 'sgd', learning_rate: 0.1 },
+      schedule: { type: 'cosine', decay_steps: 2, alpha: 0.1 },
+    });
+    const keras = (t: number) =>
+      0.1 * ((1 - 0.1) * 0.5 * (1 + Math.cos((Math.PI * Math.min(t, 2)) / 2)) + 0.1);
+    for (let t = 0; t < 4; t++) expectStep(step(model, x, y), keras(t));
+  });
+
+  it('global_clipnorm rescales the gradient to the given norm', () => {
+    const { model, x, y } = setup({ optimizer: { type: 'sgd', learning_rate: 0.1 }, global_clipnorm: 0.01 });
+    const s = step(model, x, y);
+    const norm = Math.hypot(...s.gradient);
+    expect(norm).toBeGreaterThan(0.01);
+    expectStep(s, 0.1, 0.01 / norm);
+  });
+});
