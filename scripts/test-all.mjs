@@ -43,14 +43,18 @@ const lines = [];
 for (const step of steps) {
   const started = Date.now();
   console.log(`\n── ${step.name} ──`);
+  const capture = step.quiet || step.capture;
   const result = spawnSync(step.command[0], step.command.slice(1), {
-    stdio: step.quiet ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+    stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
   });
+  if (step.capture) process.stdout.write(result.stdout ?? '');
   const ok = result.status === 0;
   let counts = { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
   if (step.counts) {
     try {
-      counts = step.counts();
+      counts = step.counts(result.stdout ?? '');
       if (!ok && counts.failed === 0) counts.failed = 1; // the runner failed without a failing test
     } catch {
       counts = { passed: 0, failed: 1 };
