@@ -84,16 +84,13 @@ void Model::backward_node(int index, int count, bool training) {
           for (size_t j = 0; j < n; j++) dx[j] += g[j];
       return;
     case Op::Concatenate: {
-      size_t outer = count, inner = 1;
-      for (int d = 0; d < node.axis; d++) outer *= node.output_shape[d];
-      for (size_t d = node.axis + 1; d < node.output_shape.size(); d++) inner *= node.output_shape[d];
-      const size_t row = node.output_shape[node.axis] * inner;
+      const ConcatLayout l = concat_layout(node, count);
       size_t at = 0;
       for (size_t i = 0; i < node.inputs.size(); i++) {
-        const size_t block = node.input_shapes[i][node.axis] * inner;
+        const size_t block = l.block(node, i);
         if (float* dx = input_grad(i))
-          for (size_t o = 0; o < outer; o++)
-            for (size_t j = 0; j < block; j++) dx[o * block + j] += g[o * row + at + j];
+          for (size_t o = 0; o < l.outer; o++)
+            for (size_t j = 0; j < block; j++) dx[o * block + j] += g[o * l.row + at + j];
         at += block;
       }
       return;

@@ -79,16 +79,12 @@ void Model::forward_node(int index, int count, bool training) {
       }
       return;
     case Op::Concatenate: {
-      // Shapes as (outer, axis, inner): each input contributes a block of axis_i * inner per outer row.
-      size_t outer = count, inner = 1;
-      for (int d = 0; d < node.axis; d++) outer *= node.output_shape[d];
-      for (size_t d = node.axis + 1; d < node.output_shape.size(); d++) inner *= node.output_shape[d];
-      const size_t row = node.output_shape[node.axis] * inner;
+      const ConcatLayout l = concat_layout(node, count);
       size_t at = 0;
       for (size_t i = 0; i < node.inputs.size(); i++) {
-        const size_t block = node.input_shapes[i][node.axis] * inner;
+        const size_t block = l.block(node, i);
         const float* x = nodes_[node.inputs[i]].out_ptr;
-        for (size_t o = 0; o < outer; o++) std::memcpy(out + o * row + at, x + o * block, block * sizeof(float));
+        for (size_t o = 0; o < l.outer; o++) std::memcpy(out + o * l.row + at, x + o * block, block * sizeof(float));
         at += block;
       }
       return;

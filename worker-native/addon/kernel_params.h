@@ -47,4 +47,19 @@ inline kernels::BatchNormParams batch_norm_params(const NodeSpec& n, size_t valu
   return p;
 }
 
+/** Concatenate's data as (outer, axis, inner): each input is a block of axis_i * inner per outer row. */
+struct ConcatLayout {
+  size_t outer = 1, inner = 1, row = 1;
+  size_t block(const NodeSpec& n, size_t input) const { return n.input_shapes[input][n.axis] * inner; }
+};
+
+inline ConcatLayout concat_layout(const NodeSpec& n, int count) {
+  ConcatLayout l;
+  l.outer = count;
+  for (int d = 0; d < n.axis; d++) l.outer *= n.output_shape[d];
+  for (size_t d = n.axis + 1; d < n.output_shape.size(); d++) l.inner *= n.output_shape[d];
+  l.row = n.output_shape[n.axis] * l.inner;
+  return l;
+}
+
 } // namespace layerwise
