@@ -82,27 +82,35 @@ void max_pool2d_forward(const Pool2DParams& p, const float* x, float* y, ThreadP
 void max_pool2d_backward(const Pool2DParams& p, const float* x, const float* dy, float* dx, ThreadPool* pool) {
   const Geo g = geo(p);
   const int C = p.c;
+  constexpr int kChunk = 64;  // channels searched together: the compare-and-select loop vectorises
   parallel_for(pool, p.batch, [&](int64_t b, int64_t e) {
+    float best_value[kChunk];
+    int32_t best_cell[kChunk];
     for (int64_t n = b; n < e; ++n) {
       const float* xs = x + n * p.h * p.w * C;
       float* dxs = dx + n * p.h * p.w * C;
       for (int oy = 0; oy < g.oh; ++oy)
         for (int ox = 0; ox < g.ow; ++ox) {
           const Window wd = window(p, g, oy, ox);
-          const float* d = dy + ((n * g.oh + oy) * g.ow + ox) * C;
           if (wd.y0 >= wd.y1 || wd.x0 >= wd.x1) continue;
-          for (int c = 0; c < C; ++c) {
-            int64_t best = (static_cast<int64_t>(wd.y0) * p.w + wd.x0) * C + c;
-            float bv = xs[best];
+          const float* d = dy + ((n * g.oh + oy) * g.ow + ox) * C;
+          const int32_t first = wd.y0 * p.w + wd.x0;
+          for (int c0 = 0; c0 < C; c0 += kChunk) {
+            const int cn = std::min(kChunk, C - c0);
+            const float* LW_RESTRICT start = xs + static_cast<int64_t>(first) * C + c0;
+            for (int c = 0; c < cn; ++c) best_value[c] = start[c], best_cell[c] = first;
             for (int iy = wd.y0; iy < wd.y1; ++iy)
               for (int ix = wd.x0; ix < wd.x1; ++ix) {
-                const int64_t idx = (static_cast<int64_t>(iy) * p.w + ix) * C + c;
-                if (xs[idx] > bv) {
-                  bv = xs[idx];
-                  best = idx;
+                const int32_t cell = iy * p.w + ix;
+                if (cell == first) continue;
+                const float* LW_RESTRICT v = xs + static_cast<int64_t>(cell) * C + c0;
+                for (int c = 0; c < cn; ++c) {  // strict >: the first maximum keeps the gradient
+                  const bool better = v[c] > best_value[c];
+                  best_value[c] = better ? v[c] : best_value[c];
+                  best_cell[c] = better ? cell : best_cell[c];
                 }
               }
-            dxs[best] += d[c];
+            for (int c = 0; c < cn; ++c) dxs[static_cast<int64_t>(best_cell[c]) * C + c0 + c] += d[c0 + c];
           }
         }
     }
