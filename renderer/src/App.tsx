@@ -1,22 +1,32 @@
-// Placeholder screen until the editor lands: the MNIST CNN template's summary, computed in the browser
-// by the same engine the CLI uses.
-import { compileGraph, formatSummaryTable, readModel, summarize } from '../../engine';
-import template from '../../assets/templates/mnist-cnn.json';
+// The app's root: one editor store (restored from autosave, or the MNIST CNN template on a first run),
+// one training store on the API, and the workbench that lays out the panels.
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
+import type { LayerwiseApi } from '../../engine/api/contract';
+import { Workbench } from './app/Workbench';
+import { EditorProvider } from './editor/EditorContext';
+import { createEditorStore } from './editor/editor-store';
+import { readAutosave, startAutosave } from './files/autosave';
+import { templateModel } from './files/templates';
+import { TrainingProvider } from './training';
 
-function templateSummary(): string {
-  const loaded = readModel(template);
-  if (!loaded.ok) return loaded.issues.map((i) => i.message).join('\n');
-  const compiled = compileGraph(loaded.model.graph);
-  return compiled.ok
-    ? formatSummaryTable(summarize(compiled.analysis), loaded.model.name)
-    : compiled.issues.map((i) => i.message).join('\n');
+function initialEditorStore() {
+  const restored = readAutosave();
+  const store = createEditorStore(restored?.model ?? templateModel('mnist-cnn'));
+  if (restored) store.getState().loadModel(restored.model, { fileName: restored.fileName, dirty: restored.dirty });
+  return store;
 }
 
-export function App() {
+export function App({ api }: { api: LayerwiseApi }) {
+  const [editor] = useState(initialEditorStore);
+  useEffect(() => startAutosave(editor), [editor]);
   return (
-    <main>
-      <h1>Layerwise</h1>
-      <pre aria-label="Model summary">{templateSummary()}</pre>
-    </main>
+    <EditorProvider store={editor}>
+      <TrainingProvider api={api}>
+        <ReactFlowProvider>
+          <Workbench api={api} />
+        </ReactFlowProvider>
+      </TrainingProvider>
+    </EditorProvider>
   );
 }

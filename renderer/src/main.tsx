@@ -1,12 +1,19 @@
-// Renderer entry: mounts the app.
+// Renderer entry: the API client for wherever we run (Electron bridge or serve mode's WebSocket), the
+// languages, the styles, and the app.
+import '@xyflow/react/dist/style.css';
+import './styles/theme.css';
+import './styles/app.css';
+import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createApiClient } from './api';
 import { App } from './App';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
+const api = createApiClient();
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App api={api} />
   </StrictMode>,
 );

@@ -1,0 +1,122 @@
+// The main window's layout: toolbar on top; palette, canvas and the side panels (inspector, summary,
+// training) in the middle; the training dashboard (charts, results, runs) docked below. It also wires
+// the document actions, keyboard shortcuts, unsaved-changes prompt and the open-file input.
+import { useReactFlow } from '@xyflow/react';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LayerwiseApi } from '../../../engine/api/contract';
+import type { CommandContext } from '../commands/commands';
+import { useShortcuts } from '../commands/useShortcuts';
+import { Canvas } from '../editor/canvas/Canvas';
+import { useEditor, useEditorStoreApi } from '../editor/EditorContext';
+import { Inspector } from '../editor/inspector/Inspector';
+import { Palette } from '../editor/palette/Palette';
+import { SummaryPanel } from '../editor/summary/SummaryPanel';
+import { createDocumentActions } from '../files/document-actions';
+import { browserFileHost } from '../files/file-host';
+import { TrainingControls, TrainingDashboard } from '../training';
+import { NoticeBar } from './NoticeBar';
+import { Toolbar } from './Toolbar';
+import { useConnection } from './useConnection';
+import { useTheme } from './useTheme';
+import { useTrainingBridge } from './useTrainingBridge';
+import { useTrainableModel } from './useTrainableModel';
+import { useUnsavedPrompt } from './useUnsavedPrompt';
+
+type SideTab = 'inspector' | 'summary';
+
+export function Workbench({ api }: { api: LayerwiseApi }) {
+  const { t } = useTranslation();
+  const editor = useEditorStoreApi();
+  const { fitView } = useReactFlow();
+  const [theme, setTheme] = useTheme();
+  const [tab, setTab] = useState<SideTab>('inspector');
+  const connection = useConnection(api);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const bridge = useTrainingBridge(api);
+  const trainable = useTrainableModel();
+  const modelName = useEditor((s) => s.modelName);
+
+  const actions = useMemo(
+    () =>
+      createDocumentActions({
+        editor,
+        host: browserFileHost,
+        confirmDiscard: () => window.confirm(t('common.confirmDiscard')),
+        askName: (current) => window.prompt(t('common.saveAsPrompt'), current),
+        trainedWeights: bridge.trainedWeights,
+        onLoaded: bridge.onLoaded,
+        beforeSave: bridge.beforeSave,
+      }),
+    [editor, t, bridge],
+  );
+  const commands: CommandContext = {
+    editor,
+    fitView: () => void fitView({ padding: 0.15, maxZoom: 1.2, duration: 200 }),
+    save: () => void actions.save(),
+    saveAs: () => void actions.saveAs(),
+    open: () => fileInput.current?.click(),
+  };
+  useShortcuts(commands);
+  useUnsavedPrompt(actions.isDirty);
+  const colorMode = theme === 'system' ? 'system' : theme;
+
+  return (
+    <div className="workbench">
+      <Toolbar
+        actions={actions}
+        commands={commands}
+        connection={connection}
+        theme={theme}
+        onTheme={setTheme}
+        hasTrainedWeights={bridge.hasTrainedWeights}
+      />
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        aria-label={t('common.openFile')}
+        className="visually-hidden"
+        tabIndex={-1}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = ''; // choosing the same file again must fire change again
+          if (file) void actions.open(file);
+        }}
+      />
+      <NoticeBar />
+      <div className="workbench-main">
+        <Palette />
+        <main className="canvas-area">
+          <Canvas colorMode={colorMode} />
+        </main>
+        <aside className="side">
+          <div className="tabs" role="tablist" aria-label={t('common.panels')}>
+            {(['inspector', 'summary'] as const).map((id) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                id={`tab-${id}`}
+                aria-selected={tab === id}
+                aria-controls={`tabpanel-${id}`}
+                onClick={() => setTab(id)}
+              >
+                {t(`common.tabs.${id}`)}
+              </button>
+            ))}
+          </div>
+          <div className="side-scroll" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {tab === 'inspector' ? <Inspector /> : <SummaryPanel />}
+          </div>
+          <div className="side-training panel">
+            <TrainingControls model={trainable.model} blockedReason={trainable.blockedReason} modelKey={modelName} />
+          </div>
+        </aside>
+      </div>
+      <section className="dock" aria-label={t('common.dashboard')}>
+        <TrainingDashboard />
+      </section>
+    </div>
+  );
+}

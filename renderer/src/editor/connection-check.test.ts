@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { chain, graph } from '../../../engine/testing/graphs';
+import { checkConnection } from './connection-check';
+
+const mlp = chain([28, 28, 1], ['Flatten'], ['Dense', { units: 10 }]); // n0 → n1 → n2
+
+describe('checkConnection', () => {
+  it.each([
+    ['a self-loop', mlp, 'n1', 'n1', /cannot feed itself/],
+    ['a duplicate edge', mlp, 'n0', 'n1', /already connected/],
+    ['a cycle', mlp, 'n2', 'n1', /Flatten takes one input/],
+    ['an input into InputLayer', mlp, 'n2', 'n0', /InputLayer takes no input/],
+    [
+      'a cycle through a merge',
+      graph(
+        [
+          ['i', 'InputLayer', { shape: [8] }],
+          ['a', 'Dense', { units: 8 }],
+          ['m', 'Add'],
+        ],
+        ['i->a', 'a->m', 'i->m'],
+      ),
+      'm',
+      'a',
+      /one input/,
+    ],
+    [
+      'mismatched shapes into Add',
+      graph(
+        [
+          ['i', 'InputLayer', { shape: [8] }],
+          ['a', 'Dense', { units: 4 }],
+          ['m', 'Add'],
+        ],
+        ['i->a', 'a->m'],
+      ),
+      'i',
+      'm',
+      /.+/,
+    ],
+  ])('refuses %s with the reason', (_what, g, source, target, reason) => {
+    const verdict = checkConnection(g, source, target);
+    expect(verdict.ok).toBe(false);
+    if (!verdict.ok) expect(verdict.reason).toMatch(reason);
+  });
+
+  it('refuses a real cycle between free inputs', () => {
+    const g = graph(
+      [
+        ['i', 'InputLayer', { shape: [8] }],
+        ['m1', 'Add'],
+        ['m2', 'Add'],
+      ],
+      ['i->m1', 'm1->m2'],
+    );
+    expect(checkConnection(g, 'm2', 'm1')).toEqual({ ok: false, reason: expect.stringMatching(/cycle/) });
+  });
+
+  it('accepts a connection that leaves a merge still waiting for inputs', () => {
+    const g = graph([['i', 'InputLayer', { shape: [8] }], ['m', 'Add']], []);
+    expect(checkConnection(g, 'i', 'm')).toEqual({ ok: true });
+  });
+});

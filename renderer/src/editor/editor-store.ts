@@ -1,0 +1,321 @@
+// The editor's one zustand store: the document (model name, React Flow nodes and edges), its analysis by
+// the engine (shapes, parameter counts, issues), undo history, dirty tracking and the clipboard.
+// Every edit goes through an action here, so history and analysis can never be forgotten by a component.
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  type EdgeChange,
+  type NodeChange,
+  type XYPosition,
+} from '@xyflow/react';
+import { createStore } from 'zustand/vanilla';
+import { analyzeGraph, getLayer, type GraphAnalysis, type ModelFile } from '../../../engine';
+import { autoLayout } from './auto-layout';
+import { checkConnection, type ConnectionVerdict } from './connection-check';
+import { edgeId, type LayerFlowEdge, type LayerFlowNode } from './flow-types';
+import { flowFromGraph, graphFromFlow, modelFileFromFlow } from './graph-document';
+import { emptyHistory, record, redo, undo, type History } from './history';
+import { freshNodeId } from './node-ids';
+
+interface Snapshot {
+  readonly modelName: string;
+  readonly nodes: LayerFlowNode[];
+  readonly edges: LayerFlowEdge[];
+}
+
+export interface Notice {
+  readonly kind: 'error' | 'info';
+  readonly text: string;
+}
+
+export interface EditorState {
+  readonly modelName: string;
+  readonly nodes: LayerFlowNode[];
+  readonly edges: LayerFlowEdge[];
+  readonly analysis: GraphAnalysis;
+  readonly history: History<Snapshot>;
+  /** Bumped by every document change; the document is dirty while it differs from savedRevision. */
+  readonly revision: number;
+  readonly savedRevision: number;
+  readonly fileName: string | null;
+  /** The model file's training section, kept so saving does not drop it. */
+  readonly training: Readonly<Record<string, unknown>> | undefined;
+  readonly notice: Notice | null;
+  readonly clipboard: Snapshot | null;
+  /** Coalesces keystrokes in one field into one undo step. */
+  readonly lastEdit: { readonly key: string; readonly at: number } | null;
+  /** Bumped when a different document is loaded (the canvas then fits it into view). */
+  readonly documentKey: number;
+}
+
+export interface EditorActions {
+  loadModel(model: ModelFile, options?: { fileName?: string | null; dirty?: boolean }): void;
+  toModelFile(): ModelFile;
+  onNodesChange(changes: NodeChange<LayerFlowNode>[]): void;
+  onEdgesChange(changes: EdgeChange<LayerFlowEdge>[]): void;
+  beginDrag(): void;
+  endDrag(): void;
+  connect(source: string, target: string): ConnectionVerdict;
+  addLayer(type: string, position?: XYPosition, options?: { connectAfterSelection?: boolean }): string;
+  setParam(nodeId: string, key: string, value: unknown): void;
+  resetParam(nodeId: string, key: string): void;
+  rename(nodeId: string, name: string): void;
+  setModelName(name: string): void;
+  deleteSelection(): void;
+  copySelection(): void;
+  paste(): void;
+  duplicateSelection(): void;
+  selectAll(): void;
+  undo(): void;
+  redo(): void;
+  layout(): void;
+  markSaved(fileName: string | null): void;
+  setTraining(section: Readonly<Record<string, unknown>> | undefined): void;
+  notify(notice: Notice | null): void;
+}
+
+export type EditorStore = EditorState & EditorActions;
+
+const analyze = (nodes: readonly LayerFlowNode[], edges: readonly LayerFlowEdge[]) =>
+  analyzeGraph(graphFromFlow(nodes, edges));
+
+const EDIT_COALESCE_MS = 1000;
+const PASTE_OFFSET = 40;
+const ROW_HEIGHT = 110;
+
+export function createEditorStore(initial: ModelFile) {
+  return createStore<EditorStore>()((set, get) => {
+    const snapshot = (): Snapshot => {
+      const { modelName, nodes, edges } = get();
+      return { modelName, nodes, edges };
+    };
+    /** Applies a document change: records undo, re-analyses and marks the document dirty. */
+    const change = (next: Partial<Snapshot>, options: { coalesceKey?: string } = {}) => {
+      const state = get();
+      const now = Date.now();
+      const coalesce =
+        options.coalesceKey !== undefined &&
+        state.lastEdit?.key === options.coalesceKey &&
+        now - state.lastEdit.at < EDIT_COALESCE_MS;
+      const nodes = next.nodes ?? state.nodes;
+      const edges = next.edges ?? state.edges;
+      const structural = next.nodes !== undefined || next.edges !== undefined;
+      set({
+        ...next,
+        history: coalesce ? state.history : record(state.history, snapshot()),
+        analysis: structural ? analyze(nodes, edges) : state.analysis,
+        revision: state.revision + 1,
+        lastEdit: options.coalesceKey !== undefined ? { key: options.coalesceKey, at: now } : null,
+      });
+    };
+    const restore = (s: Snapshot, history: History<Snapshot>) =>
+      set((state) => ({
+        ...s,
+        history,
+        analysis: analyze(s.nodes, s.edges),
+        revision: state.revision + 1,
+        lastEdit: null,
+      }));
+    const updateNodeData = (nodeId: string, update: (n: LayerFlowNode) => LayerFlowNode, coalesceKey?: string) =>
+      change(
+        { nodes: get().nodes.map((n) => (n.id === nodeId ? update(n) : n)) },
+        coalesceKey !== undefined ? { coalesceKey } : {},
+      );
+    const selected = () => get().nodes.filter((n) => n.selected);
+
+    const initialFlow = flowFromGraph(initial.graph);
+    return {
+      modelName: initial.name,
+      ...initialFlow,
+      analysis: analyze(initialFlow.nodes, initialFlow.edges),
+      history: emptyHistory(),
+      revision: 0,
+      savedRevision: 0,
+      fileName: null,
+      training: initial.training,
+      notice: null,
+      clipboard: null,
+      lastEdit: null,
+      documentKey: 0,
+
+      loadModel(model, options = {}) {
+        const flow = flowFromGraph(model.graph);
+        set((state) => ({
+          modelName: model.name,
+          ...flow,
+          analysis: analyze(flow.nodes, flow.edges),
+          history: emptyHistory(),
+          revision: state.revision + 1,
+          savedRevision: options.dirty ? state.savedRevision : state.revision + 1,
+          fileName: options.fileName ?? null,
+          training: model.training,
+          notice: null,
+          lastEdit: null,
+          documentKey: state.documentKey + 1,
+        }));
+      },
+      toModelFile() {
+        const { modelName, nodes, edges, training } = get();
+        return modelFileFromFlow(modelName, { nodes, edges }, training);
+      },
+      onNodesChange(changes) {
+        const removes = changes.some((c) => c.type === 'remove' || c.type === 'add' || c.type === 'replace');
+        const nodes = applyNodeChanges(changes, get().nodes);
+        if (removes) {
+          const ids = new Set(nodes.map((n) => n.id));
+          change({ nodes, edges: get().edges.filter((e) => ids.has(e.source) && ids.has(e.target)) });
+        } else set({ nodes });
+      },
+      onEdgesChange(changes) {
+        const edges = applyEdgeChanges(changes, get().edges);
+        if (changes.some((c) => c.type !== 'select')) change({ edges });
+        else set({ edges });
+      },
+      beginDrag() {
+        set((state) => ({ history: record(state.history, snapshot()), lastEdit: null }));
+      },
+      endDrag() {
+        set((state) => ({ revision: state.revision + 1 }));
+      },
+      connect(source, target) {
+        const { nodes, edges } = get();
+        const verdict = checkConnection(graphFromFlow(nodes, edges), source, target);
+        if (!verdict.ok) {
+          set({ notice: { kind: 'error', text: verdict.reason } });
+          return verdict;
+        }
+        change({ edges: [...edges, { id: edgeId(source, target), source, target, type: 'shape' }] });
+        set({ notice: null });
+        return verdict;
+      },
+      addLayer(type, position, options = {}) {
+        const { nodes, edges } = get();
+        const after = options.connectAfterSelection ? selected() : [];
+        const anchor = after.length === 1 ? after[0] : undefined;
+        const id = freshNodeId(type, new Set(nodes.map((n) => n.id)));
+        const at = position ??
+          (anchor ? { x: anchor.position.x, y: anchor.position.y + ROW_HEIGHT } : { x: 0, y: 0 });
+        const node: LayerFlowNode = { id, type: 'layer', position: at, selected: true, data: { type, params: {} } };
+        const deselected = nodes.map((n) => (n.selected ? { ...n, selected: false } : n));
+        const canConnect =
+          anchor !== undefined &&
+          (getLayer(type)?.inputs.max ?? 0) > 0 &&
+          checkConnection(graphFromFlow([...nodes, node], edges), anchor.id, id).ok;
+        change({
+          nodes: [...deselected, node],
+          edges: canConnect ? [...edges, { id: edgeId(anchor.id, id), source: anchor.id, target: id, type: 'shape' }] : edges,
+        });
+        return id;
+      },
+      setParam(nodeId, key, value) {
+        updateNodeData(
+          nodeId,
+          (n) => ({ ...n, data: { ...n.data, params: { ...n.data.params, [key]: value } } }),
+          `${nodeId}.${key}`,
+        );
+      },
+      resetParam(nodeId, key) {
+        updateNodeData(nodeId, (n) => {
+          const params = { ...n.data.params };
+          delete params[key];
+          return { ...n, data: { ...n.data, params } };
+        });
+      },
+      rename(nodeId, name) {
+        updateNodeData(
+          nodeId,
+          (n) => {
+            const { name: _old, ...rest } = n.data;
+            return { ...n, data: name.trim() === '' ? rest : { ...rest, name: name.trim() } };
+          },
+          `${nodeId}.name`,
+        );
+      },
+      setModelName(name) {
+        change({ modelName: name }, { coalesceKey: 'model.name' });
+      },
+      deleteSelection() {
+        const { nodes, edges } = get();
+        const gone = new Set(nodes.filter((n) => n.selected).map((n) => n.id));
+        const keptEdges = edges.filter((e) => !e.selected && !gone.has(e.source) && !gone.has(e.target));
+        if (gone.size === 0 && keptEdges.length === edges.length) return;
+        change({ nodes: nodes.filter((n) => !gone.has(n.id)), edges: keptEdges });
+      },
+      copySelection() {
+        const nodes = selected();
+        if (nodes.length === 0) return;
+        const ids = new Set(nodes.map((n) => n.id));
+        const edges = get().edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+        set({ clipboard: { modelName: get().modelName, nodes, edges } });
+      },
+      paste() {
+        const clip = get().clipboard;
+        if (clip === null) return;
+        const { nodes, edges } = get();
+        const taken = new Set(nodes.map((n) => n.id));
+        const names = new Set(nodes.map((n) => n.data.name).filter((n) => n !== undefined));
+        const renamed = new Map<string, string>();
+        const pasted = clip.nodes.map((n): LayerFlowNode => {
+          const id = freshNodeId(n.data.type, taken);
+          taken.add(id);
+          renamed.set(n.id, id);
+          // Explicit names must stay unique: a pasted copy goes back to a generated one.
+          const { name, ...data } = n.data;
+          return {
+            id,
+            type: 'layer',
+            position: { x: n.position.x + PASTE_OFFSET, y: n.position.y + PASTE_OFFSET },
+            selected: true,
+            data: name !== undefined && !names.has(name) ? { ...data, name } : data,
+          };
+        });
+        const pastedEdges = clip.edges.map((e): LayerFlowEdge => {
+          const source = renamed.get(e.source) as string;
+          const target = renamed.get(e.target) as string;
+          return { id: edgeId(source, target), source, target, type: 'shape' };
+        });
+        change({
+          nodes: [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...pasted],
+          edges: [...edges, ...pastedEdges],
+        });
+        // A second paste lands further along instead of on top of the first.
+        set({ clipboard: { ...clip, nodes: pasted, edges: pastedEdges } });
+      },
+      duplicateSelection() {
+        const clipboard = get().clipboard;
+        get().copySelection();
+        get().paste();
+        set({ clipboard });
+      },
+      selectAll() {
+        set((state) => ({
+          nodes: state.nodes.map((n) => (n.selected ? n : { ...n, selected: true })),
+          edges: state.edges.map((e) => (e.selected ? e : { ...e, selected: true })),
+        }));
+      },
+      undo() {
+        const result = undo(get().history, snapshot());
+        if (result) restore(result.state, result.history);
+      },
+      redo() {
+        const result = redo(get().history, snapshot());
+        if (result) restore(result.state, result.history);
+      },
+      layout() {
+        const { nodes, edges } = get();
+        change({ nodes: autoLayout(nodes, edges) });
+      },
+      markSaved(fileName) {
+        set((state) => ({ savedRevision: state.revision, fileName }));
+      },
+      setTraining(section) {
+        set({ training: section });
+      },
+      notify(notice) {
+        set({ notice });
+      },
+    };
+  });
+}
+
+export type EditorStoreApi = ReturnType<typeof createEditorStore>;

@@ -1,0 +1,86 @@
+// One parameter's control, chosen from its spec: numbers and lists as validated text, choices as a
+// select, booleans as a checkbox, pairs as two numbers (optionally "auto"). Errors from the engine for
+// this field are shown under it.
+import { useTranslation } from 'react-i18next';
+import type { ParamSpec } from '../../../../engine';
+import { parseListText, parseNumberText, valueText } from './param-text';
+import { TextParamField } from './TextParamField';
+
+export interface ParamFieldProps {
+  readonly nodeId: string;
+  readonly name: string;
+  readonly spec: ParamSpec<unknown>;
+  /** The raw value in the document (undefined: the default applies). */
+  readonly raw: unknown;
+  /** The resolved value (default filled in) when the params are valid. */
+  readonly resolved: unknown;
+  readonly error: string | undefined;
+  readonly onChange: (value: unknown) => void;
+}
+
+export function ParamField({ nodeId, name, spec, raw, resolved, error, onChange }: ParamFieldProps) {
+  const { t } = useTranslation();
+  const id = `param-${nodeId}-${name}`;
+  const docId = `${id}-doc`;
+  const errorId = `${id}-error`;
+  const describedBy = error ? `${docId} ${errorId}` : docId;
+  const current = raw ?? resolved ?? spec.default;
+  const control = spec.control;
+  let input;
+  if (control.kind === 'bool') {
+    input = (
+      <input id={id} type="checkbox" checked={current === true} aria-describedby={describedBy} onChange={(e) => onChange(e.target.checked)} />
+    );
+  } else if (control.kind === 'choice') {
+    input = (
+      <select id={id} value={String(current)} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)}>
+        {control.options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (control.kind === 'pair' || control.kind === 'dims') {
+    input = (
+      <TextParamField
+        id={id}
+        value={raw ?? resolved}
+        parse={parseListText}
+        format={valueText}
+        onChange={(v) => onChange(v === undefined && control.kind === 'pair' && control.nullable ? null : v)}
+        invalid={error !== undefined}
+        describedBy={describedBy}
+        placeholder={control.kind === 'pair' && control.nullable ? t('editor.inspector.auto') : valueText(spec.default)}
+      />
+    );
+  } else {
+    input = (
+      <TextParamField
+        id={id}
+        value={raw ?? resolved}
+        parse={parseNumberText}
+        format={valueText}
+        onChange={onChange}
+        invalid={error !== undefined}
+        describedBy={describedBy}
+        inputMode={control.kind === 'int' ? 'numeric' : 'decimal'}
+        placeholder={valueText(spec.default)}
+      />
+    );
+  }
+  return (
+    <div className={`param-field param-${control.kind}`}>
+      <label htmlFor={id}>{name}</label>
+      {input}
+      <small id={docId} className="muted">
+        {spec.doc}
+      </small>
+      {error && (
+        <small id={errorId} className="field-error" role="alert">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+// The layer palette: every registry layer, grouped by category, with a search box. Drag an item onto
+// the canvas, or double-click it / press Enter to add it after the selected node.
+import { useMemo, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useEditorStoreApi } from '../EditorContext';
+import { LAYER_DRAG_TYPE } from './drag-type';
+import { paletteGroups } from './palette-groups';
+
+export function Palette() {
+  const { t } = useTranslation();
+  const store = useEditorStoreApi();
+  const [query, setQuery] = useState('');
+  const groups = useMemo(() => paletteGroups(query), [query]);
+  const add = (type: string) => store.getState().addLayer(type, undefined, { connectAfterSelection: true });
+  const onDragStart = (event: DragEvent, type: string) => {
+    event.dataTransfer.setData(LAYER_DRAG_TYPE, type);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+
+  return (
+    <section className="palette" role="region" aria-label={t('editor.palette.label')}>
+      <input
+        type="search"
+        className="palette-search"
+        placeholder={t('editor.palette.search')}
+        aria-label={t('editor.palette.search')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      {groups.length === 0 && <p className="muted">{t('editor.palette.noMatch')}</p>}
+      {groups.map((group) => (
+        <div key={group.category} className="palette-group" role="group" aria-label={t(`editor.category.${group.category}`)}>
+          <h3>{t(`editor.category.${group.category}`)}</h3>
+          <ul>
+            {group.layers.map((layer) => (
+              <li key={layer.type}>
+                <button
+                  type="button"
+                  className="palette-item"
+                  data-testid={`palette-item-${layer.type}`}
+                  draggable
+                  title={layer.doc}
+                  aria-label={t('editor.palette.add', { type: layer.type })}
+                  onDragStart={(e) => onDragStart(e, layer.type)}
+                  onDoubleClick={() => add(layer.type)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') {
+                      e.preventDefault();
+                      add(layer.type);
+                    }
+                  }}
+                >
+                  {layer.type}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
