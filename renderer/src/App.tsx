@@ -13,7 +13,8 @@ import { TrainingProvider } from './training';
 function initialEditorStore() {
   const restored = readAutosave();
   const store = createEditorStore(restored?.model ?? templateModel('mnist-cnn'));
-  if (restored) store.getState().loadModel(restored.model, { fileName: restored.fileName, dirty: restored.dirty });
+  if (restored)
+    store.getState().loadModel(restored.model, { fileName: restored.fileName, dirty: restored.dirty });
   return store;
 }
 

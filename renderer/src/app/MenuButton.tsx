@@ -24,7 +24,9 @@ export function MenuButton({ label, items }: { label: string; items: readonly Me
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
   const onMenuKey = (e: React.KeyboardEvent) => {
-    const entries = [...(root.current?.querySelectorAll<HTMLButtonElement>('[role=menuitem]:not(:disabled)') ?? [])];
+    const entries = [
+      ...(root.current?.querySelectorAll<HTMLButtonElement>('[role=menuitem]:not(:disabled)') ?? []),
+    ];
     const at = entries.indexOf(document.activeElement as HTMLButtonElement);
     if (e.key === 'Escape') {
       setOpen(false);

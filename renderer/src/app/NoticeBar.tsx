@@ -10,9 +10,17 @@ export function NoticeBar() {
   return (
     <div className="notice-slot" aria-live="polite">
       {notice && (
-        <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+        <div
+          className={`notice notice-${notice.kind}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          data-testid="notice"
+        >
           <span className="notice-text">{notice.text}</span>
-          <button type="button" aria-label={t('common.dismiss')} onClick={() => store.getState().notify(null)}>
+          <button
+            type="button"
+            aria-label={t('common.dismiss')}
+            onClick={() => store.getState().notify(null)}
+          >
             ×
           </button>
         </div>

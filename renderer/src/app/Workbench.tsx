@@ -1,5 +1,5 @@
-// The main window's layout: toolbar on top; palette, canvas and the side panels (inspector, summary,
-// training) in the middle; the training dashboard (charts, results, runs) docked below. It also wires
+// The main window's layout: toolbar on top; palette, canvas and the side panels (inspector, summary)
+// in the middle; training docked below (controls and settings beside charts, results and runs). It also wires
 // the document actions, keyboard shortcuts, unsaved-changes prompt and the open-file input.
 import { useReactFlow } from '@xyflow/react';
 import { useMemo, useRef, useState } from 'react';
@@ -109,13 +109,19 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
           <div className="side-scroll" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
             {tab === 'inspector' ? <Inspector /> : <SummaryPanel />}
           </div>
-          <div className="side-training panel">
-            <TrainingControls model={trainable.model} blockedReason={trainable.blockedReason} modelKey={modelName} />
-          </div>
         </aside>
       </div>
       <section className="dock" aria-label={t('common.dashboard')}>
-        <TrainingDashboard />
+        <div className="dock-controls">
+          <TrainingControls
+            model={trainable.model}
+            blockedReason={trainable.blockedReason}
+            modelKey={modelName}
+          />
+        </div>
+        <div className="dock-dashboard">
+          <TrainingDashboard />
+        </div>
       </section>
     </div>
   );

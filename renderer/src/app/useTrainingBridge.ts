@@ -12,7 +12,8 @@ import type { TrainingState } from '../training/training-store';
 function latestTrainedRun(state: TrainingState, modelKey: string): string | null {
   for (let i = state.runOrder.length - 1; i >= 0; i--) {
     const run = state.runs[state.runOrder[i] as string];
-    if (run?.modelKey === modelKey && (run.state === 'completed' || run.state === 'stopped')) return run.sessionId;
+    if (run?.modelKey === modelKey && (run.state === 'completed' || run.state === 'stopped'))
+      return run.sessionId;
   }
   return null;
 }

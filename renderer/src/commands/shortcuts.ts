@@ -17,9 +17,7 @@ export function matchesShortcut(event: KeyLike, shortcut: string, mac = isMac())
   const wantMod = parts.includes('Mod');
   const wantShift = parts.includes('Shift');
   const mod = mac ? event.metaKey : event.ctrlKey;
-  return (
-    event.key.toLowerCase() === key && mod === wantMod && event.shiftKey === wantShift && !event.altKey
-  );
+  return event.key.toLowerCase() === key && mod === wantMod && event.shiftKey === wantShift && !event.altKey;
 }
 
 export function commandForKey(

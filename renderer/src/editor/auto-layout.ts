@@ -3,9 +3,12 @@
 import dagre from '@dagrejs/dagre';
 import type { LayerFlowEdge, LayerFlowNode } from './flow-types';
 
-const DEFAULT_SIZE = { width: 200, height: 72 };
+const DEFAULT_SIZE = { width: 200, height: 84 };
 
-export function autoLayout(nodes: readonly LayerFlowNode[], edges: readonly LayerFlowEdge[]): LayerFlowNode[] {
+export function autoLayout(
+  nodes: readonly LayerFlowNode[],
+  edges: readonly LayerFlowEdge[],
+): LayerFlowNode[] {
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 48 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -20,6 +23,9 @@ export function autoLayout(nodes: readonly LayerFlowNode[], edges: readonly Laye
     const placed = g.node(node.id);
     const width = node.measured?.width ?? DEFAULT_SIZE.width;
     const height = node.measured?.height ?? DEFAULT_SIZE.height;
-    return { ...node, position: { x: Math.round(placed.x - width / 2), y: Math.round(placed.y - height / 2) } };
+    return {
+      ...node,
+      position: { x: Math.round(placed.x - width / 2), y: Math.round(placed.y - height / 2) },
+    };
   });
 }

@@ -57,7 +57,13 @@ describe('checkConnection', () => {
   });
 
   it('accepts a connection that leaves a merge still waiting for inputs', () => {
-    const g = graph([['i', 'InputLayer', { shape: [8] }], ['m', 'Add']], []);
+    const g = graph(
+      [
+        ['i', 'InputLayer', { shape: [8] }],
+        ['m', 'Add'],
+      ],
+      [],
+    );
     expect(checkConnection(g, 'i', 'm')).toEqual({ ok: true });
   });
 });

@@ -4,7 +4,8 @@ import { templateModel } from '../files/templates';
 import { createEditorStore } from './editor-store';
 
 const blank = () => createEditorStore(templateModel('blank'));
-const shapeOf = (store: ReturnType<typeof blank>, id: string) => store.getState().analysis.byId.get(id)?.outputShape;
+const shapeOf = (store: ReturnType<typeof blank>, id: string) =>
+  store.getState().analysis.byId.get(id)?.outputShape;
 const select = (store: ReturnType<typeof blank>, ...ids: string[]) =>
   store.setState({ nodes: store.getState().nodes.map((n) => ({ ...n, selected: ids.includes(n.id) })) });
 
@@ -58,7 +59,9 @@ describe('editor store', () => {
     expect(store.getState().nodes.some((n) => n.id === 'flatten')).toBe(false);
     expect(store.getState().edges.some((e) => e.source === 'flatten' || e.target === 'flatten')).toBe(false);
     store.getState().undo();
-    expect(store.getState().edges.filter((e) => e.source === 'flatten' || e.target === 'flatten')).toHaveLength(2);
+    expect(
+      store.getState().edges.filter((e) => e.source === 'flatten' || e.target === 'flatten'),
+    ).toHaveLength(2);
   });
 
   it('pastes copies with fresh ids and their internal edges, offset from the originals', () => {
@@ -96,6 +99,7 @@ describe('editor store', () => {
     store.setState({ nodes: store.getState().nodes.map((n) => ({ ...n, position: { x: 0, y: 0 } })) });
     store.getState().layout();
     const y = new Map(store.getState().nodes.map((n) => [n.id, n.position.y]));
-    for (const e of store.getState().edges) expect(y.get(e.target)).toBeGreaterThan(y.get(e.source) as number);
+    for (const e of store.getState().edges)
+      expect(y.get(e.target)).toBeGreaterThan(y.get(e.source) as number);
   });
 });

@@ -116,7 +116,11 @@ export function createEditorStore(initial: ModelFile) {
         revision: state.revision + 1,
         lastEdit: null,
       }));
-    const updateNodeData = (nodeId: string, update: (n: LayerFlowNode) => LayerFlowNode, coalesceKey?: string) =>
+    const updateNodeData = (
+      nodeId: string,
+      update: (n: LayerFlowNode) => LayerFlowNode,
+      coalesceKey?: string,
+    ) =>
       change(
         { nodes: get().nodes.map((n) => (n.id === nodeId ? update(n) : n)) },
         coalesceKey !== undefined ? { coalesceKey } : {},
@@ -193,9 +197,15 @@ export function createEditorStore(initial: ModelFile) {
         const after = options.connectAfterSelection ? selected() : [];
         const anchor = after.length === 1 ? after[0] : undefined;
         const id = freshNodeId(type, new Set(nodes.map((n) => n.id)));
-        const at = position ??
-          (anchor ? { x: anchor.position.x, y: anchor.position.y + ROW_HEIGHT } : { x: 0, y: 0 });
-        const node: LayerFlowNode = { id, type: 'layer', position: at, selected: true, data: { type, params: {} } };
+        const at =
+          position ?? (anchor ? { x: anchor.position.x, y: anchor.position.y + ROW_HEIGHT } : { x: 0, y: 0 });
+        const node: LayerFlowNode = {
+          id,
+          type: 'layer',
+          position: at,
+          selected: true,
+          data: { type, params: {} },
+        };
         const deselected = nodes.map((n) => (n.selected ? { ...n, selected: false } : n));
         const canConnect =
           anchor !== undefined &&
@@ -203,7 +213,9 @@ export function createEditorStore(initial: ModelFile) {
           checkConnection(graphFromFlow([...nodes, node], edges), anchor.id, id).ok;
         change({
           nodes: [...deselected, node],
-          edges: canConnect ? [...edges, { id: edgeId(anchor.id, id), source: anchor.id, target: id, type: 'shape' }] : edges,
+          edges: canConnect
+            ? [...edges, { id: edgeId(anchor.id, id), source: anchor.id, target: id, type: 'shape' }]
+            : edges,
         });
         return id;
       },

@@ -10,7 +10,10 @@ export const formatCount = (n: number): string => n.toLocaleString('en-US');
 /** A parameter value as a node shows it: pairs as 3×3, lists as (28, 28, 1). */
 export function formatParamValue(value: unknown): string {
   if (Array.isArray(value))
-    return value.length === 2 && value.every((v) => typeof v === 'number') ? value.join('×') : `(${value.join(', ')})`;
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
+    return value.length === 2 && value.every((v) => typeof v === 'number')
+      ? value.join('×')
+      : `(${value.join(', ')})`;
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
   return String(value);
 }

@@ -9,26 +9,22 @@ export interface FlowDocument {
 }
 
 export function flowFromGraph(graph: Graph): FlowDocument {
-  const nodes = graph.nodes.map(
-    (node, index): LayerFlowNode => ({
-      id: node.id,
-      type: 'layer',
-      position: node.position ? { ...node.position } : { x: 0, y: index * 110 },
-      data: {
-        type: node.type,
-        params: { ...(node.params ?? {}) },
-        ...(node.name !== undefined ? { name: node.name } : {}),
-      },
-    }),
-  );
-  const edges = graph.edges.map(
-    (edge): LayerFlowEdge => ({
-      id: edgeId(edge.source, edge.target),
-      source: edge.source,
-      target: edge.target,
-      type: 'shape',
-    }),
-  );
+  const nodes = graph.nodes.map((node, index): LayerFlowNode => ({
+    id: node.id,
+    type: 'layer',
+    position: node.position ? { ...node.position } : { x: 0, y: index * 110 },
+    data: {
+      type: node.type,
+      params: { ...(node.params ?? {}) },
+      ...(node.name !== undefined ? { name: node.name } : {}),
+    },
+  }));
+  const edges = graph.edges.map((edge): LayerFlowEdge => ({
+    id: edgeId(edge.source, edge.target),
+    source: edge.source,
+    target: edge.target,
+    type: 'shape',
+  }));
   return { nodes, edges };
 }
 

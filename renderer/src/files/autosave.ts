@@ -25,7 +25,9 @@ export function readAutosave(storage: Storage = localStorage): RestoredDocument 
     if (raw === null) return null;
     const record = JSON.parse(raw) as AutosaveRecord;
     const parsed = readModel(JSON.parse(record.model));
-    return parsed.ok ? { model: parsed.model, fileName: record.fileName ?? null, dirty: record.dirty === true } : null;
+    return parsed.ok
+      ? { model: parsed.model, fileName: record.fileName ?? null, dirty: record.dirty === true }
+      : null;
   } catch {
     return null; // a damaged record must not stop the app from starting
   }

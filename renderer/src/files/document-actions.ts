@@ -79,7 +79,8 @@ export function createDocumentActions(deps: DocumentActionsDeps) {
     async saveAs(): Promise<void> {
       const { fileName, modelName } = editor.getState();
       const name = deps.askName(fileName ?? modelFileName(modelName));
-      if (name !== null && name.trim() !== '') await saveAs(modelFileName(name.replace(/\.layerwise\.json$/, '')));
+      if (name !== null && name.trim() !== '')
+        await saveAs(modelFileName(name.replace(/\.layerwise\.json$/, '')));
     },
     /** Exports our JSON: architecture only, or with the latest trained weights. */
     async exportJson(withWeights: boolean): Promise<void> {
@@ -87,12 +88,17 @@ export function createDocumentActions(deps: DocumentActionsDeps) {
       const model = editor.getState().toModelFile();
       const weights = withWeights ? await deps.trainedWeights() : null;
       if (withWeights && weights === null) {
-        editor.getState().notify({ kind: 'error', text: 'Train this model first: there are no weights to export.' });
+        editor
+          .getState()
+          .notify({ kind: 'error', text: 'Train this model first: there are no weights to export.' });
         return;
       }
       const base = modelFileName(model.name).replace(/\.layerwise\.json$/, '');
       const suffix = withWeights ? '.weights' : '.architecture';
-      await host.save(`${base}${suffix}.layerwise.json`, serializeModelFile(weights ? { ...model, weights } : model));
+      await host.save(
+        `${base}${suffix}.layerwise.json`,
+        serializeModelFile(weights ? { ...model, weights } : model),
+      );
     },
     isDirty,
   };

@@ -33,6 +33,10 @@ export const browserFileHost: FileHost = {
 
 /** "My model" → "My_model.layerwise.json": a safe file name for a model name. */
 export function modelFileName(modelName: string): string {
-  const base = modelName.trim().replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '') || 'model';
+  const base =
+    modelName
+      .trim()
+      .replace(/[^\w.-]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'model';
   return base.endsWith('.layerwise.json') ? base : `${base}.layerwise.json`;
 }

@@ -11,7 +11,10 @@ const BLANK: ModelFile = {
   format: 'layerwise-model',
   version: 1,
   name: 'untitled',
-  graph: { nodes: [{ id: 'input', type: 'InputLayer', params: { shape: [28, 28, 1] }, position: { x: 0, y: 0 } }], edges: [] },
+  graph: {
+    nodes: [{ id: 'input', type: 'InputLayer', params: { shape: [28, 28, 1] }, position: { x: 0, y: 0 } }],
+    edges: [],
+  },
 };
 
 const SOURCES: Record<Exclude<TemplateId, 'blank'>, unknown> = {

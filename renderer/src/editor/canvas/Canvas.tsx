@@ -12,12 +12,13 @@ import {
   type EdgeTypes,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useEffect, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor, useEditorStoreApi } from '../EditorContext';
 import { LAYER_DRAG_TYPE } from '../palette/drag-type';
 import { LayerNode } from './LayerNode';
 import { ShapeEdge } from './ShapeEdge';
+import { initialViewport } from './initial-viewport';
 
 const nodeTypes: NodeTypes = { layer: LayerNode };
 const edgeTypes: EdgeTypes = { shape: ShapeEdge };
@@ -28,13 +29,20 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const nodes = useEditor((s) => s.nodes);
   const edges = useEditor((s) => s.edges);
   const documentKey = useEditor((s) => s.documentKey);
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const flow = useReactFlow();
+  const { screenToFlowPosition } = flow;
+  const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    // A newly opened document is shown whole (after React Flow has measured its nodes).
-    const frame = requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1.2 }));
+    // Show a newly opened document once React Flow has measured its nodes.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        const box = container.current;
+        if (box) void flow.setViewport(initialViewport(flow.getNodesBounds(flow.getNodes()), box));
+      });
+    });
     return () => cancelAnimationFrame(frame);
-  }, [documentKey, fitView]);
+  }, [documentKey, flow]);
 
   const onConnect = useCallback(
     (c: Connection) => void store.getState().connect(c.source, c.target),
@@ -57,7 +65,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   );
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="canvas" ref={container} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
         nodes={nodes}
         edges={edges}

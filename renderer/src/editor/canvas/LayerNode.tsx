@@ -22,9 +22,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       className={`layer-node${hasError ? ' has-error' : ''}${selected ? ' is-selected' : ''}`}
       data-category={analysis?.definition?.category ?? 'unknown'}
     >
-      {maxInputs > 0 && (
-        <Handle type="target" position={Position.Top} aria-label={t('editor.node.input')} />
-      )}
+      {maxInputs > 0 && <Handle type="target" position={Position.Top} aria-label={t('editor.node.input')} />}
       <div className="layer-node-head">
         <span data-testid="node-title" className="layer-node-title">
           {analysis?.name ?? data.name ?? id}
@@ -40,7 +38,9 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       </div>
       <div className="layer-node-foot">
         <span data-testid="node-shape">{formatShape(analysis?.outputShape)}</span>
-        <span data-testid="node-params">{t('editor.node.params', { count: params, formatted: formatCount(params) })}</span>
+        <span data-testid="node-params">
+          {t('editor.node.params', { count: params, formatted: formatCount(params) })}
+        </span>
       </div>
       {hasError && (
         <div data-testid="node-error" className="layer-node-error" role="alert">

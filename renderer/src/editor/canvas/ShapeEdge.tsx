@@ -5,13 +5,35 @@ import { useEditor } from '../EditorContext';
 import { formatShape } from '../format';
 
 function ShapeEdgeView(props: EdgeProps) {
-  const { id, source, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, selected } =
-    props;
+  const {
+    id,
+    source,
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+    markerEnd,
+    selected,
+  } = props;
   const shape = useEditor((s) => s.analysis.byId.get(source)?.outputShape);
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
   return (
     <>
-      <BaseEdge id={id} path={path} {...(markerEnd ? { markerEnd } : {})} className={selected ? 'is-selected' : ''} />
+      <BaseEdge
+        id={id}
+        path={path}
+        {...(markerEnd ? { markerEnd } : {})}
+        className={selected ? 'is-selected' : ''}
+      />
       {shape !== undefined && (
         <EdgeLabelRenderer>
           <div

@@ -13,7 +13,12 @@ const keepText = (t: string): unknown => t;
 export function Inspector() {
   const { t } = useTranslation();
   const store = useEditorStoreApi();
-  const selectedIds = useEditor((s) => s.nodes.filter((n) => n.selected).map((n) => n.id).join('\n'));
+  const selectedIds = useEditor((s) =>
+    s.nodes
+      .filter((n) => n.selected)
+      .map((n) => n.id)
+      .join('\n'),
+  );
   const ids = selectedIds === '' ? [] : selectedIds.split('\n');
   return (
     <section className="inspector panel" role="region" aria-label={t('editor.inspector.label')}>
@@ -52,7 +57,8 @@ function NodeFields({ nodeId, store }: { nodeId: string; store: ReturnType<typeo
   const issues = useEditor((s) => s.analysis.issues);
   if (node === undefined) return null;
   const definition = getLayer(node.data.type);
-  const fieldError = (field: string) => issues.find((i) => i.where.nodeId === nodeId && i.where.field === field)?.message;
+  const fieldError = (field: string) =>
+    issues.find((i) => i.where.nodeId === nodeId && i.where.field === field)?.message;
   const nodeErrors = issues.filter((i) => i.where.nodeId === nodeId && i.where.field === undefined);
   const params = (analysis?.trainableParams ?? 0) + (analysis?.nonTrainableParams ?? 0);
   return (
@@ -91,7 +97,9 @@ function NodeFields({ nodeId, store }: { nodeId: string; store: ReturnType<typeo
             resolved={analysis?.params?.[key]}
             error={fieldError(key)}
             onChange={(value) =>
-              value === undefined ? store.getState().resetParam(nodeId, key) : store.getState().setParam(nodeId, key, value)
+              value === undefined
+                ? store.getState().resetParam(nodeId, key)
+                : store.getState().setParam(nodeId, key, value)
             }
           />
         ))}

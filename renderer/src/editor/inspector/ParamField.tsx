@@ -29,11 +29,22 @@ export function ParamField({ nodeId, name, spec, raw, resolved, error, onChange 
   let input;
   if (control.kind === 'bool') {
     input = (
-      <input id={id} type="checkbox" checked={current === true} aria-describedby={describedBy} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={current === true}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(e.target.checked)}
+      />
     );
   } else if (control.kind === 'choice') {
     input = (
-      <select id={id} value={String(current)} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        value={String(current)}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {control.options.map((o) => (
           <option key={o} value={o}>
             {o}
@@ -51,7 +62,9 @@ export function ParamField({ nodeId, name, spec, raw, resolved, error, onChange 
         onChange={(v) => onChange(v === undefined && control.kind === 'pair' && control.nullable ? null : v)}
         invalid={error !== undefined}
         describedBy={describedBy}
-        placeholder={control.kind === 'pair' && control.nullable ? t('editor.inspector.auto') : valueText(spec.default)}
+        placeholder={
+          control.kind === 'pair' && control.nullable ? t('editor.inspector.auto') : valueText(spec.default)
+        }
       />
     );
   } else {

@@ -29,7 +29,12 @@ export function Palette() {
       />
       {groups.length === 0 && <p className="muted">{t('editor.palette.noMatch')}</p>}
       {groups.map((group) => (
-        <div key={group.category} className="palette-group" role="group" aria-label={t(`editor.category.${group.category}`)}>
+        <div
+          key={group.category}
+          className="palette-group"
+          role="group"
+          aria-label={t(`editor.category.${group.category}`)}
+        >
           <h3>{t(`editor.category.${group.category}`)}</h3>
           <ul>
             {group.layers.map((layer) => (

@@ -1,5 +1,10 @@
 // The palette's content: registry layers grouped by category, filtered by a search over type and doc.
-import { CATEGORIES, LAYER_DEFINITIONS, type AnyLayerDefinition, type LayerCategory } from '../../../../engine';
+import {
+  CATEGORIES,
+  LAYER_DEFINITIONS,
+  type AnyLayerDefinition,
+  type LayerCategory,
+} from '../../../../engine';
 
 export interface PaletteGroup {
   readonly category: LayerCategory;

@@ -1,6 +1,11 @@
 // English: the graph editor (palette, canvas, inspector, summary, commands).
 export const editor = {
-  palette: { label: 'Layer palette', search: 'Search layers', noMatch: 'No layer matches.', add: 'Add {{type}}' },
+  palette: {
+    label: 'Layer palette',
+    search: 'Search layers',
+    noMatch: 'No layer matches.',
+    add: 'Add {{type}}',
+  },
   category: {
     Core: 'Core',
     Convolution: 'Convolution',

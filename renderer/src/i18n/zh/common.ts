@@ -23,6 +23,11 @@ export const common = {
   panels: '侧边面板',
   dashboard: '训练面板',
   tabs: { inspector: '属性', summary: '摘要' },
-  templates: { 'mnist-cnn': 'MNIST 卷积网络', 'mnist-mlp': 'MNIST 多层感知机', lenet5: 'LeNet-5', blank: '空白' },
+  templates: {
+    'mnist-cnn': 'MNIST 卷积网络',
+    'mnist-mlp': 'MNIST 多层感知机',
+    lenet5: 'LeNet-5',
+    blank: '空白',
+  },
   connection: { connecting: '连接中…', connected: '已连接', disconnected: '未连接' },
 };

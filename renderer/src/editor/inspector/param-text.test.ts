@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseListText, parseNumberText, valueText } from './param-text';
+
+describe('inspector text parsing', () => {
+  it.each([
+    ['128', 128],
+    [' 0.25 ', 0.25],
+    ['1e-3', 0.001],
+    ['', undefined],
+    ['abc', 'abc'],
+  ])('number field %j → %j', (text, value) => expect(parseNumberText(text)).toEqual(value));
+
+  it.each([
+    ['28, 28, 1', [28, 28, 1]],
+    ['(28, 28, 1)', [28, 28, 1]],
+    ['3x3', [3, 3]],
+    ['3', [3]],
+    ['', undefined],
+    ['3, a', '3, a'],
+  ])('list field %j → %j', (text, value) => expect(parseListText(text)).toEqual(value));
+
+  it('shows lists comma separated and nothing for an unset value', () => {
+    expect(valueText([3, 3])).toBe('3, 3');
+    expect(valueText(null)).toBe('');
+  });
+});

@@ -1,0 +1,83 @@
+// Loss and accuracy per batch of the run on show, smoothed (EMA slider) and downsampled to ≤400 points,
+// with an optional log scale for the loss.
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { downsample, smooth } from './chart-data';
+import { MetricChart } from './MetricChart';
+import type { BatchPoint } from './run-record';
+import { selectActiveRun } from './selectors';
+import { useThrottledValue } from './useThrottledValue';
+import { useTrainingStore } from './useTrainingStore';
+
+const NO_POINTS: readonly BatchPoint[] = [];
+
+/** Rows {step, value} for one metric: smoothed over every point, then downsampled. */
+export function batchSeries(
+  points: readonly BatchPoint[],
+  metric: 'loss' | 'accuracy',
+  weight: number,
+  log = false,
+) {
+  const values = smooth(
+    points.map((p) => p[metric]),
+    weight,
+  );
+  const rows = points.map((p, i) => ({
+    step: p.step,
+    value: log ? Math.max(values[i] as number, 1e-6) : (values[i] as number),
+  }));
+  return downsample(rows);
+}
+
+export function BatchCharts() {
+  const { t } = useTranslation();
+  const latest = useTrainingStore((s) => selectActiveRun(s)?.batches ?? NO_POINTS);
+  const points = useThrottledValue(latest, 250);
+  const [weight, setWeight] = useState(0.6);
+  const [log, setLog] = useState(false);
+  const smoothingId = useId();
+  const logId = useId();
+  const loss = useMemo(() => batchSeries(points, 'loss', weight, log), [points, weight, log]);
+  const accuracy = useMemo(() => batchSeries(points, 'accuracy', weight), [points, weight]);
+  const step = t('training.charts.step');
+
+  return (
+    <section className="training-chart-group">
+      <div className="training-chart-options">
+        <label htmlFor={smoothingId}>{t('training.charts.smoothing')}</label>
+        <input
+          id={smoothingId}
+          type="range"
+          min={0}
+          max={0.99}
+          step={0.01}
+          value={weight}
+          onChange={(e) => setWeight(Number(e.target.value))}
+        />
+        <output htmlFor={smoothingId}>{weight.toFixed(2)}</output>
+        <input id={logId} type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />
+        <label htmlFor={logId}>{t('training.charts.logScale')}</label>
+      </div>
+      <div className="training-chart-row">
+        <MetricChart
+          testId="chart-batch-loss"
+          title={t('training.charts.batchLoss')}
+          data={loss}
+          xKey="step"
+          xLabel={step}
+          log={log}
+          series={[{ key: 'value', name: t('training.charts.loss'), color: 'var(--chart-1)' }]}
+        />
+        <MetricChart
+          testId="chart-batch-accuracy"
+          title={t('training.charts.batchAccuracy')}
+          data={accuracy}
+          xKey="step"
+          xLabel={step}
+          percent
+          series={[{ key: 'value', name: t('training.charts.accuracy'), color: 'var(--chart-3)' }]}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+// The test images behind one confusion-matrix cell (true class, predicted class), up to 48 of them.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Misclassified } from '../../../engine/api/events';
+import { DigitImage } from './DigitImage';
+import { useTestImages } from './useTestImages';
+
+const MAX_SHOWN = 48;
+
+export interface MisclassifiedImagesProps {
+  readonly dataset: string;
+  readonly misclassified: readonly Misclassified[];
+  readonly label: number;
+  readonly predicted: number;
+  readonly classNames: readonly string[];
+  readonly onClose: () => void;
+}
+
+export function MisclassifiedImages({
+  dataset,
+  misclassified,
+  label,
+  predicted,
+  classNames,
+  onClose,
+}: MisclassifiedImagesProps) {
+  const { t } = useTranslation();
+  const matching = useMemo(
+    () => misclassified.filter((m) => m.label === label && m.predicted === predicted).map((m) => m.index),
+    [misclassified, label, predicted],
+  );
+  const indices = useMemo(() => matching.slice(0, MAX_SHOWN), [matching]);
+  const { images, error } = useTestImages(dataset, indices);
+  const name = (i: number) => classNames[i] ?? String(i);
+  const title = t('training.results.misclassified', { label: name(label), predicted: name(predicted) });
+
+  return (
+    <section className="training-misclassified" aria-label={title}>
+      <header>
+        <h4>{title}</h4>
+        <button type="button" onClick={onClose}>
+          {t('training.results.close')}
+        </button>
+      </header>
+      {matching.length === 0 ? (
+        <p>{t('training.results.noImages')}</p>
+      ) : error !== null ? (
+        <p role="alert">{error}</p>
+      ) : images === null ? (
+        <p>{t('training.results.loading')}</p>
+      ) : (
+        <>
+          {matching.length > indices.length && (
+            <p>{t('training.results.moreImages', { shown: indices.length, total: matching.length })}</p>
+          )}
+          <div className="training-image-grid">
+            {images.images.map((pixels, i) => (
+              <DigitImage
+                key={indices[i]}
+                pixels={pixels}
+                width={images.width}
+                height={images.height}
+                alt={t('training.results.imageAlt', {
+                  index: indices[i],
+                  label: name(images.labels[i] ?? label),
+                })}
+              />
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+// The active run's progress: a fixed-size bar (role=progressbar) and one line with the epoch, step, ETA
+// and speed, laid out so nothing moves while the numbers change.
+import { useTranslation } from 'react-i18next';
+import { formatEta, formatRate } from './format';
+import type { RunRecord } from './run-record';
+
+export function ProgressPanel({ run }: { readonly run: RunRecord | null }) {
+  const { t } = useTranslation();
+  const percent = Math.round((run?.progress ?? 0) * 100);
+  const epochs = run?.started?.epochs ?? run?.settings.epochs ?? 0;
+  const steps = run?.started?.steps_per_epoch ?? 0;
+  const line =
+    run === null
+      ? t('training.progress.idle')
+      : t('training.progress.line', {
+          epoch: Math.max(run.epoch, run.started ? 1 : 0),
+          epochs,
+          step: run.step,
+          steps,
+          eta: formatEta(run.etaSeconds),
+          rate: formatRate(run.samplesPerSecond),
+        });
+  return (
+    <div className="training-progress">
+      <div
+        className="training-progress__bar"
+        role="progressbar"
+        aria-label={t('training.progress.label')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${percent}%`}
+      >
+        <div className="training-progress__fill" style={{ width: `${percent}%` }} />
+      </div>
+      <p className="training-progress__line">{line}</p>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+// The training panel's controls: the settings form, Train / Pause / Resume / Stop with the reason Train
+// is unavailable, the progress bar and the status line.
+import { useEffect, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ModelFile } from '../../../engine';
+import { ProgressPanel } from './ProgressPanel';
+import { RunStatus } from './RunStatus';
+import { selectControlledRun, selectHasLiveRun } from './selectors';
+import { SettingsForm } from './SettingsForm';
+import { useTrainingStore, useTrainingStoreApi } from './useTrainingStore';
+import './training.css';
+
+export interface TrainingControlsProps {
+  /** The model to train; null while the graph is invalid. */
+  readonly model: ModelFile | null;
+  /** Why training is impossible now (shown to the user), or null. */
+  readonly blockedReason: string | null;
+  /** Identifies the model across runs (file path or document id): runs are grouped by it. */
+  readonly modelKey: string;
+}
+
+export function TrainingControls({ model, blockedReason, modelKey }: TrainingControlsProps) {
+  const { t } = useTranslation();
+  const store = useTrainingStoreApi();
+  const run = useTrainingStore(selectControlledRun);
+  const live = useTrainingStore(selectHasLiveRun);
+  const starting = useTrainingStore((s) => s.starting);
+  const dataset = useTrainingStore((s) => s.datasets?.find((d) => d.id === s.settings.dataset) ?? null);
+  const reasonId = useId();
+
+  useEffect(() => {
+    store.getState().setModelKey(modelKey); // the Runs tab lists this model's runs
+  }, [store, modelKey]);
+
+  const reason =
+    blockedReason ??
+    (model === null ? t('training.controls.invalidModel') : null) ??
+    (live ? t('training.controls.busy') : null) ??
+    (dataset !== null && !dataset.available
+      ? t('training.controls.datasetUnavailable', { name: dataset.name, reason: dataset.reason ?? '' })
+      : null);
+  const state = run?.state;
+  const trainDisabled = reason !== null || starting || model === null;
+
+  return (
+    <section className="training-controls" aria-label={t('training.controls.title')}>
+      <div className="training-buttons">
+        <button
+          type="button"
+          className="primary"
+          disabled={trainDisabled}
+          title={reason ?? undefined}
+          aria-describedby={reason !== null ? reasonId : undefined}
+          onClick={() => model !== null && void store.getState().start(model, modelKey)}
+        >
+          {t('training.controls.train')}
+        </button>
+        <button type="button" disabled={state !== 'running'} onClick={() => void store.getState().pause()}>
+          {t('training.controls.pause')}
+        </button>
+        <button type="button" disabled={state !== 'paused'} onClick={() => void store.getState().resume()}>
+          {t('training.controls.resume')}
+        </button>
+        <button
+          type="button"
+          disabled={state !== 'running' && state !== 'paused'}
+          onClick={() => void store.getState().stop()}
+        >
+          {t('training.controls.stop')}
+        </button>
+      </div>
+      <p id={reasonId} className="training-reason">
+        {starting ? t('training.controls.starting') : (reason ?? '')}
+      </p>
+      <ProgressPanel run={run} />
+      <RunStatus run={run} />
+      <SettingsForm disabled={live || starting} />
+    </section>
+  );
+}

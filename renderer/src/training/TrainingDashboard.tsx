@@ -1,0 +1,65 @@
+// The training dashboard: Charts (live curves), Results (test metrics, confusion matrix, predictions,
+// drawing pad) and Runs (earlier runs of this model, to show or compare), as tabs.
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BatchCharts } from './BatchCharts';
+import { EpochCharts } from './EpochCharts';
+import { ResultsPanel } from './ResultsPanel';
+import { RunsPanel } from './RunsPanel';
+import { useTrainingStore } from './useTrainingStore';
+import './training.css';
+import './dashboard.css';
+
+const TABS = ['charts', 'results', 'runs'] as const;
+type Tab = (typeof TABS)[number];
+
+export function TrainingDashboard() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('charts');
+  const hasRun = useTrainingStore((s) => s.activeRunId !== null);
+  const id = useId();
+
+  return (
+    <section className="training-dashboard" aria-label={t('training.dashboard.title')}>
+      <div role="tablist" className="training-tabs" aria-label={t('training.dashboard.title')}>
+        {TABS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`${id}-${name}-tab`}
+            aria-selected={tab === name}
+            aria-controls={`${id}-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => setTab(name)}
+            onKeyDown={(e) => {
+              const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+              if (step === 0) return;
+              const next = TABS[(TABS.indexOf(name) + step + TABS.length) % TABS.length] as Tab;
+              setTab(next);
+              document.getElementById(`${id}-${next}-tab`)?.focus();
+            }}
+          >
+            {t(`training.dashboard.tabs.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div
+        role="tabpanel"
+        id={`${id}-${tab}`}
+        aria-labelledby={`${id}-${tab}-tab`}
+        className="training-tabpanel"
+      >
+        {tab === 'charts' && (
+          <>
+            {!hasRun && <p className="training-empty">{t('training.dashboard.empty')}</p>}
+            <BatchCharts />
+            <EpochCharts />
+          </>
+        )}
+        {tab === 'results' && <ResultsPanel />}
+        {tab === 'runs' && <RunsPanel />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+// One training run as the UI knows it, and the pure reducer that folds a session's events into it.
+// Replaying an event twice is harmless, so a restored snapshot and live events can overlap.
+import type { CompletedEvent, SessionState, StartedEvent, TrainingEvent } from '../../../engine/api/events';
+import type { TrainingSettings } from './run-settings-map';
+
+/** Most batch points kept per run; older ones are dropped (each keeps its global step index). */
+export const BATCH_POINT_CAP = 2000;
+
+export interface BatchPoint {
+  /** Global step: (epoch - 1) * steps_per_epoch + step. */
+  readonly step: number;
+  readonly epoch: number;
+  readonly loss: number;
+  readonly accuracy: number;
+}
+
+export interface EpochPoint {
+  readonly epoch: number;
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly val_loss: number | null;
+  readonly val_accuracy: number | null;
+}
+
+export interface RunRecord {
+  readonly sessionId: string;
+  readonly modelKey: string;
+  readonly modelName: string;
+  readonly label: string;
+  readonly settings: TrainingSettings;
+  readonly state: SessionState;
+  readonly started: StartedEvent | null;
+  /** 0..1 */
+  readonly progress: number;
+  readonly etaSeconds: number | null;
+  readonly samplesPerSecond: number | null;
+  readonly epoch: number;
+  readonly step: number;
+  readonly batches: readonly BatchPoint[];
+  readonly epochs: readonly EpochPoint[];
+  readonly result: CompletedEvent | null;
+  readonly failure: string | null;
+  readonly startedAt: number;
+}
+
+export type RunIdentity = Pick<
+  RunRecord,
+  'sessionId' | 'modelKey' | 'modelName' | 'label' | 'settings' | 'startedAt'
+>;
+
+export function newRunRecord(identity: RunIdentity): RunRecord {
+  return {
+    ...identity,
+    state: 'idle',
+    started: null,
+    progress: 0,
+    etaSeconds: null,
+    samplesPerSecond: null,
+    epoch: 0,
+    step: 0,
+    batches: [],
+    epochs: [],
+    result: null,
+    failure: null,
+  };
+}
+
+export const isLive = (state: SessionState): boolean =>
+  state === 'idle' || state === 'running' || state === 'paused';
+
+/** Appends to a capped array, dropping the oldest items beyond `cap`; returns a new array. */
+export function appendCapped<T>(items: readonly T[], item: T, cap: number): T[] {
+  const start = items.length + 1 > cap ? items.length + 1 - cap : 0;
+  const next = items.slice(start);
+  next.push(item);
+  return next;
+}
+
+export function applyEvent(run: RunRecord, event: TrainingEvent): RunRecord {
+  switch (event.type) {
+    case 'started':
+      return { ...run, started: event, state: run.state === 'idle' ? 'running' : run.state };
+    case 'batch': {
+      const perEpoch = run.started?.steps_per_epoch ?? 0;
+      const step = (event.epoch - 1) * perEpoch + event.step;
+      const last = run.batches[run.batches.length - 1];
+      const point = { step, epoch: event.epoch, loss: event.loss, accuracy: event.accuracy };
+      return {
+        ...run,
+        epoch: event.epoch,
+        step: event.step,
+        samplesPerSecond: event.samples_per_second,
+        batches:
+          last !== undefined && last.step >= step
+            ? run.batches
+            : appendCapped(run.batches, point, BATCH_POINT_CAP),
+      };
+    }
+    case 'epoch': {
+      const { epoch, loss, accuracy, val_loss, val_accuracy } = event;
+      const point = { epoch, loss, accuracy, val_loss, val_accuracy };
+      const epochs = run.epochs.filter((p) => p.epoch !== epoch);
+      epochs.push(point);
+      epochs.sort((a, b) => a.epoch - b.epoch);
+      return { ...run, epochs, epoch: Math.max(run.epoch, epoch) };
+    }
+    case 'progress':
+      return { ...run, progress: Math.min(Math.max(event.fraction, 0), 1), etaSeconds: event.eta_seconds };
+    case 'state':
+      return { ...run, state: event.state, etaSeconds: isLive(event.state) ? run.etaSeconds : null };
+    case 'completed':
+      return { ...run, result: event, progress: 1, etaSeconds: null, state: 'completed' };
+    case 'failed':
+      return { ...run, failure: event.message, state: 'failed', etaSeconds: null };
+  }
+}

@@ -1,0 +1,71 @@
+// The training store's shape (state, actions, options) and the helpers its users share: which run is
+// live, and how an API failure is shown to the user.
+import type { StoreApi } from 'zustand/vanilla';
+import type { ModelFile } from '../../../engine';
+import { ApiError, type DatasetInfo, type LayerwiseApi } from '../../../engine/api/contract';
+import { isLive, type RunRecord } from './run-record';
+import type { StorageLike } from './run-registry';
+import type { TrainingSettings } from './run-settings-map';
+
+export interface UserError {
+  readonly message: string;
+  readonly issues: readonly string[];
+}
+
+export interface TrainingState {
+  /** The API the store talks to; components use it for images and predictions. */
+  readonly api: LayerwiseApi;
+  readonly settings: TrainingSettings;
+  readonly datasets: readonly DatasetInfo[] | null;
+  readonly runs: Readonly<Record<string, RunRecord>>;
+  /** Session ids, oldest first. */
+  readonly runOrder: readonly string[];
+  readonly activeRunId: string | null;
+  readonly selectedRunIds: readonly string[];
+  readonly modelKey: string | null;
+  readonly starting: boolean;
+  readonly error: UserError | null;
+}
+
+export interface TrainingActions {
+  setSettings(patch: Partial<TrainingSettings>): void;
+  setModelKey(modelKey: string | null): void;
+  start(model: ModelFile, modelKey: string): Promise<void>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  stop(): Promise<void>;
+  selectRun(runId: string): void;
+  toggleOverlay(runId: string): void;
+  loadDatasets(): Promise<void>;
+  /** Rebuilds the runs the backend knows (after a page reload) and resubscribes after dispose(). */
+  restore(): Promise<void>;
+  clearError(): void;
+  dispose(): void;
+}
+
+export type TrainingStore = TrainingState & TrainingActions;
+export type TrainingStoreApi = StoreApi<TrainingStore>;
+
+export interface TrainingStoreOptions {
+  readonly storage?: StorageLike | null;
+  readonly now?: () => number;
+}
+
+/** The run that is still going (idle, running or paused), the one Pause/Resume/Stop act on. */
+export function liveRunId(state: TrainingState): string | null {
+  for (let i = state.runOrder.length - 1; i >= 0; i--) {
+    const run = state.runs[state.runOrder[i] as string];
+    if (run !== undefined && isLive(run.state)) return run.sessionId;
+  }
+  return null;
+}
+
+export function toUserError(error: unknown): UserError {
+  if (error instanceof ApiError) {
+    const issues = (error.data.issues ?? []).map((i) =>
+      i.where.nodeId ? `${i.where.nodeId}: ${i.message}` : i.message,
+    );
+    return { message: error.data.message, issues };
+  }
+  return { message: error instanceof Error ? error.message : String(error), issues: [] };
+}

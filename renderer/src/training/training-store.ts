@@ -1,0 +1,151 @@
+// The training state of the app: form settings, every run and its live metrics, the run on show and the
+// runs overlaid on it. A zustand vanilla store fed by the API's event stream (subscribed once).
+import { createStore } from 'zustand/vanilla';
+import type { LayerwiseApi, SessionSnapshot } from '../../../engine/api/contract';
+import type { TrainingEvent } from '../../../engine/api/events';
+import { PendingEvents } from './pending-events';
+import { applyEvent, isLive, newRunRecord, type RunRecord } from './run-record';
+import { defaultStorage, RunRegistry } from './run-registry';
+import { DEFAULT_SETTINGS, runToSettings, settingsToRun } from './run-settings-map';
+import {
+  liveRunId,
+  toUserError,
+  type TrainingStore,
+  type TrainingStoreApi,
+  type TrainingStoreOptions,
+} from './store-types';
+
+export * from './store-types';
+
+export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOptions = {}): TrainingStoreApi {
+  const registry = new RunRegistry(options.storage === undefined ? defaultStorage() : options.storage);
+  const now = options.now ?? Date.now;
+  const pending = new PendingEvents();
+  let unsubscribe: (() => void) | null = null;
+
+  const store = createStore<TrainingStore>()((set, get) => {
+    const nextLabel = (modelKey: string) =>
+      `Run ${Object.values(get().runs).filter((r) => r.modelKey === modelKey).length + 1}`;
+
+    const addRun = (run: RunRecord, events: readonly TrainingEvent[], activate: boolean) => {
+      const record = [...events, ...pending.take(run.sessionId)].reduce(applyEvent, run);
+      set((s) => {
+        const runs = { ...s.runs, [run.sessionId]: record };
+        const at = (id: string) => runs[id]?.startedAt ?? 0;
+        return {
+          runs,
+          runOrder: [...s.runOrder, run.sessionId].sort((a, b) => at(a) - at(b)),
+          activeRunId: activate || s.activeRunId === null ? run.sessionId : s.activeRunId,
+        };
+      });
+    };
+
+    const control = async (method: 'training.pause' | 'training.resume' | 'training.stop') => {
+      const sessionId = liveRunId(get());
+      if (sessionId === null) return;
+      try {
+        await api.call(method, { sessionId }); // the state change arrives as an event
+      } catch (error) {
+        set({ error: toUserError(error) });
+      }
+    };
+
+    return {
+      api,
+      settings: DEFAULT_SETTINGS,
+      datasets: null,
+      runs: {},
+      runOrder: [],
+      activeRunId: null,
+      selectedRunIds: [],
+      modelKey: null,
+      starting: false,
+      error: null,
+
+      setSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
+      setModelKey: (modelKey) => set({ modelKey }),
+      clearError: () => set({ error: null }),
+      selectRun: (runId) => set((s) => (s.runs[runId] ? { activeRunId: runId } : {})),
+      toggleOverlay: (runId) =>
+        set((s) => ({
+          selectedRunIds: s.selectedRunIds.includes(runId)
+            ? s.selectedRunIds.filter((id) => id !== runId)
+            : [...s.selectedRunIds, runId],
+        })),
+
+      async start(model, modelKey) {
+        if (get().starting || liveRunId(get()) !== null) return;
+        const settings = get().settings;
+        set({ starting: true, error: null, modelKey });
+        try {
+          const run = settingsToRun(settings, model.training);
+          const { sessionId } = await api.call('training.start', { model, run });
+          const label = nextLabel(modelKey);
+          registry.set(sessionId, { modelKey, label });
+          const identity = { sessionId, modelKey, modelName: model.name, label, settings, startedAt: now() };
+          addRun(newRunRecord(identity), [], true);
+          set({ starting: false });
+        } catch (error) {
+          set({ starting: false, error: toUserError(error) });
+        }
+      },
+      pause: () => control('training.pause'),
+      resume: () => control('training.resume'),
+      stop: () => control('training.stop'),
+
+      async loadDatasets() {
+        try {
+          set({ datasets: await api.call('datasets.list', {}) });
+        } catch (error) {
+          set({ datasets: [], error: toUserError(error) });
+        }
+      },
+
+      async restore() {
+        connect();
+        let snapshots: SessionSnapshot[];
+        try {
+          snapshots = await api.call('training.list', {});
+        } catch {
+          return; // nothing to restore from a backend that cannot list
+        }
+        for (const snap of [...snapshots].sort((a, b) => a.startedAt - b.startedAt)) {
+          if (get().runs[snap.sessionId] !== undefined) continue;
+          const tag = registry.get(snap.sessionId);
+          const modelKey = tag?.modelKey ?? snap.modelName;
+          const identity = {
+            sessionId: snap.sessionId,
+            modelKey,
+            modelName: snap.modelName,
+            label: tag?.label ?? nextLabel(modelKey),
+            settings: runToSettings(snap.run),
+            startedAt: snap.startedAt,
+          };
+          const events = [...snap.events, ...(snap.lastBatch ? [snap.lastBatch] : [])];
+          addRun(newRunRecord(identity), events, false);
+          const added = get().runs[snap.sessionId];
+          if (added && !isLive(snap.state) && added.state !== snap.state)
+            set((s) => ({ runs: { ...s.runs, [snap.sessionId]: { ...added, state: snap.state } } }));
+        }
+        const live = liveRunId(get());
+        if (live !== null) set({ activeRunId: live });
+      },
+
+      dispose() {
+        unsubscribe?.();
+        unsubscribe = null;
+      },
+    };
+  });
+
+  function connect() {
+    if (unsubscribe !== null) return;
+    unsubscribe = api.onEvent(({ sessionId, event }) => {
+      const run = store.getState().runs[sessionId];
+      if (run === undefined) pending.add(sessionId, event);
+      else store.setState((s) => ({ runs: { ...s.runs, [sessionId]: applyEvent(run, event) } }));
+    });
+  }
+  connect();
+  return store;
+}
