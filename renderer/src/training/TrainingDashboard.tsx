@@ -1,6 +1,6 @@
 // The training dashboard: Charts (live curves), Results (test metrics, confusion matrix, predictions,
 // drawing pad) and Runs (earlier runs of this model, to show or compare), as tabs.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BatchCharts } from './BatchCharts';
 import { EpochCharts } from './EpochCharts';
@@ -18,6 +18,14 @@ export function TrainingDashboard() {
   const [tab, setTab] = useState<Tab>('charts');
   const hasRun = useTrainingStore((s) => s.activeRunId !== null);
   const id = useId();
+  const activeState = useTrainingStore((s) => (s.activeRunId ? s.runs[s.activeRunId]?.state : undefined));
+  const previousState = useRef(activeState);
+  useEffect(() => {
+    // When the run being watched finishes, show its results (a restored, already finished run does not).
+    const before = previousState.current;
+    previousState.current = activeState;
+    if (activeState === 'completed' && before !== undefined && before !== 'completed') setTab('results');
+  }, [activeState]);
 
   return (
     <section className="training-dashboard" aria-label={t('training.dashboard.title')}>
