@@ -34,7 +34,7 @@ export function Toolbar({ actions, commands, connection, theme, onTheme, hasTrai
           items={TEMPLATE_IDS.map((id) => ({
             id,
             label: t(`common.templates.${id}`),
-            run: () => actions.newFromTemplate(id),
+            run: () => void actions.newFromTemplate(id),
           }))}
         />
         <button type="button" onClick={commands.open}>

@@ -15,6 +15,8 @@ import { SummaryPanel } from '../editor/summary/SummaryPanel';
 import { createDocumentActions } from '../files/document-actions';
 import { browserFileHost } from '../files/file-host';
 import { TrainingControls, TrainingDashboard } from '../training';
+import { AppDialog } from './dialogs/AppDialog';
+import { askConfirm, askText } from './dialogs/dialog-store';
 import { NoticeBar } from './NoticeBar';
 import { Toolbar } from './Toolbar';
 import { useConnection } from './useConnection';
@@ -42,8 +44,8 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
       createDocumentActions({
         editor,
         host: browserFileHost,
-        confirmDiscard: () => window.confirm(t('common.confirmDiscard')),
-        askName: (current) => window.prompt(t('common.saveAsPrompt'), current),
+        confirmDiscard: () => askConfirm(t('common.confirmDiscard'), t('common.discard')),
+        askName: (current) => askText(t('common.saveAsPrompt'), current, t('common.save')),
         trainedWeights: bridge.trainedWeights,
         onLoaded: bridge.onLoaded,
         beforeSave: bridge.beforeSave,
@@ -85,6 +87,7 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
         }}
       />
       <NoticeBar />
+      <AppDialog />
       <div className="workbench-main">
         <Palette />
         <main className="canvas-area">

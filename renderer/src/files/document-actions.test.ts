@@ -15,12 +15,12 @@ function setup(options: { confirm?: boolean } = {}) {
     },
     read: async (file) => ({ name: file.name, text: await file.text() }),
   };
-  const confirmDiscard = vi.fn(() => options.confirm ?? true);
+  const confirmDiscard = vi.fn(async () => options.confirm ?? true);
   const actions = createDocumentActions({
     editor,
     host,
     confirmDiscard,
-    askName: () => 'copy of cnn',
+    askName: async () => 'copy of cnn',
     trainedWeights: async () => null,
   });
   return { editor, saved, actions, confirmDiscard };
@@ -61,7 +61,7 @@ describe('document actions', () => {
   it('asks before discarding unsaved changes and keeps them when the user says no', async () => {
     const { editor, actions, confirmDiscard } = setup({ confirm: false });
     editor.getState().setModelName('edited');
-    actions.newFromTemplate('blank');
+    await actions.newFromTemplate('blank');
     expect(confirmDiscard).toHaveBeenCalledOnce();
     expect(editor.getState().modelName).toBe('edited');
   });

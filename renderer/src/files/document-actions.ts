@@ -10,9 +10,9 @@ export interface DocumentActionsDeps {
   readonly editor: EditorStoreApi;
   readonly host: FileHost;
   /** Asks the user to confirm discarding unsaved changes. */
-  readonly confirmDiscard: () => boolean;
+  readonly confirmDiscard: () => Promise<boolean>;
   /** Asks for a new name for Save As (null: cancelled). */
-  readonly askName: (current: string) => string | null;
+  readonly askName: (current: string) => Promise<string | null>;
   /** The trained weights of this model's latest run, when there is one. */
   readonly trainedWeights: () => Promise<ModelFile['weights'] | null>;
   /** Optional: called after a document is loaded or saved (training settings, for example). */
@@ -35,7 +35,7 @@ export function describeIssue(fileName: string, issue: Issue): string {
 export function createDocumentActions(deps: DocumentActionsDeps) {
   const { editor, host } = deps;
   const isDirty = () => editor.getState().revision !== editor.getState().savedRevision;
-  const mayDiscard = () => !isDirty() || deps.confirmDiscard();
+  const mayDiscard = async () => !isDirty() || (await deps.confirmDiscard());
 
   const saveAs = async (name: string) => {
     deps.beforeSave?.();
@@ -45,15 +45,15 @@ export function createDocumentActions(deps: DocumentActionsDeps) {
   };
 
   return {
-    newFromTemplate(id: TemplateId): void {
-      if (!mayDiscard()) return;
+    async newFromTemplate(id: TemplateId): Promise<void> {
+      if (!(await mayDiscard())) return;
       const model = templateModel(id);
       editor.getState().loadModel(model);
       deps.onLoaded?.(model);
     },
     /** Opens a model file; returns false (and says why) when it cannot be read. */
     async open(file: File): Promise<boolean> {
-      if (!mayDiscard()) return false;
+      if (!(await mayDiscard())) return false;
       let text: string;
       try {
         text = (await host.read(file)).text;
@@ -78,7 +78,7 @@ export function createDocumentActions(deps: DocumentActionsDeps) {
     },
     async saveAs(): Promise<void> {
       const { fileName, modelName } = editor.getState();
-      const name = deps.askName(fileName ?? modelFileName(modelName));
+      const name = await deps.askName(fileName ?? modelFileName(modelName));
       if (name !== null && name.trim() !== '')
         await saveAs(modelFileName(name.replace(/\.layerwise\.json$/, '')));
     },

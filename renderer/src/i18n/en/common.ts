@@ -19,6 +19,8 @@ export const common = {
   theme: 'Theme',
   themes: { system: 'System theme', light: 'Light', dark: 'Dark' },
   language: 'Language',
+  cancel: 'Cancel',
+  discard: 'Discard changes',
   dismiss: 'Dismiss',
   panels: 'Side panels',
   dashboard: 'Training dashboard',

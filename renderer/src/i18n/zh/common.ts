@@ -19,6 +19,8 @@ export const common = {
   theme: '主题',
   themes: { system: '跟随系统', light: '浅色', dark: '深色' },
   language: '语言',
+  cancel: '取消',
+  discard: '放弃更改',
   dismiss: '关闭',
   panels: '侧边面板',
   dashboard: '训练面板',
