@@ -83,7 +83,6 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
         minZoom={0.1}
         maxZoom={2.5}
         fitView
-        onlyRenderVisibleElements
         aria-label={t('editor.canvas.label')}
       >
         <Background gap={20} />

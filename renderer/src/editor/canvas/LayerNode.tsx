@@ -1,13 +1,15 @@
 // The one node component for every layer type: it reads the layer's definition and the engine's
 // analysis of this node, so it shows the name, key params, output shape, parameter count and any error
 // without knowing about any particular layer.
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../EditorContext';
 import type { LayerFlowNode } from '../flow-types';
 import { formatCount, formatParamValue, formatShape } from '../format';
 import { keyParams } from '../key-params';
+
+const DETAIL_MIN_ZOOM = 0.35;
 
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const { t } = useTranslation();
@@ -16,6 +18,8 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const maxInputs = analysis?.definition?.inputs.max ?? 1;
   const params = (analysis?.trainableParams ?? 0) + (analysis?.nonTrainableParams ?? 0);
   const hasError = issues.length > 0;
+  // Far out, only the name is legible: drawing less keeps large graphs smooth.
+  const detailed = useStore((s) => s.transform[2] >= DETAIL_MIN_ZOOM);
   return (
     <div
       data-testid="layer-node"
@@ -29,19 +33,23 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
         </span>
         <span className="layer-node-type">{data.type}</span>
       </div>
-      <div className="layer-node-params">
-        {keyParams(analysis?.definition, analysis?.params).map(([k, v]) => (
-          <span key={k}>
-            {k}={formatParamValue(v)}
-          </span>
-        ))}
-      </div>
-      <div className="layer-node-foot">
-        <span data-testid="node-shape">{formatShape(analysis?.outputShape)}</span>
-        <span data-testid="node-params">
-          {t('editor.node.params', { count: params, formatted: formatCount(params) })}
-        </span>
-      </div>
+      {detailed && (
+        <>
+          <div className="layer-node-params">
+            {keyParams(analysis?.definition, analysis?.params).map(([k, v]) => (
+              <span key={k}>
+                {k}={formatParamValue(v)}
+              </span>
+            ))}
+          </div>
+          <div className="layer-node-foot">
+            <span data-testid="node-shape">{formatShape(analysis?.outputShape)}</span>
+            <span data-testid="node-params">
+              {t('editor.node.params', { count: params, formatted: formatCount(params) })}
+            </span>
+          </div>
+        </>
+      )}
       {hasError && (
         <div data-testid="node-error" className="layer-node-error" role="alert">
           {issues[0]?.message}

@@ -1,8 +1,10 @@
 // An edge labelled with the tensor shape that flows along it (the source node's output shape).
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useEditor } from '../EditorContext';
 import { formatShape } from '../format';
+
+const LABEL_MIN_ZOOM = 0.5;
 
 function ShapeEdgeView(props: EdgeProps) {
   const {
@@ -18,6 +20,8 @@ function ShapeEdgeView(props: EdgeProps) {
     selected,
   } = props;
   const shape = useEditor((s) => s.analysis.byId.get(source)?.outputShape);
+  // Too small to read when zoomed far out, and hundreds of labels make large graphs slow to redraw.
+  const readable = useStore((s) => s.transform[2] >= LABEL_MIN_ZOOM);
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
@@ -34,7 +38,7 @@ function ShapeEdgeView(props: EdgeProps) {
         {...(markerEnd ? { markerEnd } : {})}
         className={selected ? 'is-selected' : ''}
       />
-      {shape !== undefined && (
+      {shape !== undefined && readable && (
         <EdgeLabelRenderer>
           <div
             className="shape-edge-label nodrag nopan"

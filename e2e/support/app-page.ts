@@ -1,0 +1,375 @@
+// The Layerwise page object: every element the tests touch, found through the UI's selector contract
+// (roles, labels, data-testid, React Flow classes). Waits poll with a message; no fixed sleeps.
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from 'playwright-core';
+import { poll } from './poll';
+import { template as templateFile } from './templates';
+
+export type Template = 'MNIST CNN' | 'MNIST MLP' | 'LeNet-5' | 'Blank';
+const TEMPLATE_FILES = { 'MNIST CNN': 'mnist-cnn', 'MNIST MLP': 'mnist-mlp', 'LeNet-5': 'lenet5' } as const;
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+const exact = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+
+export class AppPage {
+  constructor(
+    readonly page: Page,
+    readonly url: string,
+  ) {}
+
+  // ── loading and status ──
+  async open(): Promise<this> {
+    await this.page.goto(this.url);
+    await this.visible(this.connectionStatus(), 'connection status (data-testid="connection-status")');
+    return this;
+  }
+
+  connectionStatus(): Locator {
+    return this.page.getByTestId('connection-status');
+  }
+
+  async waitForConnected(timeoutMs = 10_000): Promise<string> {
+    return poll(
+      async () => (await this.connectionStatus().textContent()) ?? '',
+      (text) => /\bConnected\b/.test(text) && !/not connected|disconnected/i.test(text),
+      'the connection status to say "Connected"',
+      { timeoutMs },
+    );
+  }
+
+  // ── toolbar ──
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  async newModel(template: Template): Promise<void> {
+    await this.click(this.button('New'), 'toolbar button "New"');
+    await this.click(
+      this.page.getByRole('menuitem', { name: template, exact: true }),
+      `New menu item "${template}"`,
+    );
+    // Blank is "a blank canvas with just an input" in this UI: allow that one InputLayer.
+    if (template === 'Blank') {
+      await poll(
+        () => this.nodeCount(),
+        (n) => n <= 1,
+        'at most an InputLayer after New → Blank',
+      );
+      return;
+    }
+    const { name } = templateFile(TEMPLATE_FILES[template]);
+    await poll(
+      async () => (await this.documentTitle().textContent()) ?? '',
+      (title) => title.includes(name),
+      `the document title to show ${name} after New → ${template}`,
+    );
+    await poll(
+      () => this.nodeCount(),
+      (n) => n > 0,
+      `the ${template} template's nodes to appear`,
+    );
+  }
+
+  undo = () => this.click(this.button('Undo'), 'toolbar button "Undo"');
+  redo = () => this.click(this.button('Redo'), 'toolbar button "Redo"');
+
+  /** The model name shown in the toolbar. */
+  documentTitle(): Locator {
+    return this.page.getByTestId('document-title');
+  }
+
+  fileInput(): Locator {
+    return this.page.locator('input[type=file][aria-label="Open model file"]');
+  }
+
+  /** Opens a model file through the hidden file input, as the Open button would. */
+  async openModelFile(path: string): Promise<void> {
+    const input = this.fileInput();
+    await poll(
+      () => input.count(),
+      (n) => n > 0,
+      'the file input labelled "Open model file" to exist',
+    );
+    await input.setInputFiles(path);
+  }
+
+  /** Clicks Save and returns the downloaded file. */
+  async save(): Promise<{ filename: string; text: string }> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.click(this.button('Save'), 'toolbar button "Save"'),
+    ]);
+    const path = await download.path();
+    return { filename: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
+
+  // ── palette and canvas ──
+  palette(): Locator {
+    return this.page.getByRole('region', { name: 'Layer palette' });
+  }
+
+  paletteItem(type: string): Locator {
+    return this.page.getByTestId(`palette-item-${type}`);
+  }
+
+  pane(): Locator {
+    return this.page.locator('.react-flow__pane');
+  }
+
+  nodes(): Locator {
+    return this.page.locator('.react-flow__node');
+  }
+
+  edges(): Locator {
+    return this.page.locator('.react-flow__edge');
+  }
+
+  /** Nodes on the canvas. */
+  nodeCount = () => this.nodes().count();
+
+  /** Clicks Fit view and waits until the rendered node count holds still for three readings. */
+  async fitView(): Promise<number> {
+    await this.click(this.button('Fit view'), 'toolbar button "Fit view"');
+    const readings: number[] = [];
+    return poll(
+      async () => {
+        readings.push(await this.nodeCount());
+        const last = readings.slice(-3);
+        return last.length === 3 && last.every((n) => n === last[0]) ? (last[0] as number) : -1;
+      },
+      (n) => n >= 0,
+      'the rendered nodes to settle after Fit view',
+      { intervalMs: 250 },
+    );
+  }
+
+  async nodeIds(): Promise<string[]> {
+    return this.nodes().evaluateAll((els) => els.map((el) => el.getAttribute('data-id') ?? ''));
+  }
+
+  async nodeTitles(): Promise<string[]> {
+    const titles = await this.nodes().getByTestId('node-title').allTextContents();
+    return titles.map((t) => t.trim());
+  }
+
+  /** A layer node by its id (data-id) or by its name (the node title). */
+  node(idOrName: string): Locator {
+    const byId = this.page.locator(`.react-flow__node[data-id="${idOrName.replace(/["\\]/g, '\\$&')}"]`);
+    const byName = this.nodes().filter({
+      has: this.page.getByTestId('node-title').filter({ hasText: exact(idOrName) }),
+    });
+    return byId.or(byName).first();
+  }
+
+  /** Drags a palette item onto the canvas at `at` (relative to the pane) and returns the new node. */
+  async dragLayerToCanvas(type: string, at: Point): Promise<Locator> {
+    const before = await this.nodeIds();
+    const from = await this.box(
+      this.paletteItem(type),
+      `palette item "${type}" (data-testid="palette-item-${type}")`,
+    );
+    const pane = await this.box(this.pane(), 'the canvas pane (.react-flow__pane)');
+    const mouse = this.page.mouse;
+    await mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await mouse.down();
+    await mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 2 });
+    await mouse.move(pane.x + at.x, pane.y + at.y, { steps: 12 });
+    await mouse.up();
+    const ids = await poll(
+      () => this.nodeIds(),
+      (now) => now.some((id) => !before.includes(id)),
+      `a ${type} node to appear after dropping palette-item-${type} on the canvas`,
+    );
+    return this.node(ids.find((id) => !before.includes(id)) as string);
+  }
+
+  /** Drags from the source's bottom handle to the target's top handle; waits for the new edge. */
+  async connect(source: Locator, target: Locator): Promise<void> {
+    const before = await this.edges().count();
+    const from = await this.box(
+      source.locator('.react-flow__handle-bottom').first(),
+      'source handle (bottom)',
+    );
+    const to = await this.box(target.locator('.react-flow__handle-top').first(), 'target handle (top)');
+    const mouse = this.page.mouse;
+    await mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await mouse.down();
+    await mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await mouse.up();
+    await poll(
+      () => this.edges().count(),
+      (n) => n > before,
+      'a new edge after dragging between the handles',
+    );
+  }
+
+  async selectNode(node: Locator): Promise<void> {
+    await this.click(node.getByTestId('node-title'), 'the node title (data-testid="node-title")');
+    await this.showTab('Inspector');
+    await this.visible(this.inspector(), 'the Inspector region');
+  }
+
+  /** Selects the node and deletes it with the Delete key (Backspace if Delete does nothing). */
+  async deleteNode(node: Locator): Promise<void> {
+    const before = await this.nodeCount();
+    await this.selectNode(node);
+    for (const key of ['Delete', 'Backspace']) {
+      await this.page.keyboard.press(key);
+      try {
+        await poll(
+          () => this.nodeCount(),
+          (n) => n < before,
+          `the node to be deleted by ${key}`,
+          { timeoutMs: 2000 },
+        );
+        return;
+      } catch (error) {
+        if (key === 'Backspace') throw error;
+      }
+    }
+  }
+
+  nodeText = async (node: Locator, testId: 'node-shape' | 'node-params' | 'node-error' | 'node-title') =>
+    ((await node.getByTestId(testId).textContent({ timeout: 5000 })) ?? '').trim();
+
+  async waitForNodeText(
+    node: Locator,
+    testId: 'node-shape' | 'node-params' | 'node-error',
+    expected: RegExp,
+  ) {
+    return poll(
+      async () => (await node.getByTestId(testId).first().textContent()) ?? '',
+      (text) => expected.test(text),
+      `the node's ${testId} to match ${expected}`,
+    );
+  }
+
+  // ── inspector and summary ──
+  inspector(): Locator {
+    return this.page.getByRole('region', { name: 'Inspector' });
+  }
+
+  inspectorField(label: string): Locator {
+    return this.inspector().getByLabel(label, { exact: true });
+  }
+
+  async setInspectorField(label: string, value: string | number): Promise<void> {
+    await this.fill(this.inspectorField(label), String(value), `Inspector field "${label}"`);
+  }
+
+  summary(): Locator {
+    return this.page.getByRole('region', { name: 'Model summary' });
+  }
+
+  /** Selects a tab (side panel: Inspector, Summary; training dock: Charts, Results, Runs) if it exists. */
+  async showTab(name: string): Promise<void> {
+    const tab = this.page.getByRole('tab', { name, exact: true });
+    if ((await tab.count()) > 0 && (await tab.first().getAttribute('aria-selected')) !== 'true')
+      await tab.first().click();
+  }
+
+  async showSummary(): Promise<Locator> {
+    await this.showTab('Summary');
+    return this.visible(this.summary(), 'the Model summary region');
+  }
+
+  // ── training ──
+  trainButton = () => this.button('Train');
+
+  async setTraining(options: { epochs?: number; batchSize?: number; limit?: number }): Promise<void> {
+    const fields: [string, number | undefined][] = [
+      ['Epochs', options.epochs],
+      ['Batch size', options.batchSize],
+      ['Limit samples', options.limit],
+    ];
+    for (const [label, value] of fields)
+      if (value !== undefined)
+        await this.fill(
+          this.page.getByLabel(label, { exact: true }),
+          String(value),
+          `training field "${label}"`,
+        );
+  }
+
+  async train(): Promise<void> {
+    const button = this.trainButton();
+    await poll(() => button.isEnabled(), Boolean, 'the Train button to be enabled');
+    await button.click();
+  }
+
+  /** Why Train is disabled: its title, or the text of its aria-describedby elements. */
+  async trainDisabledReason(): Promise<string> {
+    const button = this.trainButton();
+    const title = (await button.getAttribute('title')) ?? '';
+    const ids = ((await button.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+    const described = await Promise.all(ids.map((id) => this.page.locator(`[id="${id}"]`).textContent()));
+    return [...new Set([title, ...described].map((t) => (t ?? '').trim()).filter(Boolean))].join(' ');
+  }
+
+  progressBar(): Locator {
+    return this.page.getByRole('progressbar', { name: 'Training progress' });
+  }
+
+  async progressValue(): Promise<number> {
+    return Number(await this.progressBar().getAttribute('aria-valuenow'));
+  }
+
+  /** Points in a chart of the training dock (selecting its Charts tab first). */
+  async chartPoints(testId: string): Promise<number> {
+    await this.showTab('Charts');
+    return Number(
+      (await this.page.getByTestId(testId).getAttribute('data-points', { timeout: 2000 })) ?? NaN,
+    );
+  }
+
+  waitForChartPoints(testId: string, min: number, timeoutMs = 60_000): Promise<number> {
+    return poll(
+      () => this.chartPoints(testId),
+      (n) => n >= min,
+      `chart ${testId} to have ≥ ${min} points`,
+      {
+        timeoutMs,
+      },
+    );
+  }
+
+  async waitForTestAccuracy(timeoutMs = 90_000): Promise<string> {
+    const locator = this.page.getByTestId('test-accuracy');
+    await this.showTab('Results'); // the results live in the training dock's Results tab
+    await this.visible(locator, 'data-testid="test-accuracy" after training completes', timeoutMs);
+    return ((await locator.textContent()) ?? '').trim();
+  }
+
+  // ── small helpers that name what was missing ──
+  async visible(locator: Locator, what: string, timeoutMs?: number): Promise<Locator> {
+    try {
+      await locator.first().waitFor({ state: 'visible', ...(timeoutMs ? { timeout: timeoutMs } : {}) });
+    } catch (error) {
+      throw new Error(`UI element missing: ${what} (${(error as Error).message.split('\n')[0]})`);
+    }
+    return locator.first();
+  }
+
+  async click(locator: Locator, what: string): Promise<void> {
+    await (await this.visible(locator, what)).click();
+  }
+
+  async fill(locator: Locator, value: string, what: string): Promise<void> {
+    const field = await this.visible(locator, what);
+    if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+    else {
+      await field.fill(value);
+      await field.press('Enter');
+      await field.blur();
+    }
+  }
+
+  async box(locator: Locator, what: string) {
+    const box = await (await this.visible(locator, what)).boundingBox();
+    if (box === null) throw new Error(`UI element has no box: ${what}`);
+    return box;
+  }
+}
