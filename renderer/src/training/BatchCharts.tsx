@@ -6,10 +6,12 @@ import { downsample, smooth } from './chart-data';
 import { MetricChart } from './MetricChart';
 import type { BatchPoint } from './run-record';
 import { selectActiveRun } from './selectors';
-import { useThrottledValue } from './useThrottledValue';
-import { useTrainingStore } from './useTrainingStore';
+import type { TrainingStore } from './training-store';
+import { useThrottledSelection } from './useThrottledSelection';
 
 const NO_POINTS: readonly BatchPoint[] = [];
+const CHART_INTERVAL_MS = 250;
+const selectBatches = (s: TrainingStore) => selectActiveRun(s)?.batches ?? NO_POINTS;
 
 /** Rows {step, value} for one metric: smoothed over every point, then downsampled. */
 export function batchSeries(
@@ -31,8 +33,7 @@ export function batchSeries(
 
 export function BatchCharts() {
   const { t } = useTranslation();
-  const latest = useTrainingStore((s) => selectActiveRun(s)?.batches ?? NO_POINTS);
-  const points = useThrottledValue(latest, 250);
+  const points = useThrottledSelection(selectBatches, CHART_INTERVAL_MS);
   const [weight, setWeight] = useState(0.6);
   const [log, setLog] = useState(false);
   const smoothingId = useId();

@@ -1,12 +1,13 @@
 // The run settings: dataset, epochs, batch size, optimizer, learning rate, validation split, seed, early
 // stopping and an optional sample limit. Locked while a run is in progress.
-import { useId } from 'react';
+import { useId, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NumberField } from './NumberField';
 import { OPTIMIZERS, type OptimizerName } from './run-settings-map';
 import { useTrainingStore } from './useTrainingStore';
 
-export function SettingsForm({ disabled }: { readonly disabled: boolean }) {
+// Memoised: its parent re-renders on every training event, the form only when `disabled` flips.
+export const SettingsForm = memo(function SettingsForm({ disabled }: { readonly disabled: boolean }) {
   const { t } = useTranslation();
   const settings = useTrainingStore((s) => s.settings);
   const datasets = useTrainingStore((s) => s.datasets);
@@ -120,4 +121,4 @@ export function SettingsForm({ disabled }: { readonly disabled: boolean }) {
       />
     </fieldset>
   );
-}
+});
