@@ -3,9 +3,10 @@
 import { cpus } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { benchAnalyze } from '../engine/bench/analyze.bench';
+import { benchCanvas } from './bench/canvas';
 import { benchRuntime, benchTraining } from './bench/training';
 
-const only = process.argv[2]; // `npm run bench -- engine` or `-- training` runs one part
+const only = process.argv[2]; // `npm run bench -- engine` (or training, runtime, canvas) runs one part
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
 const stamp = `Command: \`npm run bench\` · ${machine} · ${new Date().toISOString().slice(0, 10)}`;
@@ -50,4 +51,10 @@ if (only === undefined || only === 'runtime') {
   const body = benchRuntime();
   console.log(body);
   writeSection('runtime', 'Training runtime overhead (sessions, events)', body);
+}
+
+if (only === undefined || only === 'canvas') {
+  const body = benchCanvas();
+  console.log(body);
+  writeSection('canvas', 'Editor canvas (300 nodes, headless Chromium)', body);
 }
