@@ -36,14 +36,11 @@ async function nameViolations(): Promise<string[]> {
   const page = ctx.app.page;
   // evaluate() runs outside the page's CSP, which forbids injected scripts.
   await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (rules) => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<never> } })
-      .axe;
-    const result = (await axe.run(document, { runOnly: { type: 'rule', values: rules } })) as {
-      violations: { id: string; nodes: { target: string[] }[] }[];
-    };
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  }, NAME_RULES);
+  // A string, because this side is type-checked without the DOM library.
+  return page.evaluate<string[]>(`(async () => {
+    const result = await axe.run(document, { runOnly: { type: 'rule', values: ${JSON.stringify(NAME_RULES)} } });
+    return result.violations.flatMap((v) => v.nodes.map((n) => v.id + ': ' + n.target.join(' ')));
+  })()`);
 }
 
 describe('quality', () => {
@@ -52,11 +49,11 @@ describe('quality', () => {
     await app.open();
     await app.waitForConnected();
     // The check itself catches a nameless control.
-    await app.page.evaluate(() =>
-      document.body.append(Object.assign(document.createElement('button'), { id: 'bare' })),
+    await app.page.evaluate(
+      `document.body.append(Object.assign(document.createElement('button'), { id: 'bare' }))`,
     );
     expect(await nameViolations()).toEqual(['button-name: #bare']);
-    await app.page.evaluate(() => document.getElementById('bare')?.remove());
+    await app.page.evaluate(`document.getElementById('bare').remove()`);
     expect(await nameViolations(), 'editor').toEqual([]);
     await app.selectNode(app.node('conv2d'));
     expect(await nameViolations(), 'inspector with Conv2D').toEqual([]);
@@ -79,7 +76,7 @@ describe('quality', () => {
     await page.getByRole('searchbox', { name: 'Search layers' }).fill('dropout');
     await page.keyboard.press('Tab');
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .poll(() => page.evaluate(`document.activeElement?.getAttribute('data-testid')`))
       .toBe('palette-item-Dropout');
     await page.keyboard.press('Enter');
     await poll(

@@ -107,7 +107,7 @@ const cases: Case[] = [
       ['E_CYCLE', 'a', null],
       ['E_CYCLE', 'b', null],
     ],
-    message: /cycle \(a → b → a\)/,
+    message: /cycle \(add → dense → add\)/,
   },
   {
     name: 'self loop',
@@ -337,5 +337,22 @@ describe('graph validation', () => {
     expect(analysis.issues).toEqual([]);
     expect(analysis.order).toEqual(['in', 'mid', 'out']);
     expect([analysis.inputId, analysis.outputId]).toEqual(['in', 'out']);
+  });
+});
+
+describe('messages about other layers', () => {
+  it('name them by their Keras name, not their id', () => {
+    const g = graph(
+      [
+        ['in', 'InputLayer', { shape: [4] }],
+        ['x1', 'Dense'],
+        ['x2', 'Dense'],
+      ],
+      ['in->x1', 'in->x2'],
+    );
+    const messages = analyzeGraph(g).issues.map((i) => i.message);
+    expect(messages).toContain(
+      "is an output, and so is 'dense_1': a model has one output, so connect or delete the extras",
+    );
   });
 });

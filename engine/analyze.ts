@@ -35,6 +35,8 @@ export interface GraphAnalysis {
   readonly outputId: string | undefined;
 }
 
+type NameOf = (id: string) => string;
+
 interface MutableNode {
   node: GraphNode;
   definition: AnyLayerDefinition | undefined;
@@ -50,14 +52,16 @@ interface MutableNode {
 export function analyzeGraph(graph: Graph): GraphAnalysis {
   const issues: Issue[] = [];
   const nodes = indexNodes(graph, issues);
-  connectEdges(graph, nodes, issues);
-  checkInputCounts(nodes, issues);
-  const { inputId, outputId } = findEnds(nodes, issues);
-  const order = topologicalOrder(nodes, issues);
-  for (const id of order) inferNode(id, nodes, issues);
   const { names, issues: nameIssues } = assignLayerNames(
     graph.nodes.filter((n) => nodes.get(n.id)?.node === n),
   );
+  // Messages name other layers as the user sees them (their Keras names), not by internal id.
+  const nameOf: NameOf = (id) => names.get(id) ?? id;
+  connectEdges(graph, nodes, issues);
+  checkInputCounts(nodes, issues, nameOf);
+  const { inputId, outputId } = findEnds(nodes, issues, nameOf);
+  const order = topologicalOrder(nodes, issues, nameOf);
+  for (const id of order) inferNode(id, nodes, issues);
   issues.push(...nameIssues);
 
   const analyzed = [...nodes.values()].map((m): NodeAnalysis => {
@@ -159,7 +163,7 @@ function connectEdges(graph: Graph, nodes: Map<string, MutableNode>, issues: Iss
   }
 }
 
-function checkInputCounts(nodes: Map<string, MutableNode>, issues: Issue[]): void {
+function checkInputCounts(nodes: Map<string, MutableNode>, issues: Issue[], nameOf: NameOf): void {
   for (const m of nodes.values()) {
     if (m.definition === undefined) continue;
     const { min, max } = m.definition.inputs;
@@ -169,7 +173,7 @@ function checkInputCounts(nodes: Map<string, MutableNode>, issues: Issue[]): voi
     const type = m.definition.type;
     const message =
       max === 0
-        ? `${type} takes no inputs: remove the connection from ${m.inputs.map((s) => `'${s}'`).join(', ')}`
+        ? `${type} takes no inputs: remove the connection from ${m.inputs.map((s) => `'${nameOf(s)}'`).join(', ')}`
         : count === 0
           ? `${type} has no input: connect a layer to it`
           : min === max
@@ -179,7 +183,11 @@ function checkInputCounts(nodes: Map<string, MutableNode>, issues: Issue[]): voi
   }
 }
 
-function findEnds(nodes: Map<string, MutableNode>, issues: Issue[]): { inputId?: string; outputId?: string } {
+function findEnds(
+  nodes: Map<string, MutableNode>,
+  issues: Issue[],
+  nameOf: NameOf,
+): { inputId?: string; outputId?: string } {
   const inputs = [...nodes.values()].filter((m) => m.node.type === 'InputLayer').map((m) => m.node.id);
   const sinks = [...nodes.values()].filter((m) => m.outputs.length === 0).map((m) => m.node.id);
   if (inputs.length === 0) {
@@ -191,7 +199,7 @@ function findEnds(nodes: Map<string, MutableNode>, issues: Issue[]): { inputId?:
     issues.push(
       issue(
         'E_MULTIPLE_INPUTS',
-        `is a second InputLayer (the first is '${inputs[0]}'): a model takes one input`,
+        `is a second InputLayer (the first is '${nameOf(inputs[0] as string)}'): a model takes one input`,
         { nodeId: id },
       ),
     );
@@ -200,7 +208,7 @@ function findEnds(nodes: Map<string, MutableNode>, issues: Issue[]): { inputId?:
     for (const id of sinks) {
       const others = sinks
         .filter((s) => s !== id)
-        .map((s) => `'${s}'`)
+        .map((s) => `'${nameOf(s)}'`)
         .join(', ');
       const verb = sinks.length > 2 ? 'are' : 'is';
       issues.push(
@@ -218,7 +226,7 @@ function findEnds(nodes: Map<string, MutableNode>, issues: Issue[]): { inputId?:
 }
 
 /** Kahn's algorithm; nodes left over sit on (or behind) a cycle, each of which is reported once per node. */
-function topologicalOrder(nodes: Map<string, MutableNode>, issues: Issue[]): string[] {
+function topologicalOrder(nodes: Map<string, MutableNode>, issues: Issue[], nameOf: NameOf): string[] {
   const pending = new Map<string, number>();
   const ready: string[] = [];
   for (const [id, m] of nodes) {
@@ -235,11 +243,16 @@ function topologicalOrder(nodes: Map<string, MutableNode>, issues: Issue[]): str
       if (left === 0) ready.push(next);
     }
   }
-  if (order.length < nodes.size) reportCycles(nodes, new Set(order), issues);
+  if (order.length < nodes.size) reportCycles(nodes, new Set(order), issues, nameOf);
   return order;
 }
 
-function reportCycles(nodes: Map<string, MutableNode>, acyclic: Set<string>, issues: Issue[]): void {
+function reportCycles(
+  nodes: Map<string, MutableNode>,
+  acyclic: Set<string>,
+  issues: Issue[],
+  nameOf: NameOf,
+): void {
   // Trim nodes that only lead out of the tangle; what is left lies on cycles.
   const remaining = new Set([...nodes.keys()].filter((id) => !acyclic.has(id)));
   for (let changed = true; changed;) {
@@ -255,21 +268,26 @@ function reportCycles(nodes: Map<string, MutableNode>, acyclic: Set<string>, iss
     issues.push(
       issue(
         'E_CYCLE',
-        `is part of a cycle (${cyclePath(id, nodes, remaining)}): connections must flow one way`,
+        `is part of a cycle (${cyclePath(id, nodes, remaining, nameOf)}): connections must flow one way`,
         { nodeId: id },
       ),
     );
   }
 }
 
-function cyclePath(start: string, nodes: Map<string, MutableNode>, onCycles: Set<string>): string {
+function cyclePath(
+  start: string,
+  nodes: Map<string, MutableNode>,
+  onCycles: Set<string>,
+  nameOf: NameOf,
+): string {
   const path = [start];
   const seen = new Set(path);
   let current = start;
   for (;;) {
     const next = nodes.get(current)?.outputs.find((o) => onCycles.has(o));
-    if (next === undefined) return path.join(' → ');
-    if (seen.has(next)) return [...path.slice(path.indexOf(next)), next].join(' → ');
+    if (next === undefined) return path.map(nameOf).join(' → ');
+    if (seen.has(next)) return [...path.slice(path.indexOf(next)), next].map(nameOf).join(' → ');
     path.push(next);
     seen.add(next);
     current = next;

@@ -279,11 +279,17 @@ export class AppPage {
   // ── training ──
   trainButton = () => this.button('Train');
 
-  async setTraining(options: { epochs?: number; batchSize?: number; limit?: number }): Promise<void> {
+  async setTraining(options: {
+    epochs?: number;
+    batchSize?: number;
+    limit?: number;
+    threads?: number;
+  }): Promise<void> {
     const fields: [string, number | undefined][] = [
       ['Epochs', options.epochs],
       ['Batch size', options.batchSize],
       ['Limit samples', options.limit],
+      ['CPU threads', options.threads],
     ];
     for (const [label, value] of fields)
       if (value !== undefined)

@@ -1,4 +1,4 @@
-// Loss and accuracy per batch of the run on show, smoothed (EMA slider) and downsampled to ≤400 points,
+// Loss and accuracy per batch of the run on show, smoothed (EMA slider) and downsampled to ≤150 points,
 // with an optional log scale for the loss.
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { MetricChart } from './MetricChart';
 import type { BatchPoint } from './run-record';
 import { selectActiveRun } from './selectors';
 import type { TrainingStore } from './training-store';
+import { useDelayedValue } from './useDelayedValue';
 import { useThrottledSelection } from './useThrottledSelection';
 
 const NO_POINTS: readonly BatchPoint[] = [];
@@ -39,7 +40,8 @@ export function BatchCharts() {
   const smoothingId = useId();
   const logId = useId();
   const loss = useMemo(() => batchSeries(points, 'loss', weight, log), [points, weight, log]);
-  const accuracy = useMemo(() => batchSeries(points, 'accuracy', weight), [points, weight]);
+  const accuracyPoints = useDelayedValue(points, CHART_INTERVAL_MS / 2);
+  const accuracy = useMemo(() => batchSeries(accuracyPoints, 'accuracy', weight), [accuracyPoints, weight]);
   const step = t('training.charts.step');
 
   return (

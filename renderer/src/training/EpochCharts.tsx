@@ -7,14 +7,19 @@ import { mergeEpochSeries } from './chart-data';
 import { MetricChart, type Series } from './MetricChart';
 import type { EpochPoint, RunRecord } from './run-record';
 import { selectActiveRun } from './selectors';
+import type { TrainingStore } from './training-store';
+import { useDelayedValue } from './useDelayedValue';
+import { useThrottledSelection } from './useThrottledSelection';
 import { useTrainingStore } from './useTrainingStore';
 
 const NO_EPOCHS: readonly EpochPoint[] = [];
+const selectEpochs = (s: TrainingStore) => selectActiveRun(s)?.epochs ?? NO_EPOCHS;
 const OVERLAY_COLORS = ['var(--chart-2)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-3)'];
 
 export function EpochCharts() {
   const { t } = useTranslation();
-  const epochs = useTrainingStore((s) => selectActiveRun(s)?.epochs ?? NO_EPOCHS);
+  // Read like the batch charts: rendered by the scheduler, not synchronously inside the event handler.
+  const epochs = useThrottledSelection(selectEpochs, 100);
   const overlays = useTrainingStore(
     useShallow((s) =>
       s.selectedRunIds
@@ -55,6 +60,8 @@ export function EpochCharts() {
     }),
   ];
   const epoch = t('training.charts.epoch');
+  // Redrawn half a beat after the loss chart, so the two redraws are separate tasks.
+  const accuracyRows = useDelayedValue(rows, 125);
 
   return (
     <section className="training-chart-row">
@@ -69,7 +76,7 @@ export function EpochCharts() {
       <MetricChart
         testId="chart-epoch-accuracy"
         title={t('training.charts.epochAccuracy')}
-        data={rows}
+        data={accuracyRows}
         xKey="epoch"
         xLabel={epoch}
         percent

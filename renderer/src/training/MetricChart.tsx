@@ -1,6 +1,8 @@
 // One fixed-height line chart (recharts, no animation) inside a container that reports how many points
 // it plots in data-points, for the end-to-end tests.
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo } from 'react';
+import { Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { niceTicks } from './chart-data';
 
 export interface Series {
   readonly key: string;
@@ -24,8 +26,37 @@ export interface MetricChartProps {
 const formatValue = (percent: boolean | undefined) => (value: unknown) =>
   typeof value !== 'number' ? String(value) : percent ? `${(value * 100).toFixed(1)}%` : value.toPrecision(3);
 
-export function MetricChart({ testId, title, data, xKey, xLabel, series, log, percent }: MetricChartProps) {
+/** The smallest and largest finite value of the given keys over the rows. */
+function extent(data: readonly Record<string, number | null>[], keys: readonly string[]): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const row of data)
+    for (const key of keys) {
+      const v = row[key];
+      if (typeof v === 'number' && Number.isFinite(v)) {
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+    }
+  return [min, max];
+}
+
+export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
+  const { testId, title, data, xKey, xLabel, series, log, percent } = props;
   const format = formatValue(percent);
+  // Our own round ticks: recharts' are computed with arbitrary-precision decimals on every redraw.
+  const [xMin, xMax] = extent(data, [xKey]);
+  const [yMin, yMax] = percent
+    ? [0, 1]
+    : extent(
+        data,
+        series.map((s) => s.key),
+      );
+  const yTicks = log ? undefined : niceTicks(yMin, yMax, 5);
+  const yDomain: [number, number] | undefined =
+    yTicks && yTicks.length > 0
+      ? [Math.min(yMin, yTicks[0] as number), Math.max(yMax, yTicks.at(-1) as number)]
+      : undefined;
   return (
     <figure className="training-chart" data-testid={testId} data-points={data.length}>
       <figcaption>{title}</figcaption>
@@ -35,18 +66,19 @@ export function MetricChart({ testId, title, data, xKey, xLabel, series, log, pe
             data={data as Record<string, number | null>[]}
             margin={{ top: 4, right: 12, bottom: 0, left: 0 }}
           >
-            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
             <XAxis
               dataKey={xKey}
               type="number"
-              domain={['dataMin', 'dataMax']}
+              domain={Number.isFinite(xMin) ? [xMin, xMax] : ['dataMin', 'dataMax']}
+              ticks={niceTicks(xMin, xMax, 6).filter(Number.isInteger)}
               allowDecimals={false}
               tick={{ fontSize: 11 }}
               name={xLabel}
             />
             <YAxis
               scale={log ? 'log' : 'linear'}
-              domain={percent ? [0, 1] : ['auto', 'auto']}
+              domain={yDomain ?? ['auto', 'auto']}
+              ticks={yTicks}
               allowDataOverflow={log}
               tickFormatter={format}
               tick={{ fontSize: 11 }}
@@ -76,4 +108,4 @@ export function MetricChart({ testId, title, data, xKey, xLabel, series, log, pe
       </div>
     </figure>
   );
-}
+});

@@ -101,6 +101,16 @@ export const SettingsForm = memo(function SettingsForm({ disabled }: { readonly 
         placeholder={t('training.settings.limitPlaceholder')}
         onCommit={(v) => setSettings({ limit: v })}
       />
+      <NumberField
+        label={t('training.settings.threads')}
+        value={settings.threads}
+        min={1}
+        max={256}
+        integer
+        allowEmpty
+        placeholder={t('training.settings.threadsPlaceholder')}
+        onCommit={(v) => setSettings({ threads: v })}
+      />
       <div className="training-field training-field--check">
         <input
           id={earlyId}

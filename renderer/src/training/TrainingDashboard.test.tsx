@@ -64,12 +64,14 @@ describe('TrainingDashboard', () => {
       api.emit('s1', epoch(1, 0.3));
     });
     await waitFor(() => expect(points('chart-batch-loss')).toBe('30'));
-    expect(points('chart-batch-accuracy')).toBe('30');
+    await waitFor(() => expect(points('chart-batch-accuracy')).toBe('30')); // trails the loss chart
     expect(points('chart-epoch-loss')).toBe('1');
     expect(points('chart-epoch-accuracy')).toBe('1');
-    expect(
-      screen.getByTestId('chart-batch-loss').querySelector('path.recharts-line-curve')?.getAttribute('d'),
-    ).toMatch(/^M/);
+    await waitFor(() =>
+      expect(
+        screen.getByTestId('chart-batch-loss').querySelector('path.recharts-line-curve')?.getAttribute('d'),
+      ).toMatch(/^M/),
+    );
     expect(screen.getByLabelText('Smoothing')).toBeTruthy();
     fireEvent.click(screen.getByLabelText('Log scale'));
     expect((screen.getByLabelText('Log scale') as HTMLInputElement).checked).toBe(true);

@@ -12,8 +12,11 @@ export interface TrainingProviderProps {
   readonly children?: ReactNode;
 }
 
+/** Training events are applied to the UI in batches, at most 20 times a second. */
+const EVENT_BATCH_MS = 50;
+
 export function TrainingProvider({ api, store: given, children }: TrainingProviderProps) {
-  const [store] = useState(() => given ?? createTrainingStore(api));
+  const [store] = useState(() => given ?? createTrainingStore(api, { eventBatchMs: EVENT_BATCH_MS }));
   useEffect(() => {
     const state = store.getState();
     void state.restore();

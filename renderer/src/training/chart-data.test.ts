@@ -1,6 +1,6 @@
 // Smoothing, downsampling and epoch-series merging for the charts.
 import { describe, expect, it } from 'vitest';
-import { downsample, mergeEpochSeries, smooth } from './chart-data';
+import { downsample, MAX_CHART_POINTS, mergeEpochSeries, niceTicks, smooth } from './chart-data';
 
 describe('smooth', () => {
   it('returns the values unchanged with weight 0', () => {
@@ -44,8 +44,8 @@ describe('downsample', () => {
     expect(Math.max(...gaps)).toBeLessThanOrEqual(6);
   });
 
-  it('defaults to 400 points', () => {
-    expect(downsample(Array.from({ length: 1000 }, (_, i) => i))).toHaveLength(400);
+  it('defaults to MAX_CHART_POINTS points', () => {
+    expect(downsample(Array.from({ length: 1000 }, (_, i) => i))).toHaveLength(MAX_CHART_POINTS);
   });
 });
 
@@ -71,5 +71,20 @@ describe('mergeEpochSeries', () => {
       'b:val_loss': 0.44999999999999996,
       'b:val_accuracy': null,
     });
+  });
+});
+
+describe('niceTicks', () => {
+  it.each([
+    [0, 1, 5, [0, 0.2, 0.4, 0.6, 0.8, 1]],
+    [1, 937, 5, [200, 400, 600, 800]],
+    [0.03, 2.31, 5, [0.5, 1, 1.5, 2]],
+    [3, 3, 5, [3]],
+  ])('niceTicks(%d, %d, %d) = %j', (min, max, count, expected) => {
+    expect(niceTicks(min, max, count)).toEqual(expected);
+  });
+
+  it('returns no ticks for an empty range', () => {
+    expect(niceTicks(Infinity, -Infinity)).toEqual([]);
   });
 });

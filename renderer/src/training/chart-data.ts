@@ -2,7 +2,9 @@
 // number of points, and merging the active run's epoch curves with the overlaid runs'.
 import type { EpochPoint } from './run-record';
 
-export const MAX_CHART_POINTS = 400;
+// About 3 px per point on a chart, and recharts' redraw time grows with the points: at 400 one redraw
+// took 30-50 ms on a 2-core machine, at 150 under 20.
+export const MAX_CHART_POINTS = 150;
 
 /**
  * TensorBoard-style smoothing: an exponential moving average with weight in [0, 1), debiased so the
@@ -65,4 +67,23 @@ function pointValues(p: EpochPoint, prefix: string): EpochRow {
     [`${prefix}val_loss`]: p.val_loss,
     [`${prefix}val_accuracy`]: p.val_accuracy,
   };
+}
+
+/**
+ * About `count` round tick values (1, 2 or 5 × 10^k apart, the step nearest an even split) within [min, max]. Recharts can compute
+ * these itself, but with arbitrary-precision decimals that cost more than the rest of a chart's redraw.
+ */
+export function niceTicks(min: number, max: number, count = 5): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
+  if (min === max) return [min];
+  const raw = (max - min) / Math.max(1, count - 1);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].reduce(
+    (best, m) => (Math.abs(m * power - raw) < Math.abs(best - raw) ? m * power : best),
+    power,
+  );
+  const first = Math.ceil(min / step) * step;
+  const ticks: number[] = [];
+  for (let t = first; t <= max + step * 1e-9; t += step) ticks.push(Number(t.toPrecision(12)));
+  return ticks;
 }

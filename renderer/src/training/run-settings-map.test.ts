@@ -14,6 +14,7 @@ const custom: TrainingSettings = {
   early_stopping: true,
   patience: 4,
   limit: 5000,
+  threads: 1,
 };
 
 describe('settingsToRun / runToSettings', () => {
@@ -40,6 +41,7 @@ describe('settingsToRun / runToSettings', () => {
       batch_size: 128,
       validation_split: 0.2,
       limit: 5000,
+      threads: 1,
       early_stopping: { patience: 4, min_delta: 0 },
       seed: 7,
       optimizer: { type: 'sgd', learning_rate: 0.05 },

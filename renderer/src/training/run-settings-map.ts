@@ -17,6 +17,8 @@ export interface TrainingSettings {
   readonly patience: number;
   /** Train on the first N samples only; null for all. */
   readonly limit: number | null;
+  /** Compute threads; null uses every core (fewer keep the rest of the machine responsive). */
+  readonly threads: number | null;
 }
 
 export const DEFAULT_SETTINGS: TrainingSettings = {
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: TrainingSettings = {
   early_stopping: false,
   patience: 3,
   limit: null,
+  threads: null,
 };
 
 type RunInput = Partial<TrainingRunInput>;
@@ -55,6 +58,7 @@ export function settingsToRun(settings: TrainingSettings, base?: unknown): RunIn
     batch_size: settings.batch_size,
     validation_split: settings.validation_split,
     limit: settings.limit,
+    threads: settings.threads,
     early_stopping: settings.early_stopping ? { patience: settings.patience, min_delta: 0 } : null,
     seed: settings.seed,
     optimizer,
@@ -87,5 +91,6 @@ export function runToSettings(run: unknown): TrainingSettings {
     early_stopping: early !== null,
     patience: wholeIn(early?.patience, 1, 1000) ?? d.patience,
     limit: wholeIn(run.limit, 1, 10_000_000) ?? null,
+    threads: wholeIn(run.threads, 1, 256) ?? null,
   };
 }

@@ -49,6 +49,11 @@ export type TrainingStoreApi = StoreApi<TrainingStore>;
 export interface TrainingStoreOptions {
   readonly storage?: StorageLike | null;
   readonly now?: () => number;
+  /**
+   * Events arrive one WebSocket message at a time; applying each at once would re-render the panels
+   * 40 times a second. They are queued and applied together at most every this many ms (0: at once).
+   */
+  readonly eventBatchMs?: number;
 }
 
 /** The run that is still going (idle, running or paused), the one Pause/Resume/Stop act on. */

@@ -1,5 +1,5 @@
 // The training store driven by a fake API: starting runs, folding events, controls and errors.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ModelFile } from '../../../engine';
 import { ApiError } from '../../../engine/api/contract';
 import { trainingRunSchema } from '../../../engine/api/run-settings';
@@ -137,5 +137,25 @@ describe('createTrainingStore', () => {
     const { store } = setup({ 'datasets.list': () => [mnist] });
     await store.getState().loadDatasets();
     expect(store.getState().datasets).toEqual([mnist]);
+  });
+});
+
+describe('event batching', () => {
+  it('applies the events that arrive within the batch interval in one state change', async () => {
+    vi.useFakeTimers();
+    try {
+      const api = fakeApi({ 'training.start': () => ({ sessionId: 's1' }) });
+      const store = createTrainingStore(api, { storage: memoryStorage(), eventBatchMs: 50 });
+      await store.getState().start(model, 'file:a');
+      let changes = 0;
+      store.subscribe(() => changes++);
+      for (let step = 1; step <= 5; step++) api.emit('s1', batchEvent(1, step));
+      expect(changes).toBe(0);
+      vi.advanceTimersByTime(50);
+      expect(changes).toBe(1);
+      expect(store.getState().runs.s1?.batches.map((b) => b.step)).toEqual([1, 2, 3, 4, 5]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

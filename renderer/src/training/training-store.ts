@@ -1,7 +1,7 @@
 // The training state of the app: form settings, every run and its live metrics, the run on show and the
 // runs overlaid on it. A zustand vanilla store fed by the API's event stream (subscribed once).
 import { createStore } from 'zustand/vanilla';
-import type { LayerwiseApi, SessionSnapshot } from '../../../engine/api/contract';
+import type { ApiEvent, LayerwiseApi, SessionSnapshot } from '../../../engine/api/contract';
 import type { TrainingEvent } from '../../../engine/api/events';
 import { PendingEvents } from './pending-events';
 import { applyEvent, isLive, newRunRecord, type RunRecord } from './run-record';
@@ -140,11 +140,35 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
 
   function connect() {
     if (unsubscribe !== null) return;
-    unsubscribe = api.onEvent(({ sessionId, event }) => {
-      const run = store.getState().runs[sessionId];
-      if (run === undefined) pending.add(sessionId, event);
-      else store.setState((s) => ({ runs: { ...s.runs, [sessionId]: applyEvent(run, event) } }));
+    const batchMs = options.eventBatchMs ?? 0;
+    let queue: ApiEvent[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      const events = queue;
+      queue = [];
+      const runs = { ...store.getState().runs };
+      let changed = false;
+      for (const { sessionId, event } of events) {
+        const run = runs[sessionId];
+        if (run === undefined) pending.add(sessionId, event);
+        else {
+          runs[sessionId] = applyEvent(run, event);
+          changed = true;
+        }
+      }
+      if (changed) store.setState({ runs });
+    };
+    const stopEvents = api.onEvent((event) => {
+      queue.push(event);
+      if (batchMs === 0) flush();
+      else timer ??= setTimeout(flush, batchMs);
     });
+    unsubscribe = () => {
+      stopEvents();
+      clearTimeout(timer);
+      flush();
+    };
   }
   connect();
   return store;

@@ -25,6 +25,8 @@ export const training = {
     patience: 'Patience (epochs)',
     limit: 'Limit samples',
     limitPlaceholder: 'all',
+    threads: 'CPU threads',
+    threadsPlaceholder: 'all cores',
     optimizers: { adam: 'Adam', adamw: 'AdamW', sgd: 'SGD', rmsprop: 'RMSprop' },
     invalid: 'Enter a number from {{min}} to {{max}}',
   },

@@ -25,6 +25,8 @@ export const training = {
     patience: '耐心值（轮）',
     limit: '样本数上限',
     limitPlaceholder: '全部',
+    threads: 'CPU 线程数',
+    threadsPlaceholder: '全部核心',
     optimizers: { adam: 'Adam', adamw: 'AdamW', sgd: 'SGD', rmsprop: 'RMSprop' },
     invalid: '请输入 {{min}} 到 {{max}} 之间的数字',
   },
