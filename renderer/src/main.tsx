@@ -8,9 +8,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api';
 import { App } from './App';
+import { applyTheme, savedTheme } from './app/useTheme';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
+applyTheme(savedTheme()); // before the first paint: no flash of the wrong theme
 const api = createApiClient();
 createRoot(root).render(
   <StrictMode>

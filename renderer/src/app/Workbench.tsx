@@ -31,7 +31,7 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
   const { t } = useTranslation();
   const editor = useEditorStoreApi();
   const { fitView } = useReactFlow();
-  const [theme, setTheme] = useTheme();
+  const [theme, setTheme, resolvedTheme] = useTheme();
   const [tab, setTab] = useState<SideTab>('inspector');
   const connection = useConnection(api);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -61,7 +61,6 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
   };
   useShortcuts(commands);
   useUnsavedPrompt(actions.isDirty);
-  const colorMode = theme === 'system' ? 'system' : theme;
 
   return (
     <div className="workbench">
@@ -91,7 +90,7 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
       <div className="workbench-main">
         <Palette />
         <main className="canvas-area">
-          <Canvas colorMode={colorMode} />
+          <Canvas colorMode={resolvedTheme} />
         </main>
         <aside className="side">
           <div className="tabs" role="tablist" aria-label={t('common.panels')}>

@@ -5,17 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ModelFile } from '../../../engine';
 import { ApiError } from '../../../engine/api/contract';
 import '../i18n';
-import { batchEvent, fakeApi, startedEvent } from './fake-api';
+import { TINY_MODEL, batchEvent, fakeApi, startedEvent } from './fake-api';
 import { TrainingControls } from './TrainingControls';
 import { createTrainingStore } from './training-store';
 import { TrainingProvider } from './TrainingProvider';
 
-const model = {
-  format: 'layerwise-model',
-  version: 1,
-  name: 'Tiny',
-  graph: { nodes: [], edges: [] },
-} as unknown as ModelFile;
+const model = TINY_MODEL;
 const datasets = [
   { id: 'mnist', name: 'MNIST', available: true, reason: null, classNames: [], shape: [28, 28, 1] },
   {

@@ -1,5 +1,5 @@
-// A scriptable LayerwiseApi for the training tests: answers from handlers, records calls, and emits
-// events to the subscribed listeners on demand.
+// Test helpers for the training UI: a scriptable LayerwiseApi (answers from handlers, records calls,
+// emits events on demand), an in-memory storage, and a store wired to both.
 import type {
   ApiEvent,
   LayerwiseApi,
@@ -7,7 +7,10 @@ import type {
   MethodParams,
   MethodResults,
 } from '../../../engine/api/contract';
+import type { ModelFile } from '../../../engine';
 import type { TrainingEvent } from '../../../engine/api/events';
+import type { StorageLike } from './run-registry';
+import { createTrainingStore } from './training-store';
 
 type Handlers = {
   [M in MethodName]?: (params: MethodParams<M>) => MethodResults[M] | Promise<MethodResults[M]>;
@@ -64,4 +67,26 @@ export function batchEvent(epoch: number, step: number, loss = 0.5): TrainingEve
     epoch_accuracy: 1 - loss,
     samples_per_second: 1234,
   };
+}
+
+/** A tiny stand-in model file: the fake API never looks inside it. */
+export const TINY_MODEL = {
+  format: 'layerwise-model',
+  version: 1,
+  name: 'Tiny',
+  graph: { nodes: [], edges: [] },
+} as unknown as ModelFile;
+
+export function memoryStorage(): StorageLike & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+/** A store on a fake API whose training.start hands out s1, s2, ... */
+export function storeOnFakeApi(handlers: Handlers = {}) {
+  let n = 0;
+  const api = fakeApi({ 'training.start': () => ({ sessionId: `s${++n}` }), ...handlers });
+  const storage = memoryStorage();
+  const store = createTrainingStore(api, { storage, now: () => 1000 + n });
+  return { api, store, storage };
 }

@@ -3,22 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionSnapshot } from '../../../engine/api/contract';
 import { trainingRunSchema } from '../../../engine/api/run-settings';
-import { batchEvent, fakeApi, startedEvent } from './fake-api';
-import type { StorageLike } from './run-registry';
+import { batchEvent, startedEvent, storeOnFakeApi } from './fake-api';
 import { createTrainingStore, liveRunId } from './training-store';
 
-function memoryStorage(): StorageLike & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
-}
-
-function setup(handlers: Parameters<typeof fakeApi>[0] = {}) {
-  let n = 0;
-  const api = fakeApi({ 'training.start': () => ({ sessionId: `s${++n}` }), ...handlers });
-  const storage = memoryStorage();
-  const store = createTrainingStore(api, { storage, now: () => 1000 + n });
-  return { api, store, storage };
-}
+const setup = storeOnFakeApi;
 
 describe('createTrainingStore restore', () => {
   it('restores the backend sessions with their remembered labels and shows the live one', async () => {

@@ -1,31 +1,13 @@
 // The training store driven by a fake API: starting runs, folding events, controls and errors.
 import { describe, expect, it, vi } from 'vitest';
-import type { ModelFile } from '../../../engine';
 import { ApiError } from '../../../engine/api/contract';
 import { trainingRunSchema } from '../../../engine/api/run-settings';
-import { batchEvent, fakeApi, startedEvent } from './fake-api';
-import type { StorageLike } from './run-registry';
+import { TINY_MODEL, batchEvent, fakeApi, memoryStorage, startedEvent, storeOnFakeApi } from './fake-api';
 import { createTrainingStore } from './training-store';
 
-const model = {
-  format: 'layerwise-model',
-  version: 1,
-  name: 'Tiny',
-  graph: { nodes: [], edges: [] },
-} as unknown as ModelFile;
+const model = TINY_MODEL;
 
-function memoryStorage(): StorageLike & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
-}
-
-function setup(handlers: Parameters<typeof fakeApi>[0] = {}) {
-  let n = 0;
-  const api = fakeApi({ 'training.start': () => ({ sessionId: `s${++n}` }), ...handlers });
-  const storage = memoryStorage();
-  const store = createTrainingStore(api, { storage, now: () => 1000 + n });
-  return { api, store, storage };
-}
+const setup = storeOnFakeApi;
 
 describe('createTrainingStore', () => {
   it('subscribes to events once and starts a run with the form settings', async () => {
