@@ -29,10 +29,10 @@ describe('app loads', () => {
       box.y >= 0 &&
       box.x + box.width <= viewport.width &&
       box.y + box.height <= viewport.height;
-    // A tall model opens at a readable zoom (nodes 200 px wide at zoom 1) with its input at the top.
+    // A tall model opens at a readable zoom (nodes 220 px wide at zoom 1) with its input at the top.
     const input = await app.box(app.node('input'), 'the input node');
     expect(inside(input), 'the input node starts inside the viewport').toBe(true);
-    expect(input.width, 'nodes are drawn at a readable size').toBeGreaterThanOrEqual(0.7 * 200 - 1);
+    expect(input.width, 'nodes are drawn at a readable size').toBeGreaterThanOrEqual(0.7 * 220 - 1);
     await app.fitView();
     for (const { id } of cnn.graph.nodes)
       await poll(

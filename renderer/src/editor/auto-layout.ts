@@ -3,7 +3,7 @@
 import dagre from '@dagrejs/dagre';
 import type { LayerFlowEdge, LayerFlowNode } from './flow-types';
 
-const DEFAULT_SIZE = { width: 200, height: 84 };
+const DEFAULT_SIZE = { width: 220, height: 84 };
 
 export function autoLayout(
   nodes: readonly LayerFlowNode[],

@@ -70,7 +70,7 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
               dataKey={xKey}
               type="number"
               domain={Number.isFinite(xMin) ? [xMin, xMax] : ['dataMin', 'dataMax']}
-              ticks={niceTicks(xMin, xMax, 6).filter(Number.isInteger)}
+              ticks={niceTicks(xMin, xMax, 6).filter((x) => Number.isInteger(x) && x >= xMin && x <= xMax)}
               allowDecimals={false}
               tick={{ fontSize: 11 }}
               name={xLabel}

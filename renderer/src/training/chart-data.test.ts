@@ -77,8 +77,8 @@ describe('mergeEpochSeries', () => {
 describe('niceTicks', () => {
   it.each([
     [0, 1, 5, [0, 0.2, 0.4, 0.6, 0.8, 1]],
-    [1, 937, 5, [200, 400, 600, 800]],
-    [0.03, 2.31, 5, [0.5, 1, 1.5, 2]],
+    [1, 937, 5, [0, 200, 400, 600, 800, 1000]],
+    [0.03, 2.31, 5, [0, 0.5, 1, 1.5, 2, 2.5]],
     [3, 3, 5, [3]],
   ])('niceTicks(%d, %d, %d) = %j', (min, max, count, expected) => {
     expect(niceTicks(min, max, count)).toEqual(expected);

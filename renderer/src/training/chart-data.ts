@@ -70,7 +70,7 @@ function pointValues(p: EpochPoint, prefix: string): EpochRow {
 }
 
 /**
- * About `count` round tick values (1, 2 or 5 × 10^k apart, the step nearest an even split) within [min, max]. Recharts can compute
+ * About `count` round tick values (1, 2 or 5 × 10^k apart, the step nearest an even split) from just below min to just above max, so the axis ends on ticks. Recharts can compute
  * these itself, but with arbitrary-precision decimals that cost more than the rest of a chart's redraw.
  */
 export function niceTicks(min: number, max: number, count = 5): number[] {
@@ -82,8 +82,9 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
     (best, m) => (Math.abs(m * power - raw) < Math.abs(best - raw) ? m * power : best),
     power,
   );
-  const first = Math.ceil(min / step) * step;
+  const first = Math.floor(min / step + 1e-9) * step;
+  const last = Math.ceil(max / step - 1e-9) * step;
   const ticks: number[] = [];
-  for (let t = first; t <= max + step * 1e-9; t += step) ticks.push(Number(t.toPrecision(12)));
+  for (let t = first; t <= last + step * 1e-9; t += step) ticks.push(Number(t.toPrecision(12)));
   return ticks;
 }

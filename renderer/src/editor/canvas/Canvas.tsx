@@ -59,7 +59,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
       if (type === '') return;
       event.preventDefault();
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      store.getState().addLayer(type, { x: at.x - 100, y: at.y - 30 });
+      store.getState().addLayer(type, { x: at.x - 110, y: at.y - 30 });
     },
     [store, screenToFlowPosition],
   );
