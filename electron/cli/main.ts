@@ -2,6 +2,8 @@
 // line per problem and no stack; anything else is a bug and exits 1 with its stack.
 import { parseArgs } from 'node:util';
 import { evalCommand } from './commands/evaluate';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { predictCommand } from './commands/predict';
 import { serveMain } from './commands/serve-main';
 import { summaryCommand } from './commands/summary';
@@ -21,6 +23,11 @@ Commands:
   predict <trained.json> [--dataset D] [--split test|train] [--limit N] --json
                                        One JSON line per image: index, label, predicted, probabilities
   serve [--port N]                     The app in a browser: prints http://127.0.0.1:PORT/?token=...
+  export <model.json> --format F --out <path> [--weights inline|sidecar|none]
+                                       Write the model for another tool; F: json|tfjs|onnx|pytorch|keras
+  import <model.json> --out <layerwise.json>
+                                       Read a TensorFlow.js Layers model.json (weight files beside it)
+                                       or a Layerwise file, and write a Layerwise model file
 
 Options:
   -h, --help                           Show this help`;
@@ -40,6 +47,8 @@ const OPTIONS = {
   out: { type: 'string' },
   split: { type: 'string' },
   port: { type: 'string' },
+  format: { type: 'string' },
+  weights: { type: 'string' },
 } as const;
 
 /** Runs one command; returns its exit code and, with the default buffered IO, what it printed. */
@@ -102,6 +111,14 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
       );
     case 'serve':
       return serveMain(values.port, io);
+    case 'export':
+      return exportCommand(
+        oneFile('export', args, 'trained.json --format onnx --out model.onnx'),
+        values,
+        io,
+      );
+    case 'import':
+      return importCommand(oneFile('import', args, 'model.json --out model.layerwise.json'), values, io);
     default:
       throw new UserError([`layerwise: unknown command '${command}'`, '', USAGE]);
   }

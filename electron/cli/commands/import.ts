@@ -1,0 +1,58 @@
+// `layerwise import <model.json> --out <layerwise.json>`: reads a model another tool wrote (a TF.js
+// Layers model.json with its weight files beside it) or one of ours, and writes our model file with its
+// weights inline. Weight files must be plain names beside the model; a failure writes nothing.
+import { readFile } from 'node:fs/promises';
+import { serializeModelFile } from '../../../engine';
+import { detectImport, importModel } from '../../../engine/formats';
+import { parseJsonText } from '../../../engine/json-text';
+import { readBeside, writeExport } from '../../services/format-files';
+import type { CliIO } from '../io';
+import { UserError } from '../user-error';
+
+/** The weight files a model names: TF.js manifest paths, or our sidecar. */
+function namedWeightFiles(json: unknown): unknown[] {
+  const value = json as { weightsManifest?: unknown; weights?: { file?: unknown } };
+  if (Array.isArray(value.weightsManifest))
+    return value.weightsManifest.flatMap((group: { paths?: unknown }) =>
+      Array.isArray(group?.paths) ? group.paths : [],
+    );
+  return value.weights?.file !== undefined ? [value.weights.file] : [];
+}
+
+export async function importCommand(
+  file: string,
+  options: { out?: string | undefined },
+  io: CliIO,
+): Promise<number> {
+  if (options.out === undefined)
+    throw new UserError(['layerwise import: --out <layerwise.json> is required']);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UserError([
+      `${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+    ]);
+  }
+  const parsed = parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (!parsed.ok)
+    throw new UserError([`${file}: line ${parsed.line}, column ${parsed.column}: ${parsed.message}`]);
+  if (detectImport(parsed.value) === null)
+    throw new UserError([
+      `${file}: not a model Layerwise can import: expected a Layerwise model file or a TensorFlow.js Layers model.json`,
+    ]);
+  const files: Record<string, Uint8Array> = {};
+  for (const name of namedWeightFiles(parsed.value)) {
+    if (typeof name !== 'string') throw new UserError([`${file}: weight file names must be strings`]);
+    const read = await readBeside(file, name, 'weight file');
+    if (!read.ok) throw UserError.fromIssues(file, read.issues);
+    files[name] = read.bytes;
+  }
+  const imported = importModel(parsed.value, files);
+  if (!imported.ok) throw UserError.fromIssues(file, imported.issues);
+  for (const path of await writeExport(options.out, [
+    { name: 'model.layerwise.json', data: serializeModelFile(imported.value) },
+  ]))
+    io.out(path);
+  return 0;
+}

@@ -1,0 +1,111 @@
+// `layerwise export` and `layerwise import` on disk: files written all or nothing, sidecar weights,
+// and hostile inputs (path tricks in weight file names, missing files, unknown formats) refused.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileGraph, parseModelFile, serializeModelFile, type ModelFile } from '../../engine';
+import { encodeWeights } from '../../engine/formats/weights';
+import { runCli } from './main';
+
+const root = new URL('../../', import.meta.url).pathname;
+const scratch = () => mkdtempSync(join(tmpdir(), 'layerwise-export-'));
+
+/** The MLP template with deterministic non-zero weights. */
+function mlpWithWeights(): ModelFile {
+  const parsed = parseModelFile(readFileSync(join(root, 'assets/templates/mnist-mlp.json'), 'utf8'));
+  if (!parsed.ok) throw new Error('template');
+  const compiled = compileGraph(parsed.model.graph);
+  if (!compiled.ok) throw new Error('compile');
+  const values = new Map(
+    compiled.plan.nodes.flatMap((n) =>
+      n.weights.map((w) => [w.name, Float32Array.from({ length: w.size }, (_, i) => Math.sin(i + w.size))]),
+    ),
+  );
+  return { ...parsed.model, weights: encodeWeights(compiled.plan, values) };
+}
+
+describe('layerwise export', () => {
+  it('writes our JSON with a sidecar .bin, and import brings the weights back inline', async () => {
+    const dir = scratch();
+    const source = join(dir, 'mlp.json');
+    writeFileSync(source, serializeModelFile(mlpWithWeights()));
+    const out = join(dir, 'out.layerwise.json');
+    const exported = await runCli([
+      'export',
+      source,
+      '--format',
+      'json',
+      '--weights',
+      'sidecar',
+      '--out',
+      out,
+    ]);
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['mlp.json', 'mnist_mlp.weights.bin', 'out.layerwise.json']);
+    const imported = join(dir, 'back.layerwise.json');
+    expect((await runCli(['import', out, '--out', imported])).code).toBe(0);
+    expect(readFileSync(imported, 'utf8')).toBe(readFileSync(source, 'utf8'));
+  });
+
+  it.each([
+    [['--format', 'caffe'], /unknown format 'caffe': use json/],
+    [[], /--format is required/],
+    [['--format', 'json', '--weights', 'half'], /--weights must be inline\|sidecar\|none/],
+  ])('refuses %j and writes nothing', async (flags, message) => {
+    const dir = scratch();
+    const out = join(dir, 'x.json');
+    const result = await runCli([
+      'export',
+      join(root, 'assets/templates/mnist-mlp.json'),
+      ...flags,
+      '--out',
+      out,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('layerwise import', () => {
+  const manifest = (path: string) =>
+    JSON.stringify({
+      format: 'layers-model',
+      modelTopology: { model_config: { class_name: 'Sequential', config: { layers: [] } } },
+      weightsManifest: [{ paths: [path], weights: [] }],
+    });
+
+  it.each([
+    ['../outside.bin', /must be a plain file name/],
+    ['/etc/passwd', /must be a plain file name/],
+    ['sub/dir.bin', /must be a plain file name/],
+    ['..', /must be a plain file name/],
+    ['missing.bin', /weight file 'missing.bin' is missing/],
+  ])('refuses the weight file %j and writes nothing', async (path, message) => {
+    const dir = scratch();
+    const source = join(dir, 'model.json');
+    writeFileSync(source, manifest(path));
+    const out = join(dir, 'out.layerwise.json');
+    const result = await runCli(['import', source, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('says where a JSON syntax error is, and what a file that is no model is', async () => {
+    const dir = scratch();
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{\n  "format": \n}');
+    expect((await runCli(['import', broken, '--out', join(dir, 'o.json')])).stderr).toMatch(
+      /line 3, column 1/,
+    );
+    const other = join(dir, 'other.json');
+    writeFileSync(other, '{"hello": 1}');
+    expect((await runCli(['import', other, '--out', join(dir, 'o.json')])).stderr).toMatch(
+      /not a model Layerwise can import/,
+    );
+    expect(readdirSync(dir).sort()).toEqual(['broken.json', 'other.json']);
+  });
+});

@@ -1,0 +1,70 @@
+// Our own format as an export: the model file with its weights inline (base64), in a sidecar .bin
+// (byte offsets into little-endian float32), or left out (architecture only). Graph, training settings
+// and history are carried unchanged, so save → open predicts bit for bit the same.
+import { compileGraph } from '../compile';
+import { serializeModelFile, type ModelFile } from '../model-file';
+import type { ExportedFile, FormatResult } from './types';
+import { decodeWeights, encodeWeights, float32Bytes } from './weights';
+
+export type WeightsMode = 'inline' | 'sidecar' | 'none';
+
+/** "My model" → "My_model": a safe base for file names. */
+export function fileBase(name: string): string {
+  return (
+    name
+      .trim()
+      .replace(/[^\w.-]+/g, '_')
+      .replace(/^[_.]+|_+$/g, '') || 'model'
+  );
+}
+
+export function exportLayerwiseJson(
+  model: ModelFile,
+  options: { weights?: WeightsMode; sidecar?: Uint8Array } = {},
+): FormatResult<ExportedFile[]> {
+  const mode = options.weights ?? 'inline';
+  const base = fileBase(model.name);
+  const { weights: _dropped, ...architecture } = model;
+  if (mode === 'none' || model.weights === undefined)
+    return { ok: true, value: [{ name: `${base}.layerwise.json`, data: serializeModelFile(architecture) }] };
+  const compiled = compileGraph(model.graph);
+  if (!compiled.ok) return { ok: false, issues: compiled.issues };
+  const decoded = decodeWeights(compiled.plan, model.weights, options.sidecar);
+  if (decoded.issues.length > 0) return { ok: false, issues: decoded.issues };
+  const values = new Map([...decoded.tensors].map(([name, t]) => [name, t.values]));
+  if (mode === 'inline') {
+    const weights = encodeWeights(compiled.plan, values);
+    return {
+      ok: true,
+      value: [{ name: `${base}.layerwise.json`, data: serializeModelFile({ ...architecture, weights }) }],
+    };
+  }
+  const binName = `${base}.weights.bin`;
+  const parts: Uint8Array[] = [];
+  let offset = 0;
+  const tensors = compiled.plan.nodes.flatMap((n) =>
+    n.weights.map((w) => {
+      const bytes = float32Bytes(values.get(w.name) ?? new Float32Array(w.size));
+      parts.push(bytes);
+      const entry = { name: w.name, shape: [...w.shape], byteOffset: offset };
+      offset += bytes.length;
+      return entry;
+    }),
+  );
+  const bin = new Uint8Array(offset);
+  let at = 0;
+  for (const part of parts) {
+    bin.set(part, at);
+    at += part.length;
+  }
+  return {
+    ok: true,
+    value: [
+      {
+        name: `${base}.layerwise.json`,
+        data: serializeModelFile({ ...architecture, weights: { dtype: 'float32', file: binName, tensors } }),
+      },
+      { name: binName, data: bin },
+    ],
+  };
+}
