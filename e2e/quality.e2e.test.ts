@@ -121,7 +121,7 @@ describe('quality', () => {
       page.waitForEvent('download'),
       page.getByRole('menuitem', { name: 'Model JSON (architecture)' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('mnist_cnn.architecture.layerwise.json');
+    expect(download.suggestedFilename()).toBe('mnist_cnn.layerwise.json');
     const text = readFileSync((await download.path()) as string, 'utf8');
     const parsed = parseModelFile(text);
     expect(parsed.ok && parsed.model.graph.nodes.length).toBe(9);

@@ -6,6 +6,7 @@ import { commandById, type CommandContext } from '../commands/commands';
 import { useEditor } from '../editor/EditorContext';
 import type { DocumentActions } from '../files/document-actions';
 import { TEMPLATE_IDS } from '../files/templates';
+import { EXPORT_FORMATS, type ExportFormatId } from '../../../engine/formats';
 import { MenuButton } from './MenuButton';
 import type { Connection } from './useConnection';
 import { THEMES, type Theme } from './useTheme';
@@ -17,9 +18,11 @@ export interface ToolbarProps {
   readonly theme: Theme;
   readonly onTheme: (theme: Theme) => void;
   readonly hasTrainedWeights: boolean;
+  readonly onImport: () => void;
 }
 
-export function Toolbar({ actions, commands, connection, theme, onTheme, hasTrainedWeights }: ToolbarProps) {
+export function Toolbar(props: ToolbarProps) {
+  const { actions, commands, connection, theme, onTheme, hasTrainedWeights, onImport } = props;
   const { t, i18n } = useTranslation();
   const modelName = useEditor((s) => s.modelName);
   const dirty = useEditor((s) => s.revision !== s.savedRevision);
@@ -49,16 +52,16 @@ export function Toolbar({ actions, commands, connection, theme, onTheme, hasTrai
         <MenuButton
           label={t('common.export')}
           items={[
-            { id: 'json', label: t('common.exportJson'), run: () => void actions.exportJson(false) },
-            {
-              id: 'json-weights',
-              label: t('common.exportJsonWeights'),
+            { id: 'json', label: t('common.exportJson'), run: () => void actions.exportAs('json', false) },
+            ...Object.keys(EXPORT_FORMATS).map((id) => ({
+              id: `${id}-weights`,
+              label: t(`common.exportFormats.${id}`),
               disabled: !hasTrainedWeights,
-              run: () => void actions.exportJson(true),
-            },
+              run: () => void actions.exportAs(id as ExportFormatId, true),
+            })),
           ]}
         />
-        <button type="button" onClick={commands.open} title={t('common.importHint')}>
+        <button type="button" onClick={onImport} title={t('common.importHint')}>
           {t('common.import')}
         </button>
       </div>

@@ -35,6 +35,7 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
   const [tab, setTab] = useState<SideTab>('inspector');
   const connection = useConnection(api);
   const fileInput = useRef<HTMLInputElement>(null);
+  const importInput = useRef<HTMLInputElement>(null);
   const bridge = useTrainingBridge(api);
   const trainable = useTrainableModel();
   const modelName = useEditor((s) => s.modelName);
@@ -71,6 +72,7 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
         theme={theme}
         onTheme={setTheme}
         hasTrainedWeights={bridge.hasTrainedWeights}
+        onImport={() => importInput.current?.click()}
       />
       <input
         ref={fileInput}
@@ -83,6 +85,20 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
           const file = e.target.files?.[0];
           e.target.value = ''; // choosing the same file again must fire change again
           if (file) void actions.open(file);
+        }}
+      />
+      <input
+        ref={importInput}
+        type="file"
+        multiple
+        accept=".json,.bin,application/json,application/octet-stream"
+        aria-label={t('common.importFiles')}
+        className="visually-hidden"
+        tabIndex={-1}
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (files.length > 0) void actions.importFiles(files);
         }}
       />
       <NoticeBar />

@@ -9,8 +9,8 @@ function setup(options: { confirm?: boolean } = {}) {
   const editor = createEditorStore(templateModel('mnist-cnn'));
   const saved: { name: string; text: string }[] = [];
   const host: FileHost = {
-    save: async (name, text) => {
-      saved.push({ name, text });
+    save: async (name, data) => {
+      saved.push({ name, text: typeof data === 'string' ? data : new TextDecoder().decode(data) });
       return name;
     },
     read: async (file) => ({ name: file.name, text: await file.text() }),
@@ -80,10 +80,26 @@ describe('document actions', () => {
 
   it('refuses to export weights before the model is trained', async () => {
     const { editor, actions, saved } = setup();
-    await actions.exportJson(true);
+    await actions.exportAs('json', true);
     expect(saved).toEqual([]);
     expect(editor.getState().notice?.text).toMatch(/Train this model first/);
-    await actions.exportJson(false);
-    expect(saved[0]?.name).toBe('mnist_cnn.architecture.layerwise.json');
+    await actions.exportAs('json', false);
+    expect(saved[0]?.name).toBe('mnist_cnn.layerwise.json');
+  });
+
+  it('imports a model file picked with its sidecar weights, as an unsaved document', async () => {
+    const { editor, actions } = setup();
+    const cnn = templateModel('mnist-mlp');
+    const json = new File([serializeModelFile(cnn)], 'mlp.layerwise.json');
+    expect(await actions.importFiles([json])).toBe(true);
+    expect(editor.getState().modelName).toBe('mnist_mlp');
+    expect(actions.isDirty()).toBe(true);
+  });
+
+  it('says what to pick when the files hold no model, and keeps the open document', async () => {
+    const { editor, actions } = setup();
+    expect(await actions.importFiles([new File(['x'], 'weights.bin')])).toBe(false);
+    expect(editor.getState().notice?.text).toMatch(/pick a model.json/);
+    expect(editor.getState().modelName).toBe('mnist_cnn');
   });
 });

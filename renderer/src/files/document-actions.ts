@@ -2,6 +2,8 @@
 // shared by the toolbar, the keyboard shortcuts and (later) the native menu. A problem with a file is
 // reported with its place and never touches the document that is open.
 import { parseModelFile, serializeModelFile, type Issue, type ModelFile } from '../../../engine';
+import { detectImport, exportModel, importModel, type ExportFormatId } from '../../../engine/formats';
+import { parseJsonText } from '../../../engine/json-text';
 import type { EditorStoreApi } from '../editor/editor-store';
 import { modelFileName, type FileHost } from './file-host';
 import { templateModel, type TemplateId } from './templates';
@@ -18,6 +20,19 @@ export interface DocumentActionsDeps {
   /** Optional: called after a document is loaded or saved (training settings, for example). */
   readonly onLoaded?: (model: ModelFile) => void;
   readonly beforeSave?: () => void;
+}
+
+const mimeType = (name: string) =>
+  name.endsWith('.json')
+    ? 'application/json'
+    : name.endsWith('.py')
+      ? 'text/x-python'
+      : 'application/octet-stream';
+
+/** The first few problems, each with its place, for the notice bar. */
+function describeIssues(fileName: string, issues: readonly Issue[]): string {
+  const shown = issues.slice(0, 3).map((i) => describeIssue(fileName, i));
+  return shown.join('\n') + (issues.length > 3 ? ` (+${issues.length - 3} more)` : '');
 }
 
 export function describeIssue(fileName: string, issue: Issue): string {
@@ -63,9 +78,7 @@ export function createDocumentActions(deps: DocumentActionsDeps) {
       }
       const parsed = parseModelFile(text);
       if (!parsed.ok) {
-        const shown = parsed.issues.slice(0, 3).map((i) => describeIssue(file.name, i));
-        const more = parsed.issues.length > 3 ? ` (+${parsed.issues.length - 3} more)` : '';
-        editor.getState().notify({ kind: 'error', text: shown.join('\n') + more });
+        editor.getState().notify({ kind: 'error', text: describeIssues(file.name, parsed.issues) });
         return false;
       }
       editor.getState().loadModel(parsed.model, { fileName: file.name });
@@ -82,8 +95,8 @@ export function createDocumentActions(deps: DocumentActionsDeps) {
       if (name !== null && name.trim() !== '')
         await saveAs(modelFileName(name.replace(/\.layerwise\.json$/, '')));
     },
-    /** Exports our JSON: architecture only, or with the latest trained weights. */
-    async exportJson(withWeights: boolean): Promise<void> {
+    /** Exports the model in a format; `withWeights` uses the weights of its latest trained run. */
+    async exportAs(format: ExportFormatId, withWeights: boolean): Promise<void> {
       deps.beforeSave?.();
       const model = editor.getState().toModelFile();
       const weights = withWeights ? await deps.trainedWeights() : null;
@@ -93,12 +106,40 @@ export function createDocumentActions(deps: DocumentActionsDeps) {
           .notify({ kind: 'error', text: 'Train this model first: there are no weights to export.' });
         return;
       }
-      const base = modelFileName(model.name).replace(/\.layerwise\.json$/, '');
-      const suffix = withWeights ? '.weights' : '.architecture';
-      await host.save(
-        `${base}${suffix}.layerwise.json`,
-        serializeModelFile(weights ? { ...model, weights } : model),
+      const result = exportModel(format, weights ? { ...model, weights } : model, {
+        weights: withWeights ? 'inline' : 'none',
+      });
+      if (!result.ok) {
+        editor.getState().notify({ kind: 'error', text: describeIssues(model.name, result.issues) });
+        return;
+      }
+      for (const file of result.value) await host.save(file.name, file.data, mimeType(file.name));
+    },
+    /** Imports a model another tool wrote (with its weight files, picked together) or one of ours. */
+    async importFiles(files: readonly File[]): Promise<boolean> {
+      if (!(await mayDiscard())) return false;
+      const read = await Promise.all(
+        files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
       );
+      const main = read.find((f) => f.name.endsWith('.json'));
+      const json = main ? parseJsonText(new TextDecoder().decode(main.bytes)) : null;
+      if (main === undefined || json === null || !json.ok || detectImport(json.value) === null) {
+        const why =
+          json !== null && !json.ok
+            ? `line ${json.line}, column ${json.column}: ${json.message}`
+            : 'pick a model.json (with its .bin weight files) or a .layerwise.json';
+        editor.getState().notify({ kind: 'error', text: `Import: ${why}` });
+        return false;
+      }
+      const weightFiles = Object.fromEntries(read.filter((f) => f !== main).map((f) => [f.name, f.bytes]));
+      const imported = importModel(json.value, weightFiles);
+      if (!imported.ok) {
+        editor.getState().notify({ kind: 'error', text: describeIssues(main.name, imported.issues) });
+        return false;
+      }
+      editor.getState().loadModel(imported.value, { dirty: true });
+      deps.onLoaded?.(imported.value);
+      return true;
     },
     isDirty,
   };

@@ -7,14 +7,14 @@ export interface PickedFile {
 
 export interface FileHost {
   /** Hands the text to the user under `suggestedName`; returns the name it was saved as. */
-  save(suggestedName: string, text: string, mime?: string): Promise<string | null>;
+  save(suggestedName: string, data: string | Uint8Array, mime?: string): Promise<string | null>;
   /** Reads a file the user chose through the given <input type=file>'s change event. */
   read(file: File): Promise<PickedFile>;
 }
 
 export const browserFileHost: FileHost = {
-  async save(suggestedName, text, mime = 'application/json') {
-    const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  async save(suggestedName, data, mime = 'application/json') {
+    const url = URL.createObjectURL(new Blob([data as BlobPart], { type: mime }));
     const link = document.createElement('a');
     link.href = url;
     link.download = suggestedName;
