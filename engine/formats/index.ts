@@ -5,6 +5,7 @@ import { readModel } from '../model-file';
 import { issue } from '../issues';
 import { compileGraph } from '../compile';
 import { exportLayerwiseJson, type WeightsMode } from './layerwise-json';
+import { exportKeras, exportPytorch } from './python';
 import { decodeWeights, encodeWeights } from './weights';
 import type { ExportedFile, FormatResult } from './types';
 
@@ -22,11 +23,32 @@ interface ExportFormat {
   run(model: ModelFile, options: ExportOptions): FormatResult<ExportedFile[]>;
 }
 
+/** A script plus, when the model has weights, our JSON with them inline: the script loads it. */
+function withWeightsFile(
+  script: FormatResult<ExportedFile[]>,
+  model: ModelFile,
+  options: ExportOptions,
+): FormatResult<ExportedFile[]> {
+  if (!script.ok || model.weights === undefined) return script;
+  const weights = exportLayerwiseJson(model, { ...options, weights: 'inline' });
+  return weights.ok ? { ok: true, value: [...script.value, ...weights.value] } : weights;
+}
+
 export const EXPORT_FORMATS = {
   json: {
     label: 'Layerwise JSON',
     needsWeights: false,
     run: (model, options) => exportLayerwiseJson(model, options),
+  },
+  pytorch: {
+    label: 'PyTorch script',
+    needsWeights: false,
+    run: (model, options) => withWeightsFile(exportPytorch(model), model, options),
+  },
+  keras: {
+    label: 'Keras script',
+    needsWeights: false,
+    run: (model, options) => withWeightsFile(exportKeras(model), model, options),
   },
 } satisfies Record<string, ExportFormat>;
 

@@ -1,0 +1,59 @@
+// Every layer type as a Keras 3 functional-API call. Our params are Keras config keys with Keras
+// defaults, so a layer is its class with the params that differ from the default; the table says which
+// go first (positionally) and which layers take the L2 kernel regularizer.
+import type { PlanNode } from '../../compile';
+import { getLayer } from '../../registry';
+import { pyLiteral } from './python-literal';
+
+export interface KerasScriptLayer {
+  /** The class in `keras.layers`. */
+  readonly className: string;
+  /** Params written positionally, in this order, whatever their value. */
+  readonly positional?: readonly string[];
+  /** Takes kernel_regularizer (our training's l2 applies to it). */
+  readonly regularized?: boolean;
+  /** Params Keras does not take (resolved for our own use). */
+  readonly skip?: readonly string[];
+}
+
+export const KERAS_SCRIPT_LAYERS: Readonly<Record<string, KerasScriptLayer>> = {
+  InputLayer: { className: 'Input' },
+  Dense: { className: 'Dense', positional: ['units'], regularized: true },
+  Flatten: { className: 'Flatten' },
+  Reshape: { className: 'Reshape', positional: ['target_shape'] },
+  Conv2D: { className: 'Conv2D', positional: ['filters', 'kernel_size'], regularized: true },
+  MaxPooling2D: { className: 'MaxPooling2D', positional: ['pool_size'] },
+  AveragePooling2D: { className: 'AveragePooling2D', positional: ['pool_size'] },
+  GlobalAveragePooling2D: { className: 'GlobalAveragePooling2D' },
+  GlobalMaxPooling2D: { className: 'GlobalMaxPooling2D' },
+  BatchNormalization: { className: 'BatchNormalization' },
+  Dropout: { className: 'Dropout', positional: ['rate'] },
+  Add: { className: 'Add' },
+  Concatenate: { className: 'Concatenate' },
+  Activation: { className: 'Activation', positional: ['activation'] },
+};
+
+const PAIR_PARAMS = new Set(['kernel_size', 'strides', 'pool_size', 'target_shape', 'shape']);
+
+function pyParam(key: string, value: unknown): string {
+  return pyLiteral(value, PAIR_PARAMS.has(key));
+}
+
+/** `layers.Conv2D(32, (3, 3), activation="relu", ..., name="conv2d")`, or keras.Input for the input. */
+export function kerasLayerCall(node: PlanNode): string {
+  const entry = KERAS_SCRIPT_LAYERS[node.type];
+  if (entry === undefined) throw new Error(`no Keras mapping for layer type ${node.type}`);
+  const name = `name=${pyLiteral(node.name)}`;
+  if (entry.className === 'Input')
+    return `keras.Input(shape=${pyParam('shape', node.params.shape)}, ${name})`;
+  const defaults = getLayer(node.type)?.params ?? {};
+  const positional = entry.positional ?? [];
+  const args = positional.map((key) => pyParam(key, node.params[key]));
+  for (const [key, value] of Object.entries(node.params)) {
+    if (positional.includes(key) || entry.skip?.includes(key)) continue;
+    const def = defaults[key]?.default;
+    if (JSON.stringify(value) !== JSON.stringify(def)) args.push(`${key}=${pyParam(key, value)}`);
+  }
+  if (entry.regularized) args.push('kernel_regularizer=regularizer');
+  return `layers.${entry.className}(${[...args, name].join(', ')})`;
+}

@@ -1,0 +1,122 @@
+// The fixed part of the PyTorch script: layouts, Keras initializers and update rules, the loss as our
+// core computes it, the training loop (single process, or DistributedDataParallel under torchrun) and main.
+
+export const TORCH_IMPORTS = `import argparse
+import base64
+import copy
+import gzip
+import json
+import math
+import os
+import struct
+import sys
+
+import numpy as np
+import torch
+import torch.distributed as dist
+import torch.nn as nn
+import torch.nn.functional as F
+from torch.nn.parallel import DistributedDataParallel
+from torch.utils.data import DataLoader, DistributedSampler, TensorDataset`;
+
+export const TORCH_HELPERS = String.raw`
+def average_pool_same(pool, x, pads):
+    """TF 'same' average pooling: each window's mean over real cells only, padding excluded."""
+    ones = torch.ones_like(x[:1, :1])
+    return pool(F.pad(x, pads)) / pool(F.pad(ones, pads))
+
+
+def to_torch(tensor, layout):
+    if layout == 'dense_kernel':
+        return tensor.T  # Keras (in, out) -> Linear (out, in)
+    if layout == 'conv_kernel':
+        return tensor.transpose(3, 2, 0, 1)  # Keras HWIO -> Conv2d OIHW
+    return tensor
+
+
+def to_keras(tensor, layout):
+    if layout == 'dense_kernel':
+        return tensor.T
+    if layout == 'conv_kernel':
+        return tensor.transpose(2, 3, 1, 0)  # OIHW -> HWIO
+    return tensor
+
+
+@torch.no_grad()
+def load_weights(net, tensors):
+    state = net.state_dict()
+    for name, key, layout, *_ in WEIGHT_MAP:
+        state[key].copy_(torch.from_numpy(np.array(to_torch(tensors[name], layout))))  # a writable copy
+
+
+def keras_tensors(net):
+    state = net.state_dict()
+    return {name: to_keras(state[key].detach().cpu().numpy(), layout) for name, key, layout, *_ in WEIGHT_MAP}
+
+
+@torch.no_grad()
+def keras_initialize(net):
+    """Keras' initializers with Keras' fans, so training from scratch starts like Layerwise does."""
+    state = net.state_dict()
+    for _name, key, _layout, init, fan_in, fan_out in WEIGHT_MAP:
+        t = state[key]
+        if init in ('zeros', 'ones'):
+            t.fill_(0.0 if init == 'zeros' else 1.0)
+        elif init in ('glorot_uniform', 'he_uniform'):
+            limit = math.sqrt(6 / (fan_in + fan_out) if init == 'glorot_uniform' else 6 / fan_in)
+            t.uniform_(-limit, limit)
+        else:  # truncated normals, stddev corrected for the truncation at two deviations as Keras does
+            scale = {'glorot_normal': 2 / (fan_in + fan_out), 'he_normal': 2 / fan_in}.get(init, 1 / fan_in)
+            std = math.sqrt(scale) / 0.87962566103423978
+            nn.init.trunc_normal_(t, 0.0, std, -2 * std, 2 * std)
+
+
+class KerasOptimizer(torch.optim.Optimizer):
+    """SGD, Adam, AdamW and RMSprop with Keras 3's update rules (epsilon placement, momentum sign)."""
+
+    def __init__(self, params, settings):
+        super().__init__(params, dict(settings, lr=settings['learning_rate']))
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            kind, lr = group['type'], group['lr']
+            for p in group['params']:
+                if p.grad is None:
+                    continue
+                g, state = p.grad, self.state[p]
+                if kind == 'sgd':
+                    if group['momentum'] == 0:
+                        p.add_(g, alpha=-lr)
+                        continue
+                    m = state.setdefault('m', torch.zeros_like(p))
+                    m.mul_(group['momentum']).add_(g, alpha=-lr)
+                    p.add_(group['momentum'] * m - lr * g if group['nesterov'] else m)
+                elif kind in ('adam', 'adamw'):
+                    if kind == 'adamw':
+                        p.mul_(1 - lr * group['weight_decay'])
+                    t = state['t'] = state.get('t', 0) + 1
+                    m = state.setdefault('m', torch.zeros_like(p))
+                    v = state.setdefault('v', torch.zeros_like(p))
+                    m.add_((g - m) * (1 - group['beta_1']))
+                    v.add_((g * g - v) * (1 - group['beta_2']))
+                    lr_t = lr * math.sqrt(1 - group['beta_2'] ** t) / (1 - group['beta_1'] ** t)
+                    p.sub_(lr_t * m / (v.sqrt() + group['epsilon']))
+                else:  # rmsprop
+                    v = state.setdefault('v', torch.zeros_like(p))
+                    v.mul_(group['rho']).add_(g * g, alpha=1 - group['rho'])
+                    step = lr * g / torch.sqrt(v + group['epsilon'])
+                    if group['momentum'] > 0:
+                        step = state.setdefault('mom', torch.zeros_like(p)).mul_(group['momentum']).add_(step)
+                    p.sub_(step)
+
+
+def learning_rate_factor(step):
+    schedule = TRAINING['schedule']
+    if schedule['type'] == 'step':
+        return schedule['gamma'] ** (step // schedule['every_steps'])
+    if schedule['type'] == 'cosine':
+        done = min(step, schedule['decay_steps']) / schedule['decay_steps']
+        return (1 - schedule['alpha']) * 0.5 * (1 + math.cos(math.pi * done)) + schedule['alpha']
+    return 1.0
+`;
