@@ -49,6 +49,38 @@ describe('layerwise export', () => {
     expect(readFileSync(imported, 'utf8')).toBe(readFileSync(source, 'utf8'));
   });
 
+  it('writes ONNX and a PyTorch script (with our JSON weights beside it) from a trained model', async () => {
+    const dir = scratch();
+    const source = join(dir, 'mlp.json');
+    writeFileSync(source, serializeModelFile(mlpWithWeights()));
+    expect((await runCli(['export', source, '--format', 'onnx', '--out', join(dir, 'm.onnx')])).code).toBe(0);
+    expect(readFileSync(join(dir, 'm.onnx')).length).toBeGreaterThan(101_770 * 4);
+    const torch = await runCli(['export', source, '--format', 'pytorch', '--out', dir]);
+    expect(torch.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([
+      'm.onnx',
+      'mlp.json',
+      'mnist_mlp.layerwise.json',
+      'mnist_mlp_pytorch.py',
+    ]);
+  });
+
+  it('refuses ONNX for a model that was never trained, and writes nothing', async () => {
+    const dir = scratch();
+    const out = join(dir, 'm.onnx');
+    const result = await runCli([
+      'export',
+      join(root, 'assets/templates/mnist-cnn.json'),
+      '--format',
+      'onnx',
+      '--out',
+      out,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no weights: train/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it.each([
     [['--format', 'caffe'], /unknown format 'caffe': use json/],
     [[], /--format is required/],

@@ -5,6 +5,7 @@ import { readModel } from '../model-file';
 import { issue } from '../issues';
 import { compileGraph } from '../compile';
 import { exportLayerwiseJson, type WeightsMode } from './layerwise-json';
+import { exportOnnx } from './onnx';
 import { exportKeras, exportPytorch } from './python';
 import { decodeWeights, encodeWeights } from './weights';
 import type { ExportedFile, FormatResult } from './types';
@@ -39,6 +40,11 @@ export const EXPORT_FORMATS = {
     label: 'Layerwise JSON',
     needsWeights: false,
     run: (model, options) => exportLayerwiseJson(model, options),
+  },
+  onnx: {
+    label: 'ONNX',
+    needsWeights: true,
+    run: (model, options) => exportOnnx(model, options),
   },
   pytorch: {
     label: 'PyTorch script',

@@ -1,0 +1,69 @@
+// ONNX export: one self-contained .onnx file (opset 13, weights embedded as initializers) taking images
+// in the app's shape, channels-last and scaled to [0, 1], and returning class probabilities.
+// README.md beside this file documents the conventions.
+import { compileGraph } from '../../compile';
+import { issue } from '../../issues';
+import type { ModelFile } from '../../model-file';
+import { fileBase } from '../layerwise-json';
+import type { ExportedFile, FormatResult } from '../types';
+import { decodeWeights } from '../weights';
+import { INPUT_NAME, OnnxContext, OUTPUT_NAME } from './onnx-context';
+import { ONNX_LAYERS } from './onnx-layers';
+import { encodeOnnxModel } from './onnx-proto';
+
+export { ONNX_LAYERS } from './onnx-layers';
+
+const BATCH = 'N';
+
+export function exportOnnx(
+  model: ModelFile,
+  options: { sidecar?: Uint8Array } = {},
+): FormatResult<ExportedFile[]> {
+  if (model.weights === undefined)
+    return {
+      ok: false,
+      issues: [
+        issue(
+          'E_WEIGHTS',
+          'the model has no weights: train the model first (ONNX needs trained weights), or export architecture-only JSON',
+          { field: 'weights' },
+        ),
+      ],
+    };
+  const compiled = compileGraph(model.graph);
+  if (!compiled.ok) return { ok: false, issues: compiled.issues };
+  const { plan } = compiled;
+  const unmapped = plan.nodes.filter((n) => !Object.hasOwn(ONNX_LAYERS, n.type));
+  if (unmapped.length > 0)
+    return {
+      ok: false,
+      issues: unmapped.map((n) =>
+        issue('E_UNKNOWN_TYPE', `${n.name}: ONNX export does not support ${n.type} layers yet`, {
+          nodeId: n.id,
+        }),
+      ),
+    };
+  const decoded = decodeWeights(plan, model.weights, options.sidecar);
+  if (decoded.issues.length > 0) return { ok: false, issues: decoded.issues };
+
+  const ctx = new OnnxContext(plan, decoded.tensors);
+  for (const node of plan.nodes)
+    ctx.setOutput(node, (ONNX_LAYERS[node.type] as (typeof ONNX_LAYERS)[string])(ctx, node));
+  const last = plan.nodes[plan.outputIndex];
+  if (last === undefined) throw new Error('the plan has no output node');
+  // The output leaves in Keras' order whatever layout the last layer computed in.
+  const result = ctx.inLayout(ctx.outputOf(last), 'channels_last');
+  ctx.nodes.push({ opType: 'Identity', name: OUTPUT_NAME, inputs: [result.name], outputs: [OUTPUT_NAME] });
+
+  const bytes = encodeOnnxModel({
+    docString: `${model.name}: exported by Layerwise. Input '${INPUT_NAME}' [N, ${plan.inputShape.join(', ')}] float32 channels-last, images scaled to [0, 1]; output '${OUTPUT_NAME}' [N, ${plan.outputShape.join(', ')}].`,
+    graph: {
+      name: fileBase(model.name),
+      nodes: ctx.nodes,
+      initializers: ctx.initializers,
+      inputs: [{ name: INPUT_NAME, dims: [BATCH, ...plan.inputShape] }],
+      outputs: [{ name: OUTPUT_NAME, dims: [BATCH, ...plan.outputShape] }],
+    },
+  });
+  return { ok: true, value: [{ name: `${fileBase(model.name)}.onnx`, data: bytes }] };
+}
