@@ -16,7 +16,9 @@ interface PageTask {
 }
 
 describe('responsiveness while training', () => {
-  it('chart updates at ~20 events/s cause no main-thread task over 50 ms', async () => {
+  // One retry: on this shared 2-core machine another process can stall the page for a moment; a real
+  // regression (a render over budget) fails both attempts.
+  it('chart updates at ~20 events/s cause no main-thread task over 50 ms', { retry: 1 }, async () => {
     const { app, served } = ctx;
     const page = app.page;
     await app.open();

@@ -90,7 +90,7 @@ describe('layerwise train / eval / predict', () => {
     ]);
     expect(lines[0].probabilities).toHaveLength(10);
     expect(lines[0].predicted).toBe(lines[0].probabilities.indexOf(Math.max(...lines[0].probabilities)));
-  });
+  }, 60_000); // a child process training for real: slow when the other test files load the CPU
 
   it('stops cleanly on Ctrl-C and still writes a whole file', async () => {
     const stopped = join(scratch, 'stopped.json');

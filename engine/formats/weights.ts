@@ -1,9 +1,10 @@
 // The model file's weights as named Float32Arrays (and back), in plain TypeScript so the renderer can
 // export too: base64 of little-endian float32, or byte ranges of a sidecar .bin. Every tensor is
 // checked against the compiled plan, so a bad file is refused naming the tensor at fault.
-import type { ExecutionPlan } from '../compile';
+import { compileGraph, type ExecutionPlan } from '../compile';
 import { issue, type Issue } from '../issues';
-import type { ModelWeights } from '../model-file';
+import type { ModelFile, ModelWeights } from '../model-file';
+import type { FormatResult } from './types';
 
 export interface NamedTensor {
   readonly shape: readonly number[];
@@ -132,4 +133,31 @@ export function encodeWeights(plan: ExecutionPlan, tensors: ReadonlyMap<string, 
       })),
     ),
   };
+}
+
+/**
+ * The compiled plan of a trained model with its decoded weights, or why not: no weights (naming what
+ * needs them), a graph that does not compile, or weights that do not fit it.
+ */
+export function trainedPlan(
+  model: ModelFile,
+  sidecar: Uint8Array | undefined,
+  neededBy: string,
+): FormatResult<{ plan: ExecutionPlan; tensors: Map<string, NamedTensor> }> {
+  if (model.weights === undefined)
+    return {
+      ok: false,
+      issues: [
+        issue(
+          'E_WEIGHTS',
+          `the model has no weights: train it first (${neededBy} needs them), or export our JSON for the architecture alone`,
+          { field: 'weights' },
+        ),
+      ],
+    };
+  const compiled = compileGraph(model.graph);
+  if (!compiled.ok) return { ok: false, issues: compiled.issues };
+  const decoded = decodeWeights(compiled.plan, model.weights, sidecar);
+  if (decoded.issues.length > 0) return { ok: false, issues: decoded.issues };
+  return { ok: true, value: { plan: compiled.plan, tensors: decoded.tensors } };
 }

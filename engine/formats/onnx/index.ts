@@ -1,12 +1,11 @@
 // ONNX export: one self-contained .onnx file (opset 13, weights embedded as initializers) taking images
 // in the app's shape, channels-last and scaled to [0, 1], and returning class probabilities.
 // README.md beside this file documents the conventions.
-import { compileGraph } from '../../compile';
 import { issue } from '../../issues';
 import type { ModelFile } from '../../model-file';
 import { fileBase } from '../layerwise-json';
 import type { ExportedFile, FormatResult } from '../types';
-import { decodeWeights } from '../weights';
+import { trainedPlan } from '../weights';
 import { INPUT_NAME, OnnxContext, OUTPUT_NAME } from './onnx-context';
 import { ONNX_LAYERS } from './onnx-layers';
 import { encodeOnnxModel } from './onnx-proto';
@@ -19,20 +18,9 @@ export function exportOnnx(
   model: ModelFile,
   options: { sidecar?: Uint8Array } = {},
 ): FormatResult<ExportedFile[]> {
-  if (model.weights === undefined)
-    return {
-      ok: false,
-      issues: [
-        issue(
-          'E_WEIGHTS',
-          'the model has no weights: train the model first (ONNX needs trained weights), or export architecture-only JSON',
-          { field: 'weights' },
-        ),
-      ],
-    };
-  const compiled = compileGraph(model.graph);
-  if (!compiled.ok) return { ok: false, issues: compiled.issues };
-  const { plan } = compiled;
+  const trained = trainedPlan(model, options.sidecar, 'ONNX');
+  if (!trained.ok) return trained;
+  const { plan, tensors } = trained.value;
   const unmapped = plan.nodes.filter((n) => !Object.hasOwn(ONNX_LAYERS, n.type));
   if (unmapped.length > 0)
     return {
@@ -43,10 +31,7 @@ export function exportOnnx(
         }),
       ),
     };
-  const decoded = decodeWeights(plan, model.weights, options.sidecar);
-  if (decoded.issues.length > 0) return { ok: false, issues: decoded.issues };
-
-  const ctx = new OnnxContext(plan, decoded.tensors);
+  const ctx = new OnnxContext(plan, tensors);
   for (const node of plan.nodes)
     ctx.setOutput(node, (ONNX_LAYERS[node.type] as (typeof ONNX_LAYERS)[string])(ctx, node));
   const last = plan.nodes[plan.outputIndex];

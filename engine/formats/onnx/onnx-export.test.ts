@@ -79,7 +79,9 @@ describe('exportOnnx', () => {
       issues: [
         expect.objectContaining({
           code: 'E_WEIGHTS',
-          message: expect.stringMatching(/train the model first.*architecture-only JSON/),
+          message: expect.stringMatching(
+            /no weights: train it first \(ONNX needs them\).*architecture alone/,
+          ),
         }),
       ],
     });

@@ -1,11 +1,10 @@
 // TensorFlow.js Layers export: model.json (a Keras Functional topology and a weights manifest) and one .bin
 // of little-endian float32 values in manifest order, as tf.loadLayersModel and tensorflowjs_converter read.
-import { compileGraph, type ExecutionPlan } from '../../compile';
-import { issue } from '../../issues';
+import type { ExecutionPlan } from '../../compile';
 import type { ModelFile } from '../../model-file';
 import { fileBase } from '../layerwise-json';
 import type { ExportedFile, FormatResult } from '../types';
-import { decodeWeights, float32Bytes } from '../weights';
+import { float32Bytes, trainedPlan } from '../weights';
 import { kerasLayerConfig } from './keras-layers';
 import { leakyReluLayerConfig, splitLeakyReluName } from './tfjs-leaky-relu';
 
@@ -93,23 +92,16 @@ export function exportTfjs(
   model: ModelFile,
   options: { sidecar?: Uint8Array } = {},
 ): FormatResult<ExportedFile[]> {
-  if (model.weights === undefined)
-    return {
-      ok: false,
-      issues: [issue('E_WEIGHTS', 'the model has no weights: train it first (TensorFlow.js needs them)')],
-    };
-  const compiled = compileGraph(model.graph);
-  if (!compiled.ok) return { ok: false, issues: compiled.issues };
-  const { plan } = compiled;
-  const decoded = decodeWeights(plan, model.weights, options.sidecar);
-  if (decoded.issues.length > 0) return { ok: false, issues: decoded.issues };
+  const trained = trainedPlan(model, options.sidecar, 'TensorFlow.js');
+  if (!trained.ok) return trained;
+  const { plan, tensors } = trained.value;
 
   const base = fileBase(model.name);
   const binName = `${base}.weights.bin`;
   const bin = new Uint8Array(plan.totalParams * 4);
   let at = 0;
   for (const w of plan.nodes.flatMap((n) => n.weights)) {
-    bin.set(float32Bytes(decoded.tensors.get(w.name)?.values ?? new Float32Array(w.size)), at);
+    bin.set(float32Bytes(tensors.get(w.name)?.values ?? new Float32Array(w.size)), at);
     at += w.size * 4;
   }
   const json = tfjsModelJson(plan, base, binName);
