@@ -2,12 +2,14 @@
 // electron/services and do not import electron.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, shell } from 'electron';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { app, BrowserWindow, ipcMain, screen, shell } from 'electron';
 import { createApiBackend } from '../services/api-backend';
 import { TrainingService } from '../services/training/training-service';
 import trainingWorker from '../services/training/training-worker?modulePath';
 import { registerIpc } from './ipc';
 import { mainWindowOptions } from './window-options';
+import { restoreWindowState } from './window-state';
 
 // The bundled worker and the native addon: source-relative paths do not survive bundling.
 process.env.LAYERWISE_NATIVE ??= join(
@@ -26,9 +28,36 @@ function isTrustedSender(frameUrl: string): boolean {
   );
 }
 
+const windowStateFile = () => join(app.getPath('userData'), 'window-state.json');
+
+function savedWindowState(): unknown {
+  try {
+    return JSON.parse(readFileSync(windowStateFile(), 'utf8'));
+  } catch {
+    return undefined; // first start, or a damaged file: restoreWindowState falls back to the default
+  }
+}
+
 function createWindow(): void {
-  const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs')));
-  window.once('ready-to-show', () => window.show());
+  const state = restoreWindowState(
+    savedWindowState(),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs'), state.bounds));
+  window.once('ready-to-show', () => {
+    if (state.maximized) window.maximize();
+    window.show();
+  });
+  window.on('close', () => {
+    try {
+      writeFileSync(
+        windowStateFile(),
+        JSON.stringify({ bounds: window.getNormalBounds(), maximized: window.isMaximized() }),
+      );
+    } catch {
+      // Not remembering the window's place is no reason to stop closing it.
+    }
+  });
   // Never navigate away from the app or open windows inside it.
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(({ url }) => {

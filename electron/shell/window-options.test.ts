@@ -12,4 +12,9 @@ describe('main window options', () => {
       webSecurity: true,
     });
   });
+
+  it('opens with the restored bounds and a usable minimum size', () => {
+    const options = mainWindowOptions('/p.cjs', { x: 5, y: 6, width: 1000, height: 700 });
+    expect(options).toMatchObject({ x: 5, y: 6, width: 1000, height: 700, minWidth: 800, minHeight: 560 });
+  });
 });

@@ -1,10 +1,15 @@
 // The main window's security settings, kept apart so a test can assert them.
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { DEFAULT_SIZE, type WindowState } from './window-state';
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  bounds: WindowState['bounds'] = DEFAULT_SIZE,
+): BrowserWindowConstructorOptions {
   return {
-    width: 1280,
-    height: 820,
+    ...bounds,
+    minWidth: 800,
+    minHeight: 560,
     title: 'Layerwise',
     show: false,
     webPreferences: {
