@@ -18,6 +18,7 @@ const steps = [
   { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'build', command: ['npm', 'run', '--silent', 'build'], quiet: true },
+  { name: 'Electron security (electronegativity)', command: ['node', 'scripts/security-check.mjs'] },
   {
     name: 'native kernels (C++)',
     command: ['bash', 'worker-native/test/run.sh'],

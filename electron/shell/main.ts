@@ -3,12 +3,12 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { app, BrowserWindow, ipcMain, screen, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, screen, session, shell } from 'electron';
 import { createApiBackend } from '../services/api-backend';
 import { TrainingService } from '../services/training/training-service';
 import trainingWorker from '../services/training/training-worker?modulePath';
 import { registerIpc } from './ipc';
-import { mainWindowOptions } from './window-options';
+import { createMainWindow } from './window-options';
 import { restoreWindowState } from './window-state';
 
 // The bundled worker and the native addon: source-relative paths do not survive bundling.
@@ -43,7 +43,7 @@ function createWindow(): void {
     savedWindowState(),
     screen.getAllDisplays().map((d) => d.workArea),
   );
-  const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs'), state.bounds));
+  const window = createMainWindow(BrowserWindow, join(__dirname, '../preload/index.cjs'), state.bounds);
   window.once('ready-to-show', () => {
     if (state.maximized) window.maximize();
     window.show();
@@ -61,7 +61,8 @@ function createWindow(): void {
   // Never navigate away from the app or open windows inside it.
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https:')) void shell.openExternal(url);
+    // Only web links leave the app, in the user's browser; no file:, custom-protocol or other URLs.
+    if (new URL(url).protocol === 'https:') void shell.openExternal(url);
     return { action: 'deny' };
   });
   const devServer = process.env.ELECTRON_RENDERER_URL;
@@ -70,6 +71,11 @@ function createWindow(): void {
 }
 
 void app.whenReady().then(() => {
+  // The app needs no camera, microphone, notifications or other permission: refuse every request.
+  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) =>
+    callback(false),
+  );
+  session.defaultSession.setPermissionCheckHandler(() => false);
   registerIpc({
     ipcMain,
     backend: createApiBackend(training),

@@ -1,20 +1,43 @@
 // The main window's web preferences are the app's security boundary: assert them exactly.
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { mainWindowOptions } from './window-options';
+import { createMainWindow } from './window-options';
 
-describe('main window options', () => {
+function optionsOf(...args: Parameters<typeof createMainWindow> extends [unknown, ...infer R] ? R : never) {
+  let seen: BrowserWindowConstructorOptions | undefined;
+  class FakeWindow {
+    constructor(options: BrowserWindowConstructorOptions) {
+      seen = options;
+    }
+  }
+  createMainWindow(FakeWindow as never, ...args);
+  return seen as BrowserWindowConstructorOptions;
+}
+
+describe('main window', () => {
   it('isolates and sandboxes the renderer', () => {
-    expect(mainWindowOptions('/app/preload.cjs').webPreferences).toEqual({
+    expect(optionsOf('/app/preload.cjs').webPreferences).toEqual({
       preload: '/app/preload.cjs',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 
-  it('opens with the restored bounds and a usable minimum size', () => {
-    const options = mainWindowOptions('/p.cjs', { x: 5, y: 6, width: 1000, height: 700 });
-    expect(options).toMatchObject({ x: 5, y: 6, width: 1000, height: 700, minWidth: 800, minHeight: 560 });
+  it('opens hidden (shown when ready) with the restored bounds and a usable minimum size', () => {
+    expect(optionsOf('/p.cjs', { x: 5, y: 6, width: 1000, height: 700 })).toMatchObject({
+      x: 5,
+      y: 6,
+      width: 1000,
+      height: 700,
+      minWidth: 800,
+      minHeight: 560,
+      show: false,
+    });
   });
 });

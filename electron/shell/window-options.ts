@@ -1,12 +1,16 @@
-// The main window's security settings, kept apart so a test can assert them.
-import type { BrowserWindowConstructorOptions } from 'electron';
+// The main window and its security settings, kept apart so a test can assert them (with a stand-in
+// BrowserWindow class) and electronegativity can read the literal web preferences.
+import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { DEFAULT_SIZE, type WindowState } from './window-state';
 
-export function mainWindowOptions(
+type WindowClass = new (options: BrowserWindowConstructorOptions) => ElectronBrowserWindow;
+
+export function createMainWindow(
+  BrowserWindow: WindowClass,
   preloadPath: string,
   bounds: WindowState['bounds'] = DEFAULT_SIZE,
-): BrowserWindowConstructorOptions {
-  return {
+): ElectronBrowserWindow {
+  return new BrowserWindow({
     ...bounds,
     minWidth: 800,
     minHeight: 560,
@@ -17,7 +21,12 @@ export function mainWindowOptions(
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      // Middle-click must not open links in new windows (navigation is blocked anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
-  };
+  });
 }
