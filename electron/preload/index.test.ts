@@ -1,6 +1,6 @@
 // The preload with electron mocked: what it exposes, and that it filters calls before IPC.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CALL_CHANNEL, EVENT_CHANNEL } from '../transport/ipc-channels';
+import { CALL_CHANNEL, EVENT_CHANNEL, MENU_CHANNEL } from '../transport/ipc-channels';
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
@@ -11,6 +11,7 @@ vi.mock('electron', () => electron);
 interface Exposed {
   call(method: unknown, params: unknown): Promise<unknown>;
   onEvent(listener: unknown): () => void;
+  onMenuCommand(listener: unknown): () => void;
 }
 let exposed: Exposed;
 
@@ -23,8 +24,22 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it('exposes exactly { call, onEvent }, frozen', () => {
-    expect(Object.keys(exposed).sort()).toEqual(['call', 'onEvent']);
+  it('passes on only known menu commands, without the IPC event', () => {
+    const listener = vi.fn();
+    const unsubscribe = exposed.onMenuCommand(listener);
+    const [channel, forward] = electron.ipcRenderer.on.mock.calls.at(-1) as [
+      string,
+      (...args: unknown[]) => void,
+    ];
+    expect(channel).toBe(MENU_CHANNEL);
+    for (const command of ['save', 'rm -rf', { command: 'save' }, 'train']) forward({ sender: {} }, command);
+    expect(listener.mock.calls).toEqual([['save'], ['train']]);
+    unsubscribe();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(MENU_CHANNEL, forward);
+  });
+
+  it('exposes exactly { call, onEvent, onMenuCommand }, frozen', () => {
+    expect(Object.keys(exposed).sort()).toEqual(['call', 'onEvent', 'onMenuCommand']);
     expect(Object.isFrozen(exposed)).toBe(true);
     expect(Object.values(exposed).every((value) => typeof value === 'function')).toBe(true);
   });

@@ -3,11 +3,13 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { app, BrowserWindow, ipcMain, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import { createApiBackend } from '../services/api-backend';
 import { TrainingService } from '../services/training/training-service';
 import trainingWorker from '../services/training/training-worker?modulePath';
+import { MENU_CHANNEL } from '../transport/ipc-channels';
 import { registerIpc } from './ipc';
+import { menuTemplate } from './menu-template';
 import { createMainWindow } from './window-options';
 import { restoreWindowState } from './window-state';
 
@@ -82,6 +84,26 @@ void app.whenReady().then(() => {
     isTrustedSender,
     windows: () => BrowserWindow.getAllWindows().filter((w) => !w.isDestroyed()),
   });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        platform: process.platform,
+        appName: app.getName(),
+        development: !app.isPackaged,
+        send: (command) => BrowserWindow.getFocusedWindow()?.webContents.send(MENU_CHANNEL, command),
+        showAbout: () =>
+          void dialog.showMessageBox({
+            type: 'info',
+            title: `About ${app.getName()}`,
+            message: `${app.getName()} ${app.getVersion()}`,
+            detail: ['electron', 'chrome', 'node', 'v8']
+              .map((k) => `${k} ${process.versions[k] ?? '?'}`)
+              .join('\n'),
+          }),
+        openDocumentation: () => void shell.openPath(join(app.getAppPath(), 'README.md')),
+      }),
+    ),
+  );
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -13,4 +13,6 @@ export type CallReply = { readonly result: unknown } | { readonly error: ApiErro
 export interface LayerwiseBridge {
   call(method: string, params: unknown): Promise<CallReply>;
   onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** Desktop only: the native menu's commands. */
+  onMenuCommand?(listener: (command: string) => void): () => void;
 }

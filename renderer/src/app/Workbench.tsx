@@ -6,6 +6,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LayerwiseApi } from '../../../engine/api/contract';
 import type { CommandContext } from '../commands/commands';
+import { isTextTarget } from '../commands/shortcuts';
 import { useShortcuts } from '../commands/useShortcuts';
 import { Canvas } from '../editor/canvas/Canvas';
 import { useEditor, useEditorStoreApi } from '../editor/EditorContext';
@@ -14,12 +15,14 @@ import { Palette } from '../editor/palette/Palette';
 import { SummaryPanel } from '../editor/summary/SummaryPanel';
 import { createDocumentActions } from '../files/document-actions';
 import { browserFileHost } from '../files/file-host';
-import { TrainingControls, TrainingDashboard } from '../training';
+import { TrainingControls, TrainingDashboard, useTrainingStoreApi } from '../training';
+import { liveRunId } from '../training/training-store';
 import { AppDialog } from './dialogs/AppDialog';
 import { askConfirm, askText } from './dialogs/dialog-store';
 import { NoticeBar } from './NoticeBar';
 import { Toolbar } from './Toolbar';
 import { useConnection } from './useConnection';
+import { useMenuCommands } from './useMenuCommands';
 import { useTheme } from './useTheme';
 import { useTrainingBridge } from './useTrainingBridge';
 import { useTrainableModel } from './useTrainableModel';
@@ -39,6 +42,7 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
   const bridge = useTrainingBridge(api);
   const trainable = useTrainableModel();
   const modelName = useEditor((s) => s.modelName);
+  const training = useTrainingStoreApi();
 
   const actions = useMemo(
     () =>
@@ -61,6 +65,24 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
     open: () => fileInput.current?.click(),
   };
   useShortcuts(commands);
+  useMenuCommands({
+    actions,
+    commands,
+    importFiles: () => importInput.current?.click(),
+    train: () => {
+      const state = training.getState();
+      if (trainable.model === null || liveRunId(state) !== null)
+        editor
+          .getState()
+          .notify({ kind: 'error', text: trainable.blockedReason ?? t('training.controls.busy') });
+      else void state.start(trainable.model, modelName);
+    },
+    pause: () => void training.getState().pause(),
+    resume: () => void training.getState().resume(),
+    stop: () => void training.getState().stop(),
+    inTextField: () => isTextTarget(document.activeElement),
+    editField: (command) => document.execCommand(command),
+  });
   useUnsavedPrompt(actions.isDirty);
 
   return (

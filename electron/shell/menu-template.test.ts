@@ -1,0 +1,71 @@
+// The native menu as data: the menus each platform gets, accelerators, commands sent, dev-only items.
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { MENU_COMMANDS } from '../../engine/api/menu-commands';
+import { menuTemplate, type MenuOptions } from './menu-template';
+
+const options = (platform: NodeJS.Platform, development = false): MenuOptions => ({
+  platform,
+  appName: 'Layerwise',
+  development,
+  send: vi.fn(),
+  showAbout: vi.fn(),
+  openDocumentation: vi.fn(),
+});
+
+function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return template.flatMap((menu) => [menu, ...items((menu.submenu as MenuItemConstructorOptions[]) ?? [])]);
+}
+
+describe('native menu', () => {
+  it('has File, Edit, View, Train and Help, plus the app menu on macOS', () => {
+    expect(menuTemplate(options('linux')).map((m) => m.label)).toEqual([
+      '&File',
+      '&Edit',
+      '&View',
+      '&Train',
+      '&Help',
+    ]);
+    expect(menuTemplate(options('darwin')).map((m) => m.label)).toEqual([
+      'Layerwise',
+      '&File',
+      '&Edit',
+      '&View',
+      '&Train',
+      '&Help',
+    ]);
+  });
+
+  it('sends every menu command from some item, each to the page', () => {
+    const opts = options('win32');
+    for (const entry of items(menuTemplate(opts))) (entry.click as (() => void) | undefined)?.();
+    expect((opts.send as ReturnType<typeof vi.fn>).mock.calls.map(([c]) => c).sort()).toEqual(
+      [...MENU_COMMANDS].sort(),
+    );
+    expect(opts.showAbout).toHaveBeenCalledOnce();
+  });
+
+  it('uses each platform’s redo shortcut and CmdOrCtrl elsewhere', () => {
+    const redo = (platform: NodeJS.Platform) =>
+      items(menuTemplate(options(platform))).find((i) => i.label === 'Redo');
+    expect(redo('darwin')?.accelerator).toBe('Cmd+Shift+Z');
+    expect(redo('win32')?.accelerator).toBe('Ctrl+Y');
+    expect(items(menuTemplate(options('linux'))).find((i) => i.label === 'Save')?.accelerator).toBe(
+      'CmdOrCtrl+S',
+    );
+  });
+
+  it('offers reload and DevTools only in development', () => {
+    const roles = (development: boolean) =>
+      items(menuTemplate(options('linux', development))).map((i) => i.role);
+    expect(roles(false)).not.toContain('toggleDevTools');
+    expect(roles(true)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+  });
+
+  it('leaves the keys the page handles to the page on Linux and Windows, registering only the others', () => {
+    const all = items(menuTemplate(options('linux')));
+    expect(all.find((i) => i.label === 'Undo')?.registerAccelerator).toBe(false);
+    expect(all.find((i) => i.label === 'Train')).toMatchObject({ accelerator: 'CmdOrCtrl+Enter' });
+    expect(all.find((i) => i.label === 'Train')?.registerAccelerator).toBeUndefined();
+  });
+});

@@ -1,0 +1,117 @@
+// The native menu (File, Edit, View, Train, Help; on macOS the app menu first) as data. Items that act
+// on the model send a menu command to the page, which runs it like its toolbar does; the rest are
+// Electron roles. Accelerators use CmdOrCtrl, so each platform gets its own modifier.
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../engine/api/menu-commands';
+
+/** Commands whose keys the page handles (renderer/src/commands/commands.ts). */
+const PAGE_SHORTCUTS = new Set<MenuCommand>([
+  'undo',
+  'redo',
+  'copy',
+  'paste',
+  'duplicate',
+  'selectAll',
+  'layout',
+  'fitView',
+  'save',
+  'saveAs',
+  'open',
+]);
+
+export interface MenuOptions {
+  readonly platform: NodeJS.Platform;
+  readonly appName: string;
+  readonly development: boolean;
+  send(command: MenuCommand): void;
+  showAbout(): void;
+  openDocumentation(): void;
+}
+
+export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
+  const { platform, appName, development, send } = options;
+  const mac = platform === 'darwin';
+  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    click: () => send(command),
+    ...(accelerator ? { accelerator } : {}),
+    // The page already handles these keys itself (and knows when a text field should get them): on
+    // Linux and Windows the menu only shows them, so one key press never runs a command twice.
+    ...(accelerator && PAGE_SHORTCUTS.has(command) ? { registerAccelerator: false } : {}),
+  });
+  const about: MenuItemConstructorOptions = { label: `About ${appName}`, click: () => options.showAbout() };
+  return [
+    ...(mac
+      ? [
+          {
+            label: appName,
+            submenu: [
+              about,
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { type: 'separator' },
+              { role: 'quit' },
+            ],
+          } satisfies MenuItemConstructorOptions,
+        ]
+      : []),
+    {
+      label: '&File',
+      submenu: [
+        item('New', 'new', 'CmdOrCtrl+N'),
+        item('Open…', 'open', 'CmdOrCtrl+O'),
+        { type: 'separator' },
+        item('Save', 'save', 'CmdOrCtrl+S'),
+        item('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'),
+        { type: 'separator' },
+        item('Import…', 'import', 'CmdOrCtrl+I'),
+        item('Export Model JSON', 'exportJson', 'CmdOrCtrl+E'),
+        ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
+      ],
+    },
+    {
+      label: '&Edit',
+      submenu: [
+        item('Undo', 'undo', 'CmdOrCtrl+Z'),
+        item('Redo', 'redo', mac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
+        { type: 'separator' },
+        item('Copy', 'copy', 'CmdOrCtrl+C'),
+        item('Paste', 'paste', 'CmdOrCtrl+V'),
+        item('Duplicate', 'duplicate', 'CmdOrCtrl+D'),
+        item('Delete', 'delete'),
+        { type: 'separator' },
+        item('Select All', 'selectAll', 'CmdOrCtrl+A'),
+      ],
+    },
+    {
+      label: '&View',
+      submenu: [
+        item('Auto Layout', 'layout', 'CmdOrCtrl+Shift+L'),
+        item('Fit View', 'fitView', 'CmdOrCtrl+0'),
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(development
+          ? [{ type: 'separator' } as const, { role: 'reload' } as const, { role: 'toggleDevTools' } as const]
+          : []),
+      ],
+    },
+    {
+      label: '&Train',
+      submenu: [
+        item('Train', 'train', 'CmdOrCtrl+Enter'),
+        item('Pause', 'pause'),
+        item('Resume', 'resume'),
+        item('Stop', 'stop', 'CmdOrCtrl+.'),
+      ],
+    },
+    {
+      label: '&Help',
+      role: 'help',
+      submenu: [
+        { label: 'Documentation', click: () => options.openDocumentation() },
+        ...(mac ? [] : [{ type: 'separator' } as const, about]),
+      ],
+    },
+  ];
+}
