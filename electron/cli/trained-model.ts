@@ -4,7 +4,7 @@ import { coreConfigOf } from '../../engine/api/run-settings';
 import { NativeModel } from '../../worker-native/lib/native-model';
 import { readModelFile } from '../services/model-files';
 import { parseRun } from '../services/training/training-service';
-import { decodeWeights } from '../services/training/weights-codec';
+import { decodeWeights, weightValues } from '../../engine/formats/weights';
 import { UserError } from './user-error';
 
 export interface TrainedModel {
@@ -24,9 +24,9 @@ export async function openTrainedModel(file: string): Promise<TrainedModel> {
       `${file}: the model has no weights: train it first, e.g. layerwise train ${file} --out trained.json`,
     ]);
   const decoded = decodeWeights(compiled.plan, loaded.model.weights);
-  if (!decoded.ok) throw UserError.fromIssues(file, decoded.issues);
+  if (decoded.issues.length > 0) throw UserError.fromIssues(file, decoded.issues);
   const run = parseRun(loaded.model.training ?? {});
   const native = new NativeModel(compiled.plan, coreConfigOf(run));
-  native.setWeights(decoded.weights);
+  native.setWeights(weightValues(decoded.tensors));
   return { model: loaded.model, plan: compiled.plan, native, dataset: run.dataset };
 }

@@ -14,7 +14,7 @@ import { BUILTIN_DATASETS, loadBuiltinDataset, type BuiltinDatasetId } from './d
 import { DatasetError } from './datasets/errors';
 import { loadDatasetSource } from './training/dataset-source';
 import type { TrainingService } from './training/training-service';
-import { encodeTensor } from './training/weights-codec';
+import { bytesToBase64, float32Bytes } from '../../engine/formats/weights';
 
 type Handlers = { [M in MethodName]: (params: never) => Promise<MethodResults[M]> };
 
@@ -122,7 +122,7 @@ export function createApiBackend(training: TrainingService): ApiBackend {
           n.weights.map((w) => ({
             name: w.name,
             shape: [...w.shape],
-            data: encodeTensor(weights[w.name] as Float32Array),
+            data: bytesToBase64(float32Bytes(weights[w.name] as Float32Array)),
           })),
         ),
       };

@@ -121,6 +121,11 @@ export function decodeWeights(
   return { tensors, issues };
 }
 
+/** Decoded tensors as the native model takes them: name → values. */
+export function weightValues(tensors: ReadonlyMap<string, NamedTensor>): Record<string, Float32Array> {
+  return Object.fromEntries([...tensors].map(([name, t]) => [name, t.values]));
+}
+
 /** Inline (base64) weights for a model file, in plan order. */
 export function encodeWeights(plan: ExecutionPlan, tensors: ReadonlyMap<string, Float32Array>): ModelWeights {
   return {

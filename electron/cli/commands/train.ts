@@ -5,7 +5,7 @@ import { serializeModelFile, type ModelFile } from '../../../engine';
 import { ApiError } from '../../../engine/api/contract';
 import type { BatchEvent, ProgressEvent, StartedEvent, TrainingEvent } from '../../../engine/api/events';
 import { TrainingService } from '../../services/training/training-service';
-import { encodeWeights } from '../../services/training/weights-codec';
+import { encodeWeights } from '../../../engine/formats/weights';
 import { readModelFile } from '../../services/model-files';
 import type { CliIO } from '../io';
 import { formatDuration, progressLine } from '../progress-line';
@@ -76,7 +76,7 @@ export async function trainCommand(file: string, options: TrainOptions, io: CliI
       const trained: ModelFile = {
         ...loaded.model,
         training: { ...session.options.run },
-        weights: encodeWeights(plan, weights),
+        weights: encodeWeights(plan, new Map(Object.entries(weights))),
         history: [...(loaded.model.history ?? []), ...history],
       };
       await writeAtomically(options.out, serializeModelFile(trained));

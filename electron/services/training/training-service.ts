@@ -16,7 +16,7 @@ import { DatasetError } from '../datasets/errors';
 import { validationSplit } from '../datasets/split';
 import { loadDatasetSource } from './dataset-source';
 import { TrainingSession } from './session';
-import { decodeWeights } from './weights-codec';
+import { decodeWeights, weightValues } from '../../../engine/formats/weights';
 
 export interface StartedSession {
   readonly session: TrainingSession;
@@ -74,8 +74,9 @@ export class TrainingService {
     let initialWeights: Record<string, Float32Array> | undefined;
     if (options.useSavedWeights && model.weights !== undefined) {
       const decoded = decodeWeights(plan, model.weights);
-      if (!decoded.ok) throw invalidModel('the saved weights do not fit the model', decoded.issues);
-      initialWeights = decoded.weights;
+      if (decoded.issues.length > 0)
+        throw invalidModel('the saved weights do not fit the model', decoded.issues);
+      initialWeights = weightValues(decoded.tensors);
     }
 
     const session = new TrainingSession({
