@@ -22,6 +22,7 @@ import { askConfirm, askText } from './dialogs/dialog-store';
 import { NoticeBar } from './NoticeBar';
 import { Toolbar } from './Toolbar';
 import { useConnection } from './useConnection';
+import { useFileDrop } from './useFileDrop';
 import { useMenuCommands } from './useMenuCommands';
 import { useTheme } from './useTheme';
 import { useTrainingBridge } from './useTrainingBridge';
@@ -65,6 +66,7 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
     open: () => fileInput.current?.click(),
   };
   useShortcuts(commands);
+  useFileDrop((files) => void actions.importFiles(files));
   useMenuCommands({
     actions,
     commands,
