@@ -3,12 +3,12 @@
 import type { ModelFile } from '../model-file';
 import { readModel } from '../model-file';
 import { issue } from '../issues';
-import { compileGraph } from '../compile';
+
 import { exportLayerwiseJson, type WeightsMode } from './layerwise-json';
 import { exportOnnx } from './onnx';
 import { exportTfjs, importTfjs } from './tfjs';
 import { exportKeras, exportPytorch } from './python';
-import { decodeWeights, encodeWeights } from './weights';
+import { encodeWeights, trainedPlan } from './weights';
 import type { ExportedFile, FormatResult } from './types';
 
 export interface ExportOptions {
@@ -97,12 +97,11 @@ function importLayerwise(
   const model = loaded.model;
   if (model.weights === undefined) return { ok: true, value: model };
   const sidecar = model.weights.file === undefined ? undefined : files[model.weights.file];
-  const compiled = compileGraph(model.graph);
-  if (!compiled.ok) return { ok: false, issues: compiled.issues };
-  const decoded = decodeWeights(compiled.plan, model.weights, sidecar);
-  if (decoded.issues.length > 0) return { ok: false, issues: decoded.issues };
-  const values = new Map([...decoded.tensors].map(([name, t]) => [name, t.values]));
-  return { ok: true, value: { ...model, weights: encodeWeights(compiled.plan, values) } };
+  const trained = trainedPlan(model, sidecar, 'import');
+  if (!trained.ok) return trained;
+  const { plan, tensors } = trained.value;
+  const values = new Map([...tensors].map(([name, t]) => [name, t.values]));
+  return { ok: true, value: { ...model, weights: encodeWeights(plan, values) } };
 }
 
 /** What an import file is, from its content: our model file, or a TF.js Layers model.json. */

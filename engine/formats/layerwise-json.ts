@@ -1,10 +1,10 @@
 // Our own format as an export: the model file with its weights inline (base64), in a sidecar .bin
 // (byte offsets into little-endian float32), or left out (architecture only). Graph, training settings
 // and history are carried unchanged, so save → open predicts bit for bit the same.
-import { compileGraph } from '../compile';
+
 import { serializeModelFile, type ModelFile } from '../model-file';
 import type { ExportedFile, FormatResult } from './types';
-import { decodeWeights, encodeWeights, float32Bytes } from './weights';
+import { encodeWeights, float32Bytes, trainedPlan } from './weights';
 
 export type WeightsMode = 'inline' | 'sidecar' | 'none';
 
@@ -27,13 +27,12 @@ export function exportLayerwiseJson(
   const { weights: _dropped, ...architecture } = model;
   if (mode === 'none' || model.weights === undefined)
     return { ok: true, value: [{ name: `${base}.layerwise.json`, data: serializeModelFile(architecture) }] };
-  const compiled = compileGraph(model.graph);
-  if (!compiled.ok) return { ok: false, issues: compiled.issues };
-  const decoded = decodeWeights(compiled.plan, model.weights, options.sidecar);
-  if (decoded.issues.length > 0) return { ok: false, issues: decoded.issues };
-  const values = new Map([...decoded.tensors].map(([name, t]) => [name, t.values]));
+  const trained = trainedPlan(model, options.sidecar, 'our JSON with weights');
+  if (!trained.ok) return trained;
+  const { plan } = trained.value;
+  const values = new Map([...trained.value.tensors].map(([name, t]) => [name, t.values]));
   if (mode === 'inline') {
-    const weights = encodeWeights(compiled.plan, values);
+    const weights = encodeWeights(plan, values);
     return {
       ok: true,
       value: [{ name: `${base}.layerwise.json`, data: serializeModelFile({ ...architecture, weights }) }],
@@ -42,7 +41,7 @@ export function exportLayerwiseJson(
   const binName = `${base}.weights.bin`;
   const parts: Uint8Array[] = [];
   let offset = 0;
-  const tensors = compiled.plan.nodes.flatMap((n) =>
+  const tensors = plan.nodes.flatMap((n) =>
     n.weights.map((w) => {
       const bytes = float32Bytes(values.get(w.name) ?? new Float32Array(w.size));
       parts.push(bytes);
