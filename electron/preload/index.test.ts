@@ -1,6 +1,12 @@
 // The preload with electron mocked: what it exposes, and that it filters calls before IPC.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CALL_CHANNEL, EVENT_CHANNEL, MENU_CHANNEL } from '../transport/ipc-channels';
+import {
+  CALL_CHANNEL,
+  DOCUMENT_CHANNEL,
+  EVENT_CHANNEL,
+  FILES_CHANNEL,
+  MENU_CHANNEL,
+} from '../transport/ipc-channels';
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
@@ -12,6 +18,8 @@ interface Exposed {
   call(method: unknown, params: unknown): Promise<unknown>;
   onEvent(listener: unknown): () => void;
   onMenuCommand(listener: unknown): () => void;
+  files(method: unknown, params: unknown): Promise<unknown>;
+  onOpenDocument(listener: unknown): () => void;
 }
 let exposed: Exposed;
 
@@ -38,8 +46,14 @@ describe('preload', () => {
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(MENU_CHANNEL, forward);
   });
 
-  it('exposes exactly { call, onEvent, onMenuCommand }, frozen', () => {
-    expect(Object.keys(exposed).sort()).toEqual(['call', 'onEvent', 'onMenuCommand']);
+  it('exposes exactly { call, files, onEvent, onMenuCommand, onOpenDocument }, frozen', () => {
+    expect(Object.keys(exposed).sort()).toEqual([
+      'call',
+      'files',
+      'onEvent',
+      'onMenuCommand',
+      'onOpenDocument',
+    ]);
     expect(Object.isFrozen(exposed)).toBe(true);
     expect(Object.values(exposed).every((value) => typeof value === 'function')).toBe(true);
   });
@@ -74,5 +88,39 @@ describe('preload', () => {
     unsubscribe();
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(EVENT_CHANNEL, forward);
     expect(() => exposed.onEvent('not a function')).toThrow(TypeError);
+  });
+
+  it('sends only desktop file methods on the files channel', async () => {
+    electron.ipcRenderer.invoke.mockClear();
+    await exposed.files('files.open', {});
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(FILES_CHANNEL, 'files.open', {});
+    await expect(exposed.files('app.info', {})).resolves.toEqual({
+      error: { code: 'E_BAD_REQUEST', message: "unknown method 'app.info'" },
+    });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells main it is ready for documents, and passes on only well-formed ones', () => {
+    electron.ipcRenderer.invoke.mockClear();
+    const listener = vi.fn();
+    const unsubscribe = exposed.onOpenDocument(listener);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(FILES_CHANNEL, 'files.ready', {});
+    const [channel, forward] = electron.ipcRenderer.on.mock.calls.at(-1) as [
+      string,
+      (...args: unknown[]) => void,
+    ];
+    expect(channel).toBe(DOCUMENT_CHANNEL);
+    const document = { documentId: 'd1', name: 'a.layerwise.json', text: '{}' };
+    for (const message of [
+      { document },
+      { error: '/a.json does not exist' },
+      { document: { ...document, text: 42 } },
+      'junk',
+      null,
+    ])
+      forward({ sender: {} }, message);
+    expect(listener.mock.calls).toEqual([[{ document }], [{ error: '/a.json does not exist' }]]);
+    unsubscribe();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(DOCUMENT_CHANNEL, forward);
   });
 });

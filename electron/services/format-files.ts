@@ -39,10 +39,7 @@ export async function readBeside(besideFile: string, name: string, what: string)
   }
 }
 
-/**
- * Writes the files: the first to `out` (or into `out` when it is a folder), the others beside it
- * under their own names. All are written to temporary names first, so a failure leaves nothing behind.
- */
+/** Writes the files: the first to `out` (or into `out` when it is a folder), the others beside it. */
 export async function writeExport(out: string, files: readonly ExportedFile[]): Promise<string[]> {
   const isFolder = await stat(out).then(
     (s) => s.isDirectory(),
@@ -50,13 +47,30 @@ export async function writeExport(out: string, files: readonly ExportedFile[]): 
   );
   const folder = isFolder ? out : dirname(out);
   const targets = files.map((file, i) => (i === 0 && !isFolder ? out : join(folder, basename(file.name))));
-  const temporary = targets.map((t) => `${t}.${process.pid}.tmp`);
+  await writeAllOrNothing(files.map((file, i) => ({ path: targets[i] as string, data: file.data })));
+  return targets;
+}
+
+/**
+ * Writes every file to a temporary name, then renames them all into place: a failure leaves nothing
+ * new behind and no old file half-overwritten. A failure's error `path` is the file it was writing.
+ */
+export async function writeAllOrNothing(
+  files: readonly { readonly path: string; readonly data: string | Uint8Array }[],
+): Promise<void> {
+  const temporary = files.map((f) => `${f.path}.${process.pid}.tmp`);
+  let current = '';
   try {
-    for (const [i, file] of files.entries()) await writeFile(temporary[i] as string, file.data);
-    for (const [i, target] of targets.entries()) await rename(temporary[i] as string, target);
+    for (const [i, file] of files.entries()) {
+      current = file.path;
+      await writeFile(temporary[i] as string, file.data);
+    }
+    for (const [i, file] of files.entries()) {
+      current = file.path;
+      await rename(temporary[i] as string, file.path);
+    }
   } catch (error) {
     await Promise.all(temporary.map((t) => rm(t, { force: true })));
-    throw error;
+    throw Object.assign(error as Error, { path: current });
   }
-  return targets;
 }

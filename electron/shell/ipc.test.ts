@@ -3,8 +3,8 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { ApiError, type ApiEvent } from '../../engine/api/contract';
 import { appInfo, fakeBackend } from '../transport/fake-backend';
-import { CALL_CHANNEL, EVENT_CHANNEL } from '../transport/ipc-channels';
-import { registerIpc, type IpcOptions } from './ipc';
+import { CALL_CHANNEL, EVENT_CHANNEL, FILES_CHANNEL } from '../transport/ipc-channels';
+import { registerFilesIpc, registerIpc, type IpcOptions } from './ipc';
 
 // The real ipcMain fits the option's type.
 const _real: IpcOptions['ipcMain'] = {} as IpcMain;
@@ -122,5 +122,49 @@ describe('registerIpc', () => {
     expect(backend.listenerCount()).toBe(0);
     backend.emit({ sessionId: 's', event: { type: 'state', state: 'idle' } });
     expect(sent).toEqual([]);
+  });
+});
+
+describe('registerFilesIpc', () => {
+  function files() {
+    const handlers = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown>();
+    const ran: unknown[][] = [];
+    const dispose = registerFilesIpc({
+      ipcMain: {
+        handle: (channel, listener) => void handlers.set(channel, listener),
+        removeHandler: (channel) => void handlers.delete(channel),
+      },
+      isTrustedSender: (url) => url === appUrl,
+      log: () => undefined,
+      run: async (_event, method, params) => {
+        ran.push([method, params]);
+        if (method === 'files.save') throw new ApiError({ code: 'E_FILE', message: '/m.json is a folder' });
+        return null;
+      },
+    });
+    const invoke = (url: string, ...args: unknown[]) =>
+      handlers.get(FILES_CHANNEL)?.({ senderFrame: { url } } as unknown as IpcMainInvokeEvent, ...args);
+    return { handlers, ran, dispose, invoke };
+  }
+
+  it('runs known file methods for the app page only', async () => {
+    const { invoke, ran } = files();
+    expect(await invoke(appUrl, 'files.open', {})).toEqual({ result: null });
+    expect(await invoke('https://evil.example/', 'files.open', {})).toEqual({
+      error: { code: 'E_BAD_REQUEST', message: expect.stringContaining('refused') },
+    });
+    expect(await invoke(appUrl, 'fs.writeFile', {})).toEqual({
+      error: { code: 'E_BAD_REQUEST', message: "unknown method 'fs.writeFile'" },
+    });
+    expect(ran).toEqual([['files.open', {}]]);
+  });
+
+  it('sends a file problem as error data, and removes its handler when disposed', async () => {
+    const { invoke, handlers, dispose } = files();
+    expect(await invoke(appUrl, 'files.save', {})).toEqual({
+      error: { code: 'E_FILE', message: '/m.json is a folder' },
+    });
+    dispose();
+    expect(handlers.has(FILES_CHANNEL)).toBe(false);
   });
 });

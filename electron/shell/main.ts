@@ -3,13 +3,27 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  screen,
+  session,
+  shell,
+  type WebContents,
+} from 'electron';
+import type { OpenDocumentMessage } from '../../engine/api/desktop-files';
 import { createApiBackend } from '../services/api-backend';
 import { TrainingService } from '../services/training/training-service';
 import trainingWorker from '../services/training/training-worker?modulePath';
-import { MENU_CHANNEL } from '../transport/ipc-channels';
-import { registerIpc } from './ipc';
+import { DOCUMENT_CHANNEL, MENU_CHANNEL } from '../transport/ipc-channels';
+import { DesktopFiles, type Dialogs } from './desktop-files';
+import { registerFilesIpc, registerIpc } from './ipc';
 import { menuTemplate } from './menu-template';
+import { documentPathsFromArgv, OpenQueue } from './open-requests';
+import { RecentDocuments } from './recent-documents';
 import { createMainWindow } from './window-options';
 import { restoreWindowState } from './window-state';
 
@@ -29,6 +43,53 @@ function isTrustedSender(frameUrl: string): boolean {
     (!app.isPackaged && devServer !== undefined && frameUrl.startsWith(devServer))
   );
 }
+
+// One instance: a file opened from the OS while the app runs goes to the running window.
+const primaryInstance = app.requestSingleInstanceLock();
+if (!primaryInstance) app.quit();
+
+const recent = new RecentDocuments(join(app.getPath('userData'), 'recent-documents.json'), (list) => {
+  if (list.length === 0) app.clearRecentDocuments();
+  buildMenu();
+});
+const files = new DesktopFiles({
+  defaultFolder: app.getPath('documents'),
+  onRecent: (path) => {
+    recent.add(path);
+    app.addRecentDocument(path); // the dock's and the taskbar jump list's recent files
+  },
+});
+const opens = new OpenQueue();
+for (const path of documentPathsFromArgv(process.argv, process.cwd(), app.isPackaged)) opens.open(path);
+
+/** Reads the file and hands it to the page, or tells the page why it could not be read. */
+async function sendDocument(contents: WebContents, path: string): Promise<void> {
+  let message: OpenDocumentMessage;
+  try {
+    message = { document: await files.openPath(path) };
+  } catch (error) {
+    message = { error: (error as Error).message };
+    if ((error as { data?: { code?: string } }).data?.code === 'E_FILE') recent.remove(path);
+  }
+  if (!contents.isDestroyed()) contents.send(DOCUMENT_CHANNEL, message);
+}
+
+function focusMainWindow(): BrowserWindow | undefined {
+  const window = BrowserWindow.getAllWindows()[0];
+  if (window?.isMinimized()) window.restore();
+  window?.focus();
+  return window;
+}
+
+const dialogsFor = (contents: WebContents): Dialogs => {
+  const window = BrowserWindow.fromWebContents(contents);
+  return {
+    showOpenDialog: (options) =>
+      window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options),
+    showSaveDialog: (options) =>
+      window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options),
+  };
+};
 
 const windowStateFile = () => join(app.getPath('userData'), 'window-state.json');
 
@@ -62,6 +123,21 @@ function createWindow(): void {
   });
   // Never navigate away from the app or open windows inside it.
   window.webContents.on('will-navigate', (event) => event.preventDefault());
+  // Documents wait while the page (re)loads, until it listens again (files.ready).
+  window.webContents.on('did-start-loading', () => opens.notReady());
+  window.on('closed', () => opens.notReady());
+  // The page's beforeunload guard (unsaved changes) would cancel closing silently in Electron: ask.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Close Without Saving', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'The model has unsaved changes.',
+      detail: 'Layerwise keeps them as an autosave and restores them the next time it starts.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   window.webContents.setWindowOpenHandler(({ url }) => {
     // Only web links leave the app, in the user's browser; no file:, custom-protocol or other URLs.
     if (new URL(url).protocol === 'https:') void shell.openExternal(url);
@@ -72,25 +148,22 @@ function createWindow(): void {
   else void window.loadFile(join(__dirname, '../renderer/index.html'));
 }
 
-void app.whenReady().then(() => {
-  // The app needs no camera, microphone, notifications or other permission: refuse every request.
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) =>
-    callback(false),
-  );
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  registerIpc({
-    ipcMain,
-    backend: createApiBackend(training),
-    isTrustedSender,
-    windows: () => BrowserWindow.getAllWindows().filter((w) => !w.isDestroyed()),
-  });
+function buildMenu(): void {
+  if (!app.isReady()) return;
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate({
         platform: process.platform,
         appName: app.getName(),
         development: !app.isPackaged,
+        recent: recent.list,
+        home: app.getPath('home'),
         send: (command) => BrowserWindow.getFocusedWindow()?.webContents.send(MENU_CHANNEL, command),
+        openRecent: (path) => {
+          focusMainWindow();
+          opens.open(path);
+        },
+        clearRecent: () => recent.clear(),
         showAbout: () =>
           void dialog.showMessageBox({
             type: 'info',
@@ -104,6 +177,47 @@ void app.whenReady().then(() => {
       }),
     ),
   );
+}
+
+// A second start (double-clicking a model file while the app runs) hands its arguments over.
+app.on('second-instance', (_event, argv, workingDirectory) => {
+  focusMainWindow();
+  for (const path of documentPathsFromArgv(argv, workingDirectory, app.isPackaged)) opens.open(path);
+});
+// macOS opens files through this event, possibly before the app is ready.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  opens.open(path);
+  // With its window closed, a macOS app is still running: open one for the document.
+  if (app.isReady() && BrowserWindow.getAllWindows().length === 0) createWindow();
+  else focusMainWindow();
+});
+
+void app.whenReady().then(() => {
+  if (!primaryInstance) return;
+  // The app needs no camera, microphone, notifications or other permission: refuse every request.
+  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) =>
+    callback(false),
+  );
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  registerIpc({
+    ipcMain,
+    backend: createApiBackend(training),
+    isTrustedSender,
+    windows: () => BrowserWindow.getAllWindows().filter((w) => !w.isDestroyed()),
+  });
+  registerFilesIpc({
+    ipcMain,
+    isTrustedSender,
+    run: (event, method, params) => {
+      if (method === 'files.ready') {
+        opens.ready((path) => void sendDocument(event.sender, path));
+        return Promise.resolve(null);
+      }
+      return files.handle(method, params, dialogsFor(event.sender));
+    },
+  });
+  buildMenu();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -4,11 +4,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { MENU_COMMANDS } from '../../engine/api/menu-commands';
 import { menuTemplate, type MenuOptions } from './menu-template';
 
-const options = (platform: NodeJS.Platform, development = false): MenuOptions => ({
+const options = (platform: NodeJS.Platform, development = false, recent: string[] = []): MenuOptions => ({
   platform,
   appName: 'Layerwise',
   development,
+  recent,
+  home: '/home/ada',
   send: vi.fn(),
+  openRecent: vi.fn(),
+  clearRecent: vi.fn(),
   showAbout: vi.fn(),
   openDocumentation: vi.fn(),
 });
@@ -67,5 +71,28 @@ describe('native menu', () => {
     expect(all.find((i) => i.label === 'Undo')?.registerAccelerator).toBe(false);
     expect(all.find((i) => i.label === 'Train')).toMatchObject({ accelerator: 'CmdOrCtrl+Enter' });
     expect(all.find((i) => i.label === 'Train')?.registerAccelerator).toBeUndefined();
+  });
+
+  it('lists recent documents under File › Open Recent, opening the one clicked', () => {
+    const opts = options('linux', false, ['/home/ada/models/cnn.layerwise.json', '/data/R&D/mlp.json']);
+    const file = menuTemplate(opts).find((m) => m.label === '&File')?.submenu as MenuItemConstructorOptions[];
+    const recent = file.find((i) => i.label === 'Open &Recent')?.submenu as MenuItemConstructorOptions[];
+    expect(recent.map((i) => i.label ?? i.type)).toEqual([
+      'cnn.layerwise.json — ~/models',
+      'mlp.json — /data/R&&D',
+      'separator',
+      'Clear Recently Opened',
+    ]);
+    (recent[1]?.click as () => void)();
+    expect(opts.openRecent).toHaveBeenCalledWith('/data/R&D/mlp.json');
+    (recent[3]?.click as () => void)();
+    expect(opts.clearRecent).toHaveBeenCalledOnce();
+  });
+
+  it('shows a disabled placeholder when nothing was opened yet', () => {
+    const file = menuTemplate(options('darwin')).find((m) => m.label === '&File')
+      ?.submenu as MenuItemConstructorOptions[];
+    const recent = file.find((i) => i.label === 'Open &Recent')?.submenu as MenuItemConstructorOptions[];
+    expect(recent).toEqual([{ label: 'No Recent Documents', enabled: false }]);
   });
 });

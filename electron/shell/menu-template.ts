@@ -2,6 +2,7 @@
 // on the model send a menu command to the page, which runs it like its toolbar does; the rest are
 // Electron roles. Accelerators use CmdOrCtrl, so each platform gets its own modifier.
 import type { MenuItemConstructorOptions } from 'electron';
+import { basename, dirname } from 'node:path';
 import type { MenuCommand } from '../../engine/api/menu-commands';
 
 /** Commands whose keys the page handles (renderer/src/commands/commands.ts). */
@@ -23,7 +24,13 @@ export interface MenuOptions {
   readonly platform: NodeJS.Platform;
   readonly appName: string;
   readonly development: boolean;
+  /** Recent documents, newest first (absolute paths). */
+  readonly recent: readonly string[];
+  /** The home folder, shown as ~ in Open Recent. */
+  readonly home?: string;
   send(command: MenuCommand): void;
+  openRecent(path: string): void;
+  clearRecent(): void;
   showAbout(): void;
   openDocumentation(): void;
 }
@@ -61,6 +68,7 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
       submenu: [
         item('New', 'new', 'CmdOrCtrl+N'),
         item('Open…', 'open', 'CmdOrCtrl+O'),
+        { label: 'Open &Recent', submenu: recentMenu(options) },
         { type: 'separator' },
         item('Save', 'save', 'CmdOrCtrl+S'),
         item('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'),
@@ -113,5 +121,24 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
         ...(mac ? [] : [{ type: 'separator' } as const, about]),
       ],
     },
+  ];
+}
+
+/** "name — ~/folder" for each recent document, then Clear; a disabled placeholder when there are none. */
+function recentMenu(options: MenuOptions): MenuItemConstructorOptions[] {
+  if (options.recent.length === 0) return [{ label: 'No Recent Documents', enabled: false }];
+  const { home } = options;
+  const folder = (path: string) => {
+    const dir = dirname(path);
+    return home && (dir === home || dir.startsWith(`${home}/`)) ? `~${dir.slice(home.length)}` : dir;
+  };
+  return [
+    ...options.recent.map((path): MenuItemConstructorOptions => ({
+      // "&" would mark a mnemonic on Windows and Linux: double it so names show as written.
+      label: `${basename(path)} — ${folder(path)}`.replaceAll('&', '&&'),
+      click: () => options.openRecent(path),
+    })),
+    { type: 'separator' },
+    { label: 'Clear Recently Opened', click: () => options.clearRecent() },
   ];
 }

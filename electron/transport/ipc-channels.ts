@@ -4,3 +4,7 @@ export const CALL_CHANNEL = 'layerwise:call';
 export const EVENT_CHANNEL = 'layerwise:event';
 /** Desktop only: native menu commands, main → page. */
 export const MENU_CHANNEL = 'layerwise:menu';
+/** Desktop only: native file dialogs, page → main (engine/api/desktop-files.ts). */
+export const FILES_CHANNEL = 'layerwise:files';
+/** Desktop only: a model file the OS or the recent list opened, main → page. */
+export const DOCUMENT_CHANNEL = 'layerwise:document';

@@ -106,7 +106,8 @@ export interface LayerwiseApi {
 
 /** Errors cross the boundary as plain data: a code, a message, and the user issues when there are some. */
 export interface ApiErrorData {
-  readonly code: 'E_BAD_REQUEST' | 'E_NOT_FOUND' | 'E_INVALID_MODEL' | 'E_DATASET' | 'E_STATE' | 'E_INTERNAL';
+  readonly code:
+    'E_BAD_REQUEST' | 'E_NOT_FOUND' | 'E_INVALID_MODEL' | 'E_DATASET' | 'E_STATE' | 'E_FILE' | 'E_INTERNAL';
   readonly message: string;
   readonly issues?: readonly Issue[];
 }

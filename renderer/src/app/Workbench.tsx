@@ -14,7 +14,7 @@ import { Inspector } from '../editor/inspector/Inspector';
 import { Palette } from '../editor/palette/Palette';
 import { SummaryPanel } from '../editor/summary/SummaryPanel';
 import { createDocumentActions } from '../files/document-actions';
-import { browserFileHost } from '../files/file-host';
+import { pageFileHost } from '../files/desktop-file-host';
 import { TrainingControls, TrainingDashboard, useTrainingStoreApi } from '../training';
 import { liveRunId } from '../training/training-store';
 import { AppDialog } from './dialogs/AppDialog';
@@ -24,6 +24,7 @@ import { Toolbar } from './Toolbar';
 import { useConnection } from './useConnection';
 import { useFileDrop } from './useFileDrop';
 import { useMenuCommands } from './useMenuCommands';
+import { useOpenDocuments } from './useOpenDocuments';
 import { useTheme } from './useTheme';
 import { useTrainingBridge } from './useTrainingBridge';
 import { useTrainableModel } from './useTrainableModel';
@@ -45,32 +46,36 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
   const modelName = useEditor((s) => s.modelName);
   const training = useTrainingStoreApi();
 
+  const host = useMemo(pageFileHost, []);
   const actions = useMemo(
     () =>
       createDocumentActions({
         editor,
-        host: browserFileHost,
+        host,
         confirmDiscard: () => askConfirm(t('common.confirmDiscard'), t('common.discard')),
         askName: (current) => askText(t('common.saveAsPrompt'), current, t('common.save')),
         trainedWeights: bridge.trainedWeights,
         onLoaded: bridge.onLoaded,
         beforeSave: bridge.beforeSave,
       }),
-    [editor, t, bridge],
+    [editor, t, bridge, host],
   );
   const commands: CommandContext = {
     editor,
     fitView: () => void fitView({ padding: 0.15, maxZoom: 1.2, duration: 200 }),
     save: () => void actions.save(),
     saveAs: () => void actions.saveAs(),
-    open: () => fileInput.current?.click(),
+    // Native dialogs in the desktop app; the hidden file inputs below in a browser.
+    open: () => (host.pickDocument ? void actions.openWithDialog() : fileInput.current?.click()),
   };
+  const importFiles = () =>
+    host.pickImportFiles ? void actions.importWithDialog() : importInput.current?.click();
   useShortcuts(commands);
   useFileDrop((files) => void actions.importFiles(files));
   useMenuCommands({
     actions,
     commands,
-    importFiles: () => importInput.current?.click(),
+    importFiles,
     train: () => {
       const state = training.getState();
       if (trainable.model === null || liveRunId(state) !== null)
@@ -85,6 +90,7 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
     inTextField: () => isTextTarget(document.activeElement),
     editField: (command) => document.execCommand(command),
   });
+  useOpenDocuments(actions);
   useUnsavedPrompt(actions.isDirty);
 
   return (
@@ -96,7 +102,7 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
         theme={theme}
         onTheme={setTheme}
         hasTrainedWeights={bridge.hasTrainedWeights}
-        onImport={() => importInput.current?.click()}
+        onImport={importFiles}
       />
       <input
         ref={fileInput}

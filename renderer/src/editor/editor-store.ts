@@ -38,6 +38,8 @@ export interface EditorState {
   readonly revision: number;
   readonly savedRevision: number;
   readonly fileName: string | null;
+  /** Desktop only: main's id for the file on disk, so Save writes there without asking. */
+  readonly documentId: string | null;
   /** The model file's training section, kept so saving does not drop it. */
   readonly training: Readonly<Record<string, unknown>> | undefined;
   readonly notice: Notice | null;
@@ -49,7 +51,10 @@ export interface EditorState {
 }
 
 export interface EditorActions {
-  loadModel(model: ModelFile, options?: { fileName?: string | null; dirty?: boolean }): void;
+  loadModel(
+    model: ModelFile,
+    options?: { fileName?: string | null; documentId?: string | null; dirty?: boolean },
+  ): void;
   toModelFile(): ModelFile;
   onNodesChange(changes: NodeChange<LayerFlowNode>[]): void;
   onEdgesChange(changes: EdgeChange<LayerFlowEdge>[]): void;
@@ -69,7 +74,7 @@ export interface EditorActions {
   undo(): void;
   redo(): void;
   layout(): void;
-  markSaved(fileName: string | null): void;
+  markSaved(fileName: string | null, documentId?: string | null): void;
   setTraining(section: Readonly<Record<string, unknown>> | undefined): void;
   notify(notice: Notice | null): void;
 }
@@ -136,6 +141,7 @@ export function createEditorStore(initial: ModelFile) {
       revision: 0,
       savedRevision: 0,
       fileName: null,
+      documentId: null,
       training: initial.training,
       notice: null,
       clipboard: null,
@@ -152,6 +158,7 @@ export function createEditorStore(initial: ModelFile) {
           revision: state.revision + 1,
           savedRevision: options.dirty ? state.savedRevision : state.revision + 1,
           fileName: options.fileName ?? null,
+          documentId: options.documentId ?? null,
           training: model.training,
           notice: null,
           lastEdit: null,
@@ -317,8 +324,8 @@ export function createEditorStore(initial: ModelFile) {
         const { nodes, edges } = get();
         change({ nodes: autoLayout(nodes, edges) });
       },
-      markSaved(fileName) {
-        set((state) => ({ savedRevision: state.revision, fileName }));
+      markSaved(fileName, documentId = null) {
+        set((state) => ({ savedRevision: state.revision, fileName, documentId }));
       },
       setTraining(section) {
         set({ training: section });

@@ -2,28 +2,35 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseModelFile, serializeModelFile } from '../../../engine';
 import { createEditorStore } from '../editor/editor-store';
 import { createDocumentActions } from './document-actions';
-import type { FileHost } from './file-host';
+import type { FileHost, SaveRequest } from './file-host';
 import { templateModel } from './templates';
 
-function setup(options: { confirm?: boolean } = {}) {
+function setup(options: { confirm?: boolean; host?: Partial<FileHost> } = {}) {
   const editor = createEditorStore(templateModel('mnist-cnn'));
   const saved: { name: string; text: string }[] = [];
   const host: FileHost = {
-    save: async (name, data) => {
-      saved.push({ name, text: typeof data === 'string' ? data : new TextDecoder().decode(data) });
-      return name;
+    nativeDialogs: false,
+    saveDocument: async ({ text, suggestedName }) => {
+      saved.push({ name: suggestedName, text });
+      return { name: suggestedName, documentId: null };
     },
-    read: async (file) => ({ name: file.name, text: await file.text() }),
+    exportFiles: async (files) => {
+      for (const { name, data } of files)
+        saved.push({ name, text: typeof data === 'string' ? data : new TextDecoder().decode(data) });
+      return true;
+    },
+    ...options.host,
   };
   const confirmDiscard = vi.fn(async () => options.confirm ?? true);
+  const askName = vi.fn(async () => 'copy of cnn');
   const actions = createDocumentActions({
     editor,
     host,
     confirmDiscard,
-    askName: async () => 'copy of cnn',
+    askName,
     trainedWeights: async () => null,
   });
-  return { editor, saved, actions, confirmDiscard };
+  return { editor, saved, actions, confirmDiscard, askName };
 }
 
 const file = (name: string, text: string) => new File([text], name, { type: 'application/json' });
@@ -101,5 +108,92 @@ describe('document actions', () => {
     expect(await actions.importFiles([new File(['x'], 'weights.bin')])).toBe(false);
     expect(editor.getState().notice?.text).toMatch(/pick a model.json/);
     expect(editor.getState().modelName).toBe('mnist_cnn');
+  });
+
+  describe('with native dialogs (desktop)', () => {
+    const mlpText = () => serializeModelFile(templateModel('mnist-mlp'));
+
+    it('opens the chosen file and saves back to it without asking', async () => {
+      const requests: SaveRequest[] = [];
+      const { editor, actions, askName } = setup({
+        host: {
+          nativeDialogs: true,
+          pickDocument: async () => ({ documentId: 'doc-1', name: 'mlp.layerwise.json', text: mlpText() }),
+          saveDocument: async (request) => {
+            requests.push(request);
+            return { name: 'mlp.layerwise.json', documentId: request.documentId ?? 'doc-2' };
+          },
+        },
+      });
+      expect(await actions.openWithDialog()).toBe(true);
+      expect(editor.getState()).toMatchObject({ fileName: 'mlp.layerwise.json', documentId: 'doc-1' });
+      editor.getState().setModelName('edited');
+      await actions.save();
+      expect(requests[0]).toMatchObject({ documentId: 'doc-1', saveAs: false });
+      expect(parseModelFile(requests[0]?.text ?? '').ok).toBe(true);
+      expect(actions.isDirty()).toBe(false);
+      await actions.saveAs();
+      expect(askName).not.toHaveBeenCalled(); // the native dialog asks instead
+      expect(requests[1]).toMatchObject({
+        documentId: 'doc-1',
+        saveAs: true,
+        suggestedName: 'mlp.layerwise.json',
+      });
+    });
+
+    it('keeps the document dirty and says why when a save fails', async () => {
+      const { editor, actions } = setup({
+        host: {
+          nativeDialogs: true,
+          saveDocument: async () => {
+            throw new Error('/models/a.layerwise.json is not accessible (permission denied)');
+          },
+        },
+      });
+      editor.getState().setModelName('edited');
+      await actions.save();
+      expect(actions.isDirty()).toBe(true);
+      expect(editor.getState().notice?.text).toBe(
+        '/models/a.layerwise.json is not accessible (permission denied)',
+      );
+    });
+
+    it('does nothing when a dialog is cancelled', async () => {
+      const { editor, actions, confirmDiscard } = setup({
+        host: { nativeDialogs: true, pickDocument: async () => null, pickImportFiles: async () => null },
+      });
+      editor.getState().setModelName('edited');
+      expect(await actions.openWithDialog()).toBe(false);
+      expect(await actions.importWithDialog()).toBe(false);
+      expect(confirmDiscard).not.toHaveBeenCalled();
+      expect(editor.getState().modelName).toBe('edited');
+    });
+
+    it('opens a file the OS handed over, or shows why main could not read it', async () => {
+      const { editor, actions } = setup();
+      expect(await actions.openFromHost({ error: '/tmp/gone.layerwise.json does not exist' })).toBe(false);
+      expect(editor.getState().notice?.text).toBe('/tmp/gone.layerwise.json does not exist');
+      expect(
+        await actions.openFromHost({
+          document: { documentId: 'd', name: 'm.layerwise.json', text: mlpText() },
+        }),
+      ).toBe(true);
+      expect(editor.getState()).toMatchObject({ modelName: 'mnist_mlp', documentId: 'd' });
+      expect(await actions.openFromHost({ document: { documentId: 'e', name: 'bad.json', text: '{' } })).toBe(
+        false,
+      );
+      expect(editor.getState().notice?.text).toMatch(/^bad\.json \(line 1/);
+      expect(editor.getState().documentId).toBe('d');
+    });
+
+    it('imports the files picked in the Import dialog', async () => {
+      const bytes = new TextEncoder().encode(mlpText());
+      const { editor, actions } = setup({
+        host: { nativeDialogs: true, pickImportFiles: async () => [{ name: 'mlp.layerwise.json', bytes }] },
+      });
+      expect(await actions.importWithDialog()).toBe(true);
+      expect(editor.getState().modelName).toBe('mnist_mlp');
+      expect(editor.getState().documentId).toBeNull();
+    });
   });
 });

@@ -1,8 +1,9 @@
 // New, Open, Save, Save As, Import and Export as plain functions over the editor store and a FileHost,
-// shared by the toolbar, the keyboard shortcuts and (later) the native menu. A problem with a file is
-// reported with its place and never touches the document that is open.
+// shared by the toolbar, the keyboard shortcuts, the native menu and files the OS opens. A problem with
+// a file is reported with its place and never touches the document that is open.
 import { parseModelFile, serializeModelFile, type Issue, type ModelFile } from '../../../engine';
 import { detectImport, exportModel, importModel, type ExportFormatId } from '../../../engine/formats';
+import type { OpenDocumentMessage, PickedFile } from '../../../engine/api/desktop-files';
 import { parseJsonText } from '../../../engine/json-text';
 import type { EditorStoreApi } from '../editor/editor-store';
 import { modelFileName, type FileHost } from './file-host';
@@ -21,13 +22,6 @@ export interface DocumentActionsDeps {
   readonly onLoaded?: (model: ModelFile) => void;
   readonly beforeSave?: () => void;
 }
-
-const mimeType = (name: string) =>
-  name.endsWith('.json')
-    ? 'application/json'
-    : name.endsWith('.py')
-      ? 'text/x-python'
-      : 'application/octet-stream';
 
 /** The first few problems, each with its place, for the notice bar. */
 function describeIssues(fileName: string, issues: readonly Issue[]): string {
@@ -52,11 +46,59 @@ export function createDocumentActions(deps: DocumentActionsDeps) {
   const isDirty = () => editor.getState().revision !== editor.getState().savedRevision;
   const mayDiscard = async () => !isDirty() || (await deps.confirmDiscard());
 
-  const saveAs = async (name: string) => {
+  const notifyError = (text: string) => editor.getState().notify({ kind: 'error', text });
+  /** Runs a host step; a file problem (main names the file) becomes a notice instead of a rejection. */
+  const attempt = async <T>(step: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await step();
+    } catch (error) {
+      notifyError((error as Error).message);
+      return null;
+    }
+  };
+
+  const save = async (suggestedName: string, saveAs: boolean) => {
     deps.beforeSave?.();
+    const { documentId } = editor.getState();
     const text = serializeModelFile(editor.getState().toModelFile());
-    const saved = await host.save(name, text);
-    if (saved !== null) editor.getState().markSaved(saved);
+    const saved = await attempt(() => host.saveDocument({ text, suggestedName, documentId, saveAs }));
+    if (saved !== null) editor.getState().markSaved(saved.name, saved.documentId);
+  };
+
+  /** Loads a model file's text as the document, asking first when that would discard changes. */
+  const openText = async (name: string, text: string, documentId: string | null = null) => {
+    if (!(await mayDiscard())) return false;
+    const parsed = parseModelFile(text);
+    if (!parsed.ok) {
+      notifyError(describeIssues(name, parsed.issues));
+      return false;
+    }
+    editor.getState().loadModel(parsed.model, { fileName: name, documentId });
+    deps.onLoaded?.(parsed.model);
+    return true;
+  };
+
+  const importPicked = async (read: readonly PickedFile[]) => {
+    if (!(await mayDiscard())) return false;
+    const main = read.find((f) => f.name.endsWith('.json'));
+    const json = main ? parseJsonText(new TextDecoder().decode(main.bytes)) : null;
+    if (main === undefined || json === null || !json.ok || detectImport(json.value) === null) {
+      const why =
+        json !== null && !json.ok
+          ? `line ${json.line}, column ${json.column}: ${json.message}`
+          : 'pick a model.json (with its .bin weight files) or a .layerwise.json';
+      notifyError(`Import: ${why}`);
+      return false;
+    }
+    const weightFiles = Object.fromEntries(read.filter((f) => f !== main).map((f) => [f.name, f.bytes]));
+    const imported = importModel(json.value, weightFiles);
+    if (!imported.ok) {
+      notifyError(describeIssues(main.name, imported.issues));
+      return false;
+    }
+    editor.getState().loadModel(imported.value, { dirty: true });
+    deps.onLoaded?.(imported.value);
+    return true;
   };
 
   return {
@@ -66,34 +108,42 @@ export function createDocumentActions(deps: DocumentActionsDeps) {
       editor.getState().loadModel(model);
       deps.onLoaded?.(model);
     },
-    /** Opens a model file; returns false (and says why) when it cannot be read. */
+    /** Opens a model file the user picked in the page; false (and says why) when it cannot be read. */
     async open(file: File): Promise<boolean> {
-      if (!(await mayDiscard())) return false;
       let text: string;
       try {
-        text = (await host.read(file)).text;
+        text = await file.text();
       } catch (error) {
-        editor.getState().notify({ kind: 'error', text: `${file.name}: ${(error as Error).message}` });
+        notifyError(`${file.name}: ${(error as Error).message}`);
         return false;
       }
-      const parsed = parseModelFile(text);
-      if (!parsed.ok) {
-        editor.getState().notify({ kind: 'error', text: describeIssues(file.name, parsed.issues) });
+      return openText(file.name, text);
+    },
+    /** Open with the host's own dialog (desktop); false when cancelled or not opened. */
+    async openWithDialog(): Promise<boolean> {
+      const picked = await attempt(async () => (await host.pickDocument?.()) ?? null);
+      return picked !== null && openText(picked.name, picked.text, picked.documentId);
+    },
+    /** A file the OS or Open Recent opened (desktop), or why main could not read it. */
+    async openFromHost(message: OpenDocumentMessage): Promise<boolean> {
+      if ('error' in message) {
+        notifyError(message.error);
         return false;
       }
-      editor.getState().loadModel(parsed.model, { fileName: file.name });
-      deps.onLoaded?.(parsed.model);
-      return true;
+      const { name, text, documentId } = message.document;
+      return openText(name, text, documentId);
     },
     async save(): Promise<void> {
       const { fileName, modelName } = editor.getState();
-      await saveAs(fileName ?? modelFileName(modelName));
+      await save(fileName ?? modelFileName(modelName), false);
     },
     async saveAs(): Promise<void> {
       const { fileName, modelName } = editor.getState();
-      const name = await deps.askName(fileName ?? modelFileName(modelName));
+      const current = fileName ?? modelFileName(modelName);
+      if (host.nativeDialogs) return save(current, true);
+      const name = await deps.askName(current);
       if (name !== null && name.trim() !== '')
-        await saveAs(modelFileName(name.replace(/\.layerwise\.json$/, '')));
+        await save(modelFileName(name.replace(/\.layerwise\.json$/, '')), true);
     },
     /** Exports the model in a format; `withWeights` uses the weights of its latest trained run. */
     async exportAs(format: ExportFormatId, withWeights: boolean): Promise<void> {
@@ -101,45 +151,29 @@ export function createDocumentActions(deps: DocumentActionsDeps) {
       const model = editor.getState().toModelFile();
       const weights = withWeights ? await deps.trainedWeights() : null;
       if (withWeights && weights === null) {
-        editor
-          .getState()
-          .notify({ kind: 'error', text: 'Train this model first: there are no weights to export.' });
+        notifyError('Train this model first: there are no weights to export.');
         return;
       }
       const result = exportModel(format, weights ? { ...model, weights } : model, {
         weights: withWeights ? 'inline' : 'none',
       });
       if (!result.ok) {
-        editor.getState().notify({ kind: 'error', text: describeIssues(model.name, result.issues) });
+        notifyError(describeIssues(model.name, result.issues));
         return;
       }
-      for (const file of result.value) await host.save(file.name, file.data, mimeType(file.name));
+      await attempt(() => host.exportFiles(result.value));
     },
     /** Imports a model another tool wrote (with its weight files, picked together) or one of ours. */
     async importFiles(files: readonly File[]): Promise<boolean> {
-      if (!(await mayDiscard())) return false;
       const read = await Promise.all(
         files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
       );
-      const main = read.find((f) => f.name.endsWith('.json'));
-      const json = main ? parseJsonText(new TextDecoder().decode(main.bytes)) : null;
-      if (main === undefined || json === null || !json.ok || detectImport(json.value) === null) {
-        const why =
-          json !== null && !json.ok
-            ? `line ${json.line}, column ${json.column}: ${json.message}`
-            : 'pick a model.json (with its .bin weight files) or a .layerwise.json';
-        editor.getState().notify({ kind: 'error', text: `Import: ${why}` });
-        return false;
-      }
-      const weightFiles = Object.fromEntries(read.filter((f) => f !== main).map((f) => [f.name, f.bytes]));
-      const imported = importModel(json.value, weightFiles);
-      if (!imported.ok) {
-        editor.getState().notify({ kind: 'error', text: describeIssues(main.name, imported.issues) });
-        return false;
-      }
-      editor.getState().loadModel(imported.value, { dirty: true });
-      deps.onLoaded?.(imported.value);
-      return true;
+      return importPicked(read);
+    },
+    /** Import with the host's own dialog (desktop); false when cancelled or not imported. */
+    async importWithDialog(): Promise<boolean> {
+      const picked = await attempt(async () => (await host.pickImportFiles?.()) ?? null);
+      return picked !== null && importPicked(picked);
     },
     isDirty,
   };

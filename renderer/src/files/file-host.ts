@@ -1,33 +1,59 @@
-// Where files come from and go to. In a browser (serve mode, and Electron until it has native dialogs)
-// saving downloads the file and opening reads one the user picked; the UI only sees this interface.
-export interface PickedFile {
-  readonly name: string;
+// Where files come from and go to. In a browser (serve mode) saving downloads the file and opening
+// reads one the user picked in an <input type=file>; the desktop app uses native dialogs
+// (desktop-file-host.ts). The document actions only see this interface.
+import type { OpenedDocument, PickedFile } from '../../../engine/api/desktop-files';
+import type { ExportedFile } from '../../../engine/formats/types';
+
+export interface SaveRequest {
   readonly text: string;
+  readonly suggestedName: string;
+  /** The file the document came from or was last saved to (desktop), or null. */
+  readonly documentId: string | null;
+  /** Ask where to save even when the document has a file. */
+  readonly saveAs: boolean;
 }
 
 export interface FileHost {
-  /** Hands the text to the user under `suggestedName`; returns the name it was saved as. */
-  save(suggestedName: string, data: string | Uint8Array, mime?: string): Promise<string | null>;
-  /** Reads a file the user chose through the given <input type=file>'s change event. */
-  read(file: File): Promise<PickedFile>;
+  /** True when the host asks where to save in its own dialog; the page then asks for no name. */
+  readonly nativeDialogs: boolean;
+  /** Saves a model file; returns its name and id, or null when the user cancelled. */
+  saveDocument(request: SaveRequest): Promise<{ name: string; documentId: string | null } | null>;
+  /** Writes exported files (the model first, the files it refers to beside it); false when cancelled. */
+  exportFiles(files: readonly ExportedFile[]): Promise<boolean>;
+  /** Native hosts only: the Open and Import dialogs (a browser uses <input type=file> instead). */
+  pickDocument?(): Promise<OpenedDocument | null>;
+  pickImportFiles?(): Promise<readonly PickedFile[] | null>;
+}
+
+const mimeType = (name: string) =>
+  name.endsWith('.json')
+    ? 'application/json'
+    : name.endsWith('.py')
+      ? 'text/x-python'
+      : 'application/octet-stream';
+
+function download(name: string, data: string | Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type: mimeType(name) }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke after the browser has started the download.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const browserFileHost: FileHost = {
-  async save(suggestedName, data, mime = 'application/json') {
-    const url = URL.createObjectURL(new Blob([data as BlobPart], { type: mime }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = suggestedName;
-    link.rel = 'noopener';
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // Revoke after the browser has started the download.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    return suggestedName;
+  nativeDialogs: false,
+  async saveDocument({ text, suggestedName }) {
+    download(suggestedName, text);
+    return { name: suggestedName, documentId: null };
   },
-  async read(file) {
-    return { name: file.name, text: await file.text() };
+  async exportFiles(files) {
+    for (const file of files) download(file.name, file.data);
+    return true;
   },
 };
 

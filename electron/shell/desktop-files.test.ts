@@ -1,0 +1,222 @@
+// The native file dialogs' back end, with the dialogs faked and a real temporary folder.
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../engine/api/contract';
+import { DesktopFiles, withModelExtension, type Dialogs } from './desktop-files';
+
+let folder: string;
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'layerwise-files-'));
+});
+afterEach(() => vi.restoreAllMocks());
+
+function dialogs(answers: { open?: string[] | null; save?: string | null } = {}) {
+  const fake = {
+    showOpenDialog: vi.fn(async () =>
+      answers.open ? { canceled: false, filePaths: answers.open } : { canceled: true, filePaths: [] },
+    ),
+    showSaveDialog: vi.fn(async () =>
+      answers.save ? { canceled: false, filePath: answers.save } : { canceled: true },
+    ),
+  };
+  return fake satisfies Dialogs;
+}
+
+function setup() {
+  const recent: string[] = [];
+  const files = new DesktopFiles({ defaultFolder: folder, onRecent: (p) => recent.push(p) });
+  return { files, recent };
+}
+
+const rejection = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return (error as ApiError).data;
+};
+
+describe('DesktopFiles', () => {
+  it('opens the chosen file and hands out one stable id for its path', async () => {
+    const path = join(folder, 'cnn.layerwise.json');
+    await writeFile(path, '{"format":"layerwise-model"}');
+    const { files, recent } = setup();
+    const fake = dialogs({ open: [path] });
+    const opened = await files.handle('files.open', {}, fake);
+    expect(opened).toEqual({
+      documentId: expect.any(String),
+      name: 'cnn.layerwise.json',
+      text: '{"format":"layerwise-model"}',
+    });
+    expect(fake.showOpenDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ defaultPath: folder, properties: ['openFile'] }),
+    );
+    expect(recent).toEqual([path]);
+    expect(files.documentId(path)).toBe(opened?.documentId);
+  });
+
+  it('answers null when a dialog is cancelled, and writes nothing', async () => {
+    const { files } = setup();
+    expect(await files.handle('files.open', {}, dialogs())).toBeNull();
+    const save = { text: '{}', suggestedName: 'm.layerwise.json', documentId: null, saveAs: false };
+    expect(await files.handle('files.save', save, dialogs())).toBeNull();
+    expect(
+      await files.handle('files.export', { files: [{ name: 'm.onnx', data: new Uint8Array(2) }] }, dialogs()),
+    ).toBeNull();
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('saves a new document where the user chose, adding the model extension to a bare name', async () => {
+    const { files, recent } = setup();
+    const fake = dialogs({ save: join(folder, 'my model') });
+    const saved = await files.handle(
+      'files.save',
+      { text: 'v1', suggestedName: 'My_model.layerwise.json', documentId: null, saveAs: false },
+      fake,
+    );
+    expect(saved?.name).toBe('my model.layerwise.json');
+    expect(fake.showSaveDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ defaultPath: join(folder, 'My_model.layerwise.json') }),
+    );
+    expect(await readFile(join(folder, 'my model.layerwise.json'), 'utf8')).toBe('v1');
+    expect(recent).toEqual([join(folder, 'my model.layerwise.json')]);
+  });
+
+  it('saves a known document in place without asking, and Save As asks again', async () => {
+    const path = join(folder, 'a.layerwise.json');
+    await writeFile(path, 'old');
+    const { files } = setup();
+    const { documentId } = await files.openPath(path);
+    const quiet = dialogs();
+    const saved = await files.handle(
+      'files.save',
+      { text: 'new', suggestedName: 'a.layerwise.json', documentId, saveAs: false },
+      quiet,
+    );
+    expect(saved).toEqual({ documentId, name: 'a.layerwise.json' });
+    expect(quiet.showSaveDialog).not.toHaveBeenCalled();
+    expect(await readFile(path, 'utf8')).toBe('new');
+
+    const copy = join(folder, 'b.json');
+    const asked = dialogs({ save: copy });
+    const savedAs = await files.handle(
+      'files.save',
+      { text: 'copy', suggestedName: 'a.layerwise.json', documentId, saveAs: true },
+      asked,
+    );
+    expect(savedAs?.name).toBe('b.json');
+    expect(savedAs?.documentId).not.toBe(documentId);
+    expect(await readFile(copy, 'utf8')).toBe('copy');
+    expect(await readFile(path, 'utf8')).toBe('new');
+  });
+
+  it('refuses a document id it never handed out: the page cannot name a path itself', async () => {
+    const { files } = setup();
+    const data = await rejection(
+      files.handle(
+        'files.save',
+        { text: 'x', suggestedName: 'x.json', documentId: '/etc/passwd', saveAs: false },
+        dialogs({ save: join(folder, 'x.json') }),
+      ),
+    );
+    expect(data).toMatchObject({ code: 'E_BAD_REQUEST', message: 'files.save: unknown documentId' });
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it.each([
+    ['a missing field', 'files.save', { text: 'x', documentId: null, saveAs: false }, /suggestedName/],
+    ['an extra field', 'files.open', { path: '/etc/passwd' }, /path/],
+    ['a wrong type', 'files.export', { files: [{ name: 'a.onnx', data: 42 }] }, /files\.0\.data/],
+    ['no files', 'files.export', { files: [] }, /files/],
+  ] as const)('refuses %s, naming the field', async (_what, method, params, message) => {
+    const data = await rejection(setup().files.handle(method, params, dialogs()));
+    expect(data.code).toBe('E_BAD_REQUEST');
+    expect(data.message).toMatch(message);
+  });
+
+  it('exports the model under the chosen name and the files it refers to beside it', async () => {
+    const { files } = setup();
+    const out = join(folder, 'exported', 'digits.json');
+    await mkdir(join(folder, 'exported'));
+    const written = await files.handle(
+      'files.export',
+      {
+        files: [
+          { name: 'model.json', data: '{"weightsManifest":[]}' },
+          { name: 'model.weights.bin', data: new Uint8Array([1, 2, 3]) },
+        ],
+      },
+      dialogs({ save: out }),
+    );
+    expect(written).toEqual([out, join(folder, 'exported', 'model.weights.bin')]);
+    expect([...(await readFile(join(folder, 'exported', 'model.weights.bin')))]).toEqual([1, 2, 3]);
+    expect((await readdir(join(folder, 'exported'))).sort()).toEqual(['digits.json', 'model.weights.bin']);
+  });
+
+  it.each(['../escape.bin', 'sub/dir.bin', '/abs.bin', '..'])(
+    'refuses an export file named %j before showing a dialog',
+    async (name) => {
+      const fake = dialogs({ save: join(folder, 'm.json') });
+      const data = await rejection(
+        setup().files.handle(
+          'files.export',
+          {
+            files: [
+              { name: 'm.json', data: '{}' },
+              { name, data: 'x' },
+            ],
+          },
+          fake,
+        ),
+      );
+      expect(data.code).toBe('E_BAD_REQUEST');
+      expect(fake.showSaveDialog).not.toHaveBeenCalled();
+    },
+  );
+
+  it('reads every file picked for Import as bytes', async () => {
+    await writeFile(join(folder, 'model.json'), '{}');
+    await writeFile(join(folder, 'w.bin'), new Uint8Array([9, 8]));
+    const picked = await setup().files.handle(
+      'files.pickImport',
+      {},
+      dialogs({ open: [join(folder, 'model.json'), join(folder, 'w.bin')] }),
+    );
+    expect(picked?.map((f) => [f.name, [...f.bytes]])).toEqual([
+      ['model.json', [123, 125]],
+      ['w.bin', [9, 8]],
+    ]);
+  });
+
+  it('names the file when it cannot be read', async () => {
+    const data = await rejection(setup().files.openPath(join(folder, 'gone.layerwise.json')));
+    expect(data).toEqual({
+      code: 'E_FILE',
+      message: `${join(folder, 'gone.layerwise.json')} does not exist`,
+    });
+  });
+
+  it('names the file and leaves nothing behind when a save fails', async () => {
+    const target = join(folder, 'taken.json');
+    await mkdir(target); // a folder where the file should go: the final rename fails
+    const data = await rejection(
+      setup().files.handle(
+        'files.save',
+        { text: 'new', suggestedName: 'm.layerwise.json', documentId: null, saveAs: false },
+        dialogs({ save: target }),
+      ),
+    );
+    expect(data).toEqual({ code: 'E_FILE', message: `${target} is a folder` });
+    expect(await readdir(folder)).toEqual(['taken.json']);
+  });
+
+  it('keeps a .json name the user typed and adds ours to anything else', () => {
+    expect(withModelExtension('/m/a.json')).toBe('/m/a.json');
+    expect(withModelExtension('/m/a.JSON')).toBe('/m/a.JSON');
+    expect(withModelExtension('/m/a')).toBe('/m/a.layerwise.json');
+    expect(withModelExtension('/m/a.txt')).toBe('/m/a.txt.layerwise.json');
+  });
+});

@@ -1,0 +1,218 @@
+// The native Open, Save, Export and Import dialogs, and the reading and writing behind them. Main keeps
+// every path: the page names a document by the id it was given, so it can only write where the user
+// chose in a dialog (or where a file it opened came from). Writes are all or nothing, so a failed save
+// never leaves half a model file in place of the old one.
+import { randomUUID } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { ApiError } from '../../engine/api/contract';
+import {
+  DESKTOP_FILE_REQUESTS,
+  type DesktopFileMethod,
+  type DesktopFileResults,
+  type OpenedDocument,
+  type PickedFile,
+} from '../../engine/api/desktop-files';
+import { isPlainFileName, writeAllOrNothing } from '../services/format-files';
+
+/** Model files with inline weights run to tens of MB; anything far beyond is not one of ours. */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+const MODEL_FILTER = { name: 'Layerwise model', extensions: ['json'] };
+const IMPORT_FILTER = {
+  name: 'Model files (model.json, .bin, .layerwise.json)',
+  extensions: ['json', 'bin'],
+};
+const ANY_FILTER = { name: 'All files', extensions: ['*'] };
+
+/** The part of Electron's `dialog` used here, with the asking window already bound. */
+export interface Dialogs {
+  showOpenDialog(options: {
+    title: string;
+    defaultPath?: string;
+    filters: { name: string; extensions: string[] }[];
+    properties: ('openFile' | 'multiSelections')[];
+  }): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(options: {
+    title: string;
+    defaultPath: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<{ canceled: boolean; filePath?: string }>;
+}
+
+export interface DesktopFilesOptions {
+  /** Where dialogs start before the user has picked a folder (the Documents folder). */
+  readonly defaultFolder: string;
+  /** Called with every path opened or saved (the recent documents list). */
+  readonly onRecent?: (path: string) => void;
+}
+
+const fileError = (path: string, error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? 'does not exist'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'is not accessible (permission denied)'
+        : code === 'EISDIR'
+          ? 'is a folder'
+          : `could not be used (${code ?? (error as Error).message})`;
+  return new ApiError({ code: 'E_FILE', message: `${path} ${why}` });
+};
+
+async function writeAll(files: readonly { path: string; data: string | Uint8Array }[]): Promise<void> {
+  try {
+    await writeAllOrNothing(files);
+  } catch (error) {
+    throw fileError((error as { path?: string }).path ?? '', error);
+  }
+}
+
+async function readLimited(path: string): Promise<Buffer> {
+  try {
+    const size = (await stat(path)).size;
+    if (size > MAX_FILE_BYTES)
+      throw new ApiError({
+        code: 'E_FILE',
+        message: `${path} is ${Math.round(size / 2 ** 20)} MB, more than a model file can be (${MAX_FILE_BYTES / 2 ** 20} MB)`,
+      });
+    return await readFile(path);
+  } catch (error) {
+    throw error instanceof ApiError ? error : fileError(path, error);
+  }
+}
+
+/** "model" or "model.json" → "model.layerwise.json": what Save writes unless the user typed a .json name. */
+export function withModelExtension(path: string): string {
+  return extname(path).toLowerCase() === '.json' ? path : `${path}.layerwise.json`;
+}
+
+export class DesktopFiles {
+  readonly #paths = new Map<string, string>();
+  #lastFolder: string;
+
+  constructor(private readonly options: DesktopFilesOptions) {
+    this.#lastFolder = options.defaultFolder;
+  }
+
+  /** The id the page uses for this path (the same id each time). */
+  documentId(path: string): string {
+    for (const [id, known] of this.#paths) if (known === path) return id;
+    const id = randomUUID();
+    this.#paths.set(id, path);
+    return id;
+  }
+
+  /** Reads a model file for the page: from the Open dialog, the OS or the recent list. */
+  async openPath(path: string): Promise<OpenedDocument> {
+    const text = (await readLimited(path)).toString('utf8');
+    this.#remember(path);
+    return { documentId: this.documentId(path), name: basename(path), text };
+  }
+
+  /** Validates the request and runs it; user mistakes and file problems throw ApiError. */
+  async handle<M extends DesktopFileMethod>(
+    method: M,
+    params: unknown,
+    dialogs: Dialogs,
+  ): Promise<DesktopFileResults[M]> {
+    const parsed = DESKTOP_FILE_REQUESTS[method].safeParse(params ?? {});
+    if (!parsed.success) {
+      const problem = parsed.error.issues[0];
+      const where = problem?.path.length ? `${problem.path.join('.')}: ` : '';
+      throw new ApiError({ code: 'E_BAD_REQUEST', message: `${method}: ${where}${problem?.message}` });
+    }
+    const request = parsed.data as never;
+    const run: { [K in DesktopFileMethod]: (r: never) => Promise<DesktopFileResults[K]> } = {
+      'files.open': () => this.#open(dialogs),
+      'files.save': (r) => this.#save(r, dialogs),
+      'files.export': (r) => this.#export(r, dialogs),
+      'files.pickImport': () => this.#pickImport(dialogs),
+      'files.ready': async () => null,
+    };
+    return run[method](request);
+  }
+
+  async #open(dialogs: Dialogs): Promise<OpenedDocument | null> {
+    const chosen = await dialogs.showOpenDialog({
+      title: 'Open model',
+      defaultPath: this.#lastFolder,
+      filters: [MODEL_FILTER, ANY_FILTER],
+      properties: ['openFile'],
+    });
+    const path = chosen.filePaths[0];
+    return chosen.canceled || path === undefined ? null : this.openPath(path);
+  }
+
+  async #save(
+    request: { text: string; suggestedName: string; documentId: string | null; saveAs: boolean },
+    dialogs: Dialogs,
+  ) {
+    const known = request.documentId === null ? undefined : this.#paths.get(request.documentId);
+    if (request.documentId !== null && known === undefined)
+      throw new ApiError({ code: 'E_BAD_REQUEST', message: 'files.save: unknown documentId' });
+    let path = request.saveAs ? undefined : known;
+    if (path === undefined) {
+      const chosen = await dialogs.showSaveDialog({
+        title: 'Save model',
+        defaultPath: join(known ? dirname(known) : this.#lastFolder, basename(request.suggestedName)),
+        filters: [MODEL_FILTER],
+      });
+      if (chosen.canceled || !chosen.filePath) return null;
+      path = withModelExtension(chosen.filePath);
+    }
+    await writeAll([{ path, data: request.text }]);
+    this.#remember(path);
+    return { documentId: this.documentId(path), name: basename(path) };
+  }
+
+  async #export(request: { files: { name: string; data: string | Uint8Array }[] }, dialogs: Dialogs) {
+    const [first, ...rest] = request.files;
+    if (first === undefined) return null;
+    for (const file of request.files)
+      if (!isPlainFileName(file.name))
+        throw new ApiError({
+          code: 'E_BAD_REQUEST',
+          message: `files.export: '${file.name}' must be a plain file name`,
+        });
+    const extension = extname(first.name).slice(1) || '*';
+    const chosen = await dialogs.showSaveDialog({
+      title: 'Export model',
+      defaultPath: join(this.#lastFolder, first.name),
+      filters: [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }],
+    });
+    if (chosen.canceled || !chosen.filePath) return null;
+    const folder = dirname(chosen.filePath);
+    // The model's own file takes the chosen name; the files it refers to keep theirs, beside it.
+    const targets = [
+      { path: chosen.filePath, data: first.data },
+      ...rest.map((f) => ({ path: join(folder, f.name), data: f.data })),
+    ];
+    await writeAll(targets);
+    this.#lastFolder = folder;
+    return targets.map((t) => t.path);
+  }
+
+  async #pickImport(dialogs: Dialogs): Promise<PickedFile[] | null> {
+    const chosen = await dialogs.showOpenDialog({
+      title: 'Import model',
+      defaultPath: this.#lastFolder,
+      filters: [IMPORT_FILTER, ANY_FILTER],
+      properties: ['openFile', 'multiSelections'],
+    });
+    if (chosen.canceled || chosen.filePaths.length === 0) return null;
+    const files = await Promise.all(
+      chosen.filePaths.map(async (path) => ({
+        name: basename(path),
+        bytes: new Uint8Array(await readLimited(path)),
+      })),
+    );
+    this.#lastFolder = dirname(chosen.filePaths[0] as string);
+    return files;
+  }
+
+  #remember(path: string): void {
+    this.#lastFolder = dirname(path);
+    this.options.onRecent?.(path);
+  }
+}
