@@ -1,9 +1,9 @@
 // `npm start`: builds and launches the desktop app. When Electron's binary was not downloaded (an install
 // without access to GitHub) it says so, how to fix it, and starts serve mode in the default browser.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { electronBinary } from './electron-binary.mjs';
 import { openBrowser } from './open-browser.mjs';
 
 const require = createRequire(import.meta.url);
@@ -28,17 +28,6 @@ async function serveInBrowser() {
   });
   process.on('SIGINT', () => server.kill('SIGINT'));
   return new Promise((resolve) => server.on('exit', (code) => resolve(code ?? 0)));
-}
-
-function electronBinary() {
-  try {
-    const pkg = dirname(require.resolve('electron/package.json'));
-    const relative = readFileSync(join(pkg, 'path.txt'), 'utf8').trim();
-    const binary = join(pkg, 'dist', relative);
-    return existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
 }
 
 if (electronBinary() === null) {
