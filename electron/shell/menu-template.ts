@@ -3,7 +3,8 @@
 // Electron roles. Accelerators use CmdOrCtrl, so each platform gets its own modifier.
 import type { MenuItemConstructorOptions } from 'electron';
 import { basename, dirname } from 'node:path';
-import type { MenuCommand } from '../../engine/api/menu-commands';
+import { EXPORT_MENU_FORMATS, type MenuCommand } from '../../engine/api/menu-commands';
+import { EXPORT_FORMATS } from '../../engine/formats';
 
 /** Commands whose keys the page handles (renderer/src/commands/commands.ts). */
 const PAGE_SHORTCUTS = new Set<MenuCommand>([
@@ -74,7 +75,16 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
         item('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'),
         { type: 'separator' },
         item('Import…', 'import', 'CmdOrCtrl+I'),
-        item('Export Model JSON', 'exportJson', 'CmdOrCtrl+E'),
+        {
+          label: '&Export',
+          submenu: [
+            item('Model JSON (Architecture Only)', 'exportJson', 'CmdOrCtrl+E'),
+            { type: 'separator' },
+            ...EXPORT_MENU_FORMATS.map((format) =>
+              item(`${EXPORT_FORMATS[format].label} (Trained)…`, `export.${format}`),
+            ),
+          ],
+        },
         ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
       ],
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MENU_COMMANDS } from '../../../engine/api/menu-commands';
+import { EXPORT_MENU_FORMATS, MENU_COMMANDS } from '../../../engine/api/menu-commands';
+import { EXPORT_FORMATS } from '../../../engine/formats';
 import { createEditorStore } from '../editor/editor-store';
 import type { DocumentActions } from '../files/document-actions';
 import { templateModel } from '../files/templates';
@@ -45,6 +46,12 @@ describe('native menu commands in the page', () => {
     expect(ctx.commands.save).toHaveBeenCalledOnce();
     expect(ctx.importFiles).toHaveBeenCalledOnce();
     expect(ctx.actions.exportAs).toHaveBeenCalledWith('json', false);
+    expect(ctx.actions.exportAs).toHaveBeenCalledWith('onnx', true);
+    expect(ctx.actions.exportAs).toHaveBeenCalledWith('keras', true);
     expect(ctx.commands.fitView).toHaveBeenCalledOnce();
+  });
+
+  it('offers every export format in the native menu', () => {
+    expect([...EXPORT_MENU_FORMATS].sort()).toEqual(Object.keys(EXPORT_FORMATS).sort());
   });
 });

@@ -1,6 +1,7 @@
 // What each native menu command does in the page: the same document actions, editor commands and
 // training actions as the toolbar and shortcuts. Editing commands go to a focused text field instead.
 import type { MenuCommand } from '../../../engine/api/menu-commands';
+import type { ExportFormatId } from '../../../engine/formats';
 import { commandById, type CommandContext } from '../commands/commands';
 import type { DocumentActions } from '../files/document-actions';
 
@@ -45,6 +46,12 @@ export function runMenuCommand(command: MenuCommand, ctx: MenuContext): void {
       return ctx.importFiles();
     case 'exportJson':
       return void ctx.actions.exportAs('json', false);
+    case 'export.json':
+    case 'export.tfjs':
+    case 'export.onnx':
+    case 'export.pytorch':
+    case 'export.keras':
+      return void ctx.actions.exportAs(command.slice('export.'.length) as ExportFormatId, true);
     case 'train':
       return ctx.train();
     case 'pause':
