@@ -14,20 +14,29 @@ const vitestCounts = (file) => () => {
   return { passed: report.numPassedTests, failed: report.numFailedTests };
 };
 
+/** Reads a step's own closing `N passed, N failed` line. */
+function summaryCounts(output) {
+  const match = /(\d+) passed, (\d+) failed\s*$/.exec(output);
+  if (!match) throw new Error('no summary line');
+  return { passed: Number(match[1]), failed: Number(match[2]) };
+}
+
 const steps = [
   { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'build', command: ['npm', 'run', '--silent', 'build'], quiet: true },
   { name: 'Electron security (electronegativity)', command: ['node', 'scripts/security-check.mjs'] },
   {
+    name: 'packaging (electron-builder --linux dir, offline)',
+    command: ['node', 'scripts/check-package.mjs'],
+    capture: true,
+    counts: summaryCounts,
+  },
+  {
     name: 'native kernels (C++)',
     command: ['bash', 'worker-native/test/run.sh'],
     capture: true,
-    counts: (output) => {
-      const match = /(\d+) passed, (\d+) failed\s*$/.exec(output);
-      if (!match) throw new Error('no summary line');
-      return { passed: Number(match[1]), failed: Number(match[2]) };
-    },
+    counts: summaryCounts,
   },
   {
     name: 'unit tests (vitest)',

@@ -17,21 +17,25 @@ import {
 import type { OpenDocumentMessage } from '../../engine/api/desktop-files';
 import { createApiBackend } from '../services/api-backend';
 import { TrainingService } from '../services/training/training-service';
-import trainingWorker from '../services/training/training-worker?modulePath';
+// The TypeScript entry, bundled whole: the .mjs wrapper next to it registers tsx, which the app leaves out.
+import trainingWorker from '../services/training/training-worker.ts?modulePath';
 import { DOCUMENT_CHANNEL, MENU_CHANNEL } from '../transport/ipc-channels';
 import { DesktopFiles, type Dialogs } from './desktop-files';
 import { registerFilesIpc, registerIpc } from './ipc';
 import { menuTemplate } from './menu-template';
 import { documentPathsFromArgv, OpenQueue } from './open-requests';
+import { packagedEnvironment, readmePath } from './packaged-paths';
 import { RecentDocuments } from './recent-documents';
 import { createMainWindow } from './window-options';
 import { restoreWindowState } from './window-state';
 
-// The bundled worker and the native addon: source-relative paths do not survive bundling.
-process.env.LAYERWISE_NATIVE ??= join(
-  app.getAppPath(),
-  'worker-native/build/Release/layerwise_native.node',
-).replace('app.asar', 'app.asar.unpacked');
+// The native addon and the bundled datasets: source-relative paths do not survive bundling and packaging.
+const locations = {
+  isPackaged: app.isPackaged,
+  appPath: app.getAppPath(),
+  resourcesPath: process.resourcesPath,
+};
+for (const [name, value] of Object.entries(packagedEnvironment(locations))) process.env[name] ??= value;
 const training = new TrainingService({ workerEntry: trainingWorker });
 const rendererUrl = pathToFileURL(join(__dirname, '../renderer/')).href;
 
@@ -173,7 +177,7 @@ function buildMenu(): void {
               .map((k) => `${k} ${process.versions[k] ?? '?'}`)
               .join('\n'),
           }),
-        openDocumentation: () => void shell.openPath(join(app.getAppPath(), 'README.md')),
+        openDocumentation: () => void shell.openPath(readmePath(locations)),
       }),
     ),
   );

