@@ -26,6 +26,7 @@ import { menuTemplate } from './menu-template';
 import { documentPathsFromArgv, OpenQueue } from './open-requests';
 import { packagedEnvironment, readmePath } from './packaged-paths';
 import { RecentDocuments } from './recent-documents';
+import { isAllowedRequest } from './request-filter';
 import { createMainWindow } from './window-options';
 import { restoreWindowState } from './window-state';
 
@@ -110,7 +111,12 @@ function createWindow(): void {
     savedWindowState(),
     screen.getAllDisplays().map((d) => d.workArea),
   );
-  const window = createMainWindow(BrowserWindow, join(__dirname, '../preload/index.cjs'), state.bounds);
+  const window = createMainWindow(
+    BrowserWindow,
+    join(__dirname, '../preload/index.cjs'),
+    state.bounds,
+    !app.isPackaged,
+  );
   window.once('ready-to-show', () => {
     if (state.maximized) window.maximize();
     window.show();
@@ -204,6 +210,10 @@ void app.whenReady().then(() => {
     callback(false),
   );
   session.defaultSession.setPermissionCheckHandler(() => false);
+  const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !isAllowedRequest(details.url, devServer) }),
+  );
   registerIpc({
     ipcMain,
     backend: createApiBackend(training),

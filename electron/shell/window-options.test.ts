@@ -26,7 +26,13 @@ describe('main window', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       disableBlinkFeatures: 'Auxclick',
+      devTools: false,
     });
+  });
+
+  it('allows DevTools only in development', () => {
+    expect(optionsOf('/p.cjs', undefined, true).webPreferences?.devTools).toBe(true);
+    expect(optionsOf('/p.cjs', undefined, false).webPreferences?.devTools).toBe(false);
   });
 
   it('opens hidden (shown when ready) with the restored bounds and a usable minimum size', () => {

@@ -9,6 +9,7 @@ export function createMainWindow(
   BrowserWindow: WindowClass,
   preloadPath: string,
   bounds: WindowState['bounds'] = DEFAULT_SIZE,
+  development = false,
 ): ElectronBrowserWindow {
   return new BrowserWindow({
     ...bounds,
@@ -27,6 +28,8 @@ export function createMainWindow(
       experimentalFeatures: false,
       // Middle-click must not open links in new windows (navigation is blocked anyway).
       disableBlinkFeatures: 'Auxclick',
+      // The packaged app has no DevTools at all (not just no menu item for them).
+      devTools: development,
     },
   });
 }
