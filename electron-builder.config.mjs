@@ -81,8 +81,10 @@ export default {
     icon: 'assets/icon/icon.ico',
     // No fileAssociations on Windows: Explorer keys types by the last extension only (.json), so a
     // `.layerwise.json` registration would never be consulted, and taking over `.json` is not ours to do.
+    // The installer adds Layerwise to "Open with" for .json instead (nsis.include).
   },
   nsis: {
+    include: 'assets/installer/windows-open-with.nsh',
     oneClick: false,
     allowToChangeInstallationDirectory: true,
     perMachine: false,

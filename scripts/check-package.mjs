@@ -130,6 +130,13 @@ check(
   linuxModel?.mimeType === 'application/x-layerwise-model+json',
 );
 check('config: macOS declares the Layerwise model document type', modelAssociation('mac')?.role === 'Editor');
+const nsisInclude = config.nsis?.include ? readFileSync(join(ROOT, config.nsis.include), 'utf8') : '';
+check(
+  'config: the Windows installer adds and removes Layerwise under "Open with" for .json',
+  ['customInstall', 'customUnInstall'].every((m) => nsisInclude.includes(`!macro ${m}`)) &&
+    nsisInclude.includes('.json\\OpenWithProgids'),
+  config.nsis?.include ?? 'no nsis.include',
+);
 for (const icon of [config.linux?.icon, config.win?.icon, config.mac?.icon]) {
   const path = icon === undefined ? undefined : join(ROOT, icon);
   const ok =
