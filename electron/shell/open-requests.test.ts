@@ -24,6 +24,20 @@ describe('documentPathsFromArgv', () => {
     ).toEqual(['/w/a.json']);
     expect(documentPathsFromArgv(['/opt/Layerwise/layerwise'], '/w', true)).toEqual([]);
   });
+
+  it('reads the file:// URLs a Linux desktop file passes (%U), and ignores other URLs', () => {
+    expect(
+      documentPathsFromArgv(
+        [
+          '/opt/Layerwise/layerwise',
+          'file:///home/ada/My%20Models/cnn.layerwise.json',
+          'https://example.com/model.json',
+        ],
+        '/w',
+        true,
+      ),
+    ).toEqual(['/home/ada/My Models/cnn.layerwise.json']);
+  });
 });
 
 describe('OpenQueue', () => {
