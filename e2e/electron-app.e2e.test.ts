@@ -22,7 +22,9 @@ if (!binary) console.warn(`e2e: ${title}`);
 
 let app: ElectronApplication | undefined;
 afterAll(async () => {
-  await app?.close();
+  // Exit without the unsaved-changes prompt (the run's settings may have marked the document dirty).
+  await app?.evaluate(({ app: electronApp }) => electronApp.exit(0)).catch(() => undefined);
+  await app?.close().catch(() => undefined);
 });
 
 describe.skipIf(binary === null)(title, () => {
@@ -34,7 +36,8 @@ describe.skipIf(binary === null)(title, () => {
       executablePath: binary as string,
       // Chromium refuses its sandbox to root (CI containers); the app's own settings stay as shipped.
       args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '.', modelPath],
-      env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
+      // Its own profile: no window state, recent files or autosave from a real session.
+      env: { ...process.env, LAYERWISE_USER_DATA: join(folder, 'profile'), ELECTRON_ENABLE_LOGGING: '1' },
     });
     const page = await app.firstWindow();
     const ui = new AppPage(page, page.url());

@@ -59,6 +59,7 @@ const fake = vi.hoisted(() => {
     getName: () => 'Layerwise',
     getVersion: () => '0.1.0',
     requestSingleInstanceLock: () => true,
+    setPath: vi.fn(),
     quit: vi.fn(),
     isReady: () => true,
     whenReady: () => Promise.resolve(),

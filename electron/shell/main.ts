@@ -30,6 +30,9 @@ import { isAllowedRequest } from './request-filter';
 import { createMainWindow } from './window-options';
 import { restoreWindowState } from './window-state';
 
+// A separate profile (window state, recent files, autosave) for tests or a second setup.
+if (process.env.LAYERWISE_USER_DATA) app.setPath('userData', process.env.LAYERWISE_USER_DATA);
+
 // The native addon and the bundled datasets: source-relative paths do not survive bundling and packaging.
 const locations = {
   isPackaged: app.isPackaged,
