@@ -88,25 +88,25 @@ export function withModelExtension(path: string): string {
 }
 
 export class DesktopFiles {
-  readonly #paths = new Map<string, string>();
-  #lastFolder: string;
+  private readonly paths = new Map<string, string>();
+  private lastFolder: string;
 
   constructor(private readonly options: DesktopFilesOptions) {
-    this.#lastFolder = options.defaultFolder;
+    this.lastFolder = options.defaultFolder;
   }
 
   /** The id the page uses for this path (the same id each time). */
   documentId(path: string): string {
-    for (const [id, known] of this.#paths) if (known === path) return id;
+    for (const [id, known] of this.paths) if (known === path) return id;
     const id = randomUUID();
-    this.#paths.set(id, path);
+    this.paths.set(id, path);
     return id;
   }
 
   /** Reads a model file for the page: from the Open dialog, the OS or the recent list. */
   async openPath(path: string): Promise<OpenedDocument> {
     const text = (await readLimited(path)).toString('utf8');
-    this.#remember(path);
+    this.remember(path);
     return { documentId: this.documentId(path), name: basename(path), text };
   }
 
@@ -124,19 +124,19 @@ export class DesktopFiles {
     }
     const request = parsed.data as never;
     const run: { [K in DesktopFileMethod]: (r: never) => Promise<DesktopFileResults[K]> } = {
-      'files.open': () => this.#open(dialogs),
-      'files.save': (r) => this.#save(r, dialogs),
-      'files.export': (r) => this.#export(r, dialogs),
-      'files.pickImport': () => this.#pickImport(dialogs),
+      'files.open': () => this.openWithDialog(dialogs),
+      'files.save': (r) => this.save(r, dialogs),
+      'files.export': (r) => this.export(r, dialogs),
+      'files.pickImport': () => this.pickImport(dialogs),
       'files.ready': async () => null,
     };
     return run[method](request);
   }
 
-  async #open(dialogs: Dialogs): Promise<OpenedDocument | null> {
+  private async openWithDialog(dialogs: Dialogs): Promise<OpenedDocument | null> {
     const chosen = await dialogs.showOpenDialog({
       title: 'Open model',
-      defaultPath: this.#lastFolder,
+      defaultPath: this.lastFolder,
       filters: [MODEL_FILTER, ANY_FILTER],
       properties: ['openFile'],
     });
@@ -144,29 +144,29 @@ export class DesktopFiles {
     return chosen.canceled || path === undefined ? null : this.openPath(path);
   }
 
-  async #save(
+  private async save(
     request: { text: string; suggestedName: string; documentId: string | null; saveAs: boolean },
     dialogs: Dialogs,
   ) {
-    const known = request.documentId === null ? undefined : this.#paths.get(request.documentId);
+    const known = request.documentId === null ? undefined : this.paths.get(request.documentId);
     if (request.documentId !== null && known === undefined)
       throw new ApiError({ code: 'E_BAD_REQUEST', message: 'files.save: unknown documentId' });
     let path = request.saveAs ? undefined : known;
     if (path === undefined) {
       const chosen = await dialogs.showSaveDialog({
         title: 'Save model',
-        defaultPath: join(known ? dirname(known) : this.#lastFolder, basename(request.suggestedName)),
+        defaultPath: join(known ? dirname(known) : this.lastFolder, basename(request.suggestedName)),
         filters: [MODEL_FILTER],
       });
       if (chosen.canceled || !chosen.filePath) return null;
       path = withModelExtension(chosen.filePath);
     }
     await writeAll([{ path, data: request.text }]);
-    this.#remember(path);
+    this.remember(path);
     return { documentId: this.documentId(path), name: basename(path) };
   }
 
-  async #export(request: { files: { name: string; data: string | Uint8Array }[] }, dialogs: Dialogs) {
+  private async export(request: { files: { name: string; data: string | Uint8Array }[] }, dialogs: Dialogs) {
     const [first, ...rest] = request.files;
     if (first === undefined) return null;
     for (const file of request.files)
@@ -178,7 +178,7 @@ export class DesktopFiles {
     const extension = extname(first.name).slice(1) || '*';
     const chosen = await dialogs.showSaveDialog({
       title: 'Export model',
-      defaultPath: join(this.#lastFolder, first.name),
+      defaultPath: join(this.lastFolder, first.name),
       filters: [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }],
     });
     if (chosen.canceled || !chosen.filePath) return null;
@@ -189,14 +189,14 @@ export class DesktopFiles {
       ...rest.map((f) => ({ path: join(folder, f.name), data: f.data })),
     ];
     await writeAll(targets);
-    this.#lastFolder = folder;
+    this.lastFolder = folder;
     return targets.map((t) => t.path);
   }
 
-  async #pickImport(dialogs: Dialogs): Promise<PickedFile[] | null> {
+  private async pickImport(dialogs: Dialogs): Promise<PickedFile[] | null> {
     const chosen = await dialogs.showOpenDialog({
       title: 'Import model',
-      defaultPath: this.#lastFolder,
+      defaultPath: this.lastFolder,
       filters: [IMPORT_FILTER, ANY_FILTER],
       properties: ['openFile', 'multiSelections'],
     });
@@ -207,12 +207,12 @@ export class DesktopFiles {
         bytes: new Uint8Array(await readLimited(path)),
       })),
     );
-    this.#lastFolder = dirname(chosen.filePaths[0] as string);
+    this.lastFolder = dirname(chosen.filePaths[0] as string);
     return files;
   }
 
-  #remember(path: string): void {
-    this.#lastFolder = dirname(path);
+  private remember(path: string): void {
+    this.lastFolder = dirname(path);
     this.options.onRecent?.(path);
   }
 }

@@ -31,22 +31,22 @@ function localPath(arg: string, cwd: string): string | null {
 
 /** Holds opens until the page is ready; `notReady` again while it reloads. */
 export class OpenQueue {
-  #pending: string[] = [];
-  #deliver: ((path: string) => void) | null = null;
+  private pending: string[] = [];
+  private deliver: ((path: string) => void) | null = null;
 
   open(path: string): void {
-    if (this.#deliver) this.#deliver(path);
-    else this.#pending.push(path);
+    if (this.deliver) this.deliver(path);
+    else this.pending.push(path);
   }
 
   ready(deliver: (path: string) => void): void {
-    this.#deliver = deliver;
-    const pending = this.#pending;
-    this.#pending = [];
+    this.deliver = deliver;
+    const pending = this.pending;
+    this.pending = [];
     for (const path of pending) deliver(path);
   }
 
   notReady(): void {
-    this.#deliver = null;
+    this.deliver = null;
   }
 }

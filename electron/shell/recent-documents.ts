@@ -18,7 +18,7 @@ export function parseRecent(saved: unknown): string[] {
 }
 
 export class RecentDocuments {
-  #list: string[];
+  private paths: string[];
 
   constructor(
     private readonly file: string,
@@ -30,27 +30,27 @@ export class RecentDocuments {
     } catch {
       saved = []; // first start, or a damaged file
     }
-    this.#list = parseRecent(saved);
+    this.paths = parseRecent(saved);
   }
 
   get list(): readonly string[] {
-    return this.#list;
+    return this.paths;
   }
 
   add(path: string): void {
-    this.#set(withRecent(this.#list, path));
+    this.replace(withRecent(this.paths, path));
   }
 
   remove(path: string): void {
-    this.#set(this.#list.filter((p) => p !== path));
+    this.replace(this.paths.filter((p) => p !== path));
   }
 
   clear(): void {
-    this.#set([]);
+    this.replace([]);
   }
 
-  #set(list: string[]): void {
-    this.#list = list;
+  private replace(list: string[]): void {
+    this.paths = list;
     try {
       writeFileSync(this.file, JSON.stringify(list));
     } catch {
