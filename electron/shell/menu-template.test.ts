@@ -36,8 +36,22 @@ describe('native menu', () => {
       '&Edit',
       '&View',
       '&Train',
+      'Window',
       '&Help',
     ]);
+  });
+
+  it('has each platform’s standard window items: Close everywhere, Quit in File except on macOS', () => {
+    const roles = (platform: NodeJS.Platform, menu: string) =>
+      (
+        menuTemplate(options(platform)).find((m) => m.label === menu)?.submenu as MenuItemConstructorOptions[]
+      ).map((i) => i.role);
+    expect(roles('win32', '&File')).toEqual(expect.arrayContaining(['close', 'quit']));
+    expect(roles('darwin', '&File')).toContain('close');
+    expect(roles('darwin', '&File')).not.toContain('quit');
+    expect(roles('darwin', 'Layerwise')).toEqual(
+      expect.arrayContaining(['services', 'hide', 'hideOthers', 'unhide', 'quit']),
+    );
   });
 
   it('sends every menu command from some item, each to the page', () => {

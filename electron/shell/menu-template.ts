@@ -56,8 +56,11 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
             submenu: [
               about,
               { type: 'separator' },
+              { role: 'services' },
+              { type: 'separator' },
               { role: 'hide' },
               { role: 'hideOthers' },
+              { role: 'unhide' },
               { type: 'separator' },
               { role: 'quit' },
             ],
@@ -85,7 +88,9 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
             ),
           ],
         },
-        ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
+        { type: 'separator' },
+        { role: 'close' },
+        ...(mac ? [] : [{ role: 'quit' } as const]),
       ],
     },
     {
@@ -123,6 +128,8 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
         item('Stop', 'stop', 'CmdOrCtrl+.'),
       ],
     },
+    // macOS lists the app's windows, Minimize and Zoom in a Window menu.
+    ...(mac ? [{ label: 'Window', role: 'windowMenu' } as const] : []),
     {
       label: '&Help',
       role: 'help',
