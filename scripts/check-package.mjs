@@ -255,6 +255,13 @@ check(
   notPacked.length === 0,
   notPacked.join(', '),
 );
+// The sandboxed preload is one file evaluated in every page load: it must not pull in libraries.
+const preloadBytes = read('out/preload/index.cjs').length;
+check(
+  'app.asar: the preload is small and self-contained (< 20 KB)',
+  preloadBytes < 20_000,
+  `${preloadBytes} bytes`,
+);
 check('app.asar: no source maps', !entries.some((e) => e.startsWith('out/') && e.endsWith('.map')));
 
 const mainJs = read('out/main/index.js').toString('utf8');

@@ -7,13 +7,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ApiError } from '../../engine/api/contract';
 import {
-  DESKTOP_FILE_REQUESTS,
   type DesktopFileMethod,
   type DesktopFileResults,
   type OpenedDocument,
   type PickedFile,
 } from '../../engine/api/desktop-files';
 import { isPlainFileName, writeAllOrNothing } from '../services/format-files';
+import { DESKTOP_FILE_REQUESTS } from './desktop-file-requests';
 
 /** Model files with inline weights run to tens of MB; anything far beyond is not one of ours. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
