@@ -6,6 +6,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LayerwiseApi } from '../../../engine/api/contract';
 import type { CommandContext } from '../commands/commands';
+import type { MenuContext } from './menu-actions';
 import { isTextTarget } from '../commands/shortcuts';
 import { useShortcuts } from '../commands/useShortcuts';
 import { Canvas } from '../editor/canvas/Canvas';
@@ -23,8 +24,7 @@ import { NoticeBar } from './NoticeBar';
 import { Toolbar } from './Toolbar';
 import { useConnection } from './useConnection';
 import { useFileDrop } from './useFileDrop';
-import { useMenuCommands } from './useMenuCommands';
-import { useOpenDocuments } from './useOpenDocuments';
+import { useDesktopEvents } from './useDesktopEvents';
 import { useTheme } from './useTheme';
 import { useTrainingBridge } from './useTrainingBridge';
 import { useTrainableModel } from './useTrainableModel';
@@ -72,7 +72,7 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
     host.pickImportFiles ? void actions.importWithDialog() : importInput.current?.click();
   useShortcuts(commands);
   useFileDrop((files) => void actions.importFiles(files));
-  useMenuCommands({
+  const menu: MenuContext = {
     actions,
     commands,
     importFiles,
@@ -89,8 +89,8 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
     stop: () => void training.getState().stop(),
     inTextField: () => isTextTarget(document.activeElement),
     editField: (command) => document.execCommand(command),
-  });
-  useOpenDocuments(actions);
+  };
+  useDesktopEvents(menu, actions);
   useUnsavedPrompt(actions.isDirty);
 
   return (
