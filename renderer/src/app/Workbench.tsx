@@ -25,6 +25,7 @@ import { Toolbar } from './Toolbar';
 import { useConnection } from './useConnection';
 import { useFileDrop } from './useFileDrop';
 import { useDesktopEvents } from './useDesktopEvents';
+import { useDocumentTitle } from './useDocumentTitle';
 import { useTheme } from './useTheme';
 import { useTrainingBridge } from './useTrainingBridge';
 import { useTrainableModel } from './useTrainableModel';
@@ -91,6 +92,7 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
     editField: (command) => document.execCommand(command),
   };
   useDesktopEvents(menu, actions);
+  useDocumentTitle();
   useUnsavedPrompt(actions.isDirty);
 
   return (
