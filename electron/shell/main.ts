@@ -1,5 +1,7 @@
-// Electron main process: one secure window that loads the renderer. The services it will host live in
-// electron/services and do not import electron.
+// Electron main process: wires Electron to the app. One secure window loads the renderer; the API
+// (electron/services, which import no Electron) and the native file dialogs answer it over IPC; files the
+// OS opens are queued for the page; the native menu sends it commands. Each piece lives in its own
+// module in this folder with its own test; main.test.ts checks the wiring with Electron mocked.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFileSync, writeFileSync } from 'node:fs';
