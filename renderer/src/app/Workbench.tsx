@@ -72,7 +72,7 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
   const importFiles = () =>
     host.pickImportFiles ? void actions.importWithDialog() : importInput.current?.click();
   useShortcuts(commands);
-  useFileDrop((files) => void actions.importFiles(files));
+  useFileDrop((files) => void actions.dropFiles(files));
   const menu: MenuContext = {
     actions,
     commands,

@@ -110,6 +110,16 @@ describe('document actions', () => {
     expect(editor.getState().modelName).toBe('mnist_cnn');
   });
 
+  it('opens one of our model files dropped on the window like Open, and imports anything else', async () => {
+    const { editor, actions } = setup();
+    const ours = new File([serializeModelFile(templateModel('mnist-mlp'))], 'mlp.layerwise.json');
+    expect(await actions.dropFiles([ours])).toBe(true);
+    expect(editor.getState()).toMatchObject({ modelName: 'mnist_mlp', fileName: 'mlp.layerwise.json' });
+    expect(actions.isDirty()).toBe(false);
+    expect(await actions.dropFiles([new File(['x'], 'weights.bin')])).toBe(false);
+    expect(editor.getState().notice?.text).toMatch(/pick a model.json/);
+  });
+
   describe('with native dialogs (desktop)', () => {
     const mlpText = () => serializeModelFile(templateModel('mnist-mlp'));
 

@@ -23,6 +23,9 @@ export interface DocumentActionsDeps {
   readonly beforeSave?: () => void;
 }
 
+const readAll = (files: readonly File[]): Promise<PickedFile[]> =>
+  Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+
 /** The first few problems, each with its place, for the notice bar. */
 function describeIssues(fileName: string, issues: readonly Issue[]): string {
   const shown = issues.slice(0, 3).map((i) => describeIssue(fileName, i));
@@ -165,10 +168,17 @@ export function createDocumentActions(deps: DocumentActionsDeps) {
     },
     /** Imports a model another tool wrote (with its weight files, picked together) or one of ours. */
     async importFiles(files: readonly File[]): Promise<boolean> {
-      const read = await Promise.all(
-        files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-      );
-      return importPicked(read);
+      return importPicked(await readAll(files));
+    },
+    /** Files dropped on the window: one model file of ours opens like Open; anything else is imported. */
+    async dropFiles(files: readonly File[]): Promise<boolean> {
+      const [only] = files;
+      if (files.length === 1 && only !== undefined && only.name.endsWith('.json')) {
+        const text = await only.text();
+        const json = parseJsonText(text);
+        if (json.ok && detectImport(json.value) === 'layerwise') return openText(only.name, text);
+      }
+      return importPicked(await readAll(files));
     },
     /** Import with the host's own dialog (desktop); false when cancelled or not imported. */
     async importWithDialog(): Promise<boolean> {
