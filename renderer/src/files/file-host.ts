@@ -2,6 +2,7 @@
 // reads one the user picked in an <input type=file>; the desktop app uses native dialogs
 // (desktop-file-host.ts). The document actions only see this interface.
 import type { OpenedDocument, PickedFile } from '../../../engine/api/desktop-files';
+import { fileBase } from '../../../engine/formats/layerwise-json';
 import type { ExportedFile } from '../../../engine/formats/types';
 
 export interface SaveRequest {
@@ -57,12 +58,8 @@ export const browserFileHost: FileHost = {
   },
 };
 
-/** "My model" → "My_model.layerwise.json": a safe file name for a model name. */
+/** "My model" → "My_model.layerwise.json": the safe file name our exports use, as a model file. */
 export function modelFileName(modelName: string): string {
-  const base =
-    modelName
-      .trim()
-      .replace(/[^\w.-]+/g, '_')
-      .replace(/^_+|_+$/g, '') || 'model';
+  const base = fileBase(modelName);
   return base.endsWith('.layerwise.json') ? base : `${base}.layerwise.json`;
 }
