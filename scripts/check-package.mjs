@@ -401,7 +401,7 @@ else
 check('resources/README.md (Help › Documentation)', existsSync(join(resources, 'README.md')));
 check('resources/docs: the documents README links to', existsSync(join(resources, 'docs', 'desktop.md')));
 
-// ── 6. Train with the worker as packaged ──────────────────────────────────────────────────────────
+// ── 7. Train with the worker as packaged ──────────────────────────────────────────────────────────
 // The archive extracted to a folder outside the repository, so nothing resolves from its node_modules.
 const extracted = join(temp, 'extracted-app');
 asar.extractAll(archive, extracted);
@@ -426,15 +426,11 @@ check(
 );
 if (training.status === 0) console.log(trained.split('\n').at(-1));
 
-// ── Summary ───────────────────────────────────────────────────────────────────────────────────────
+// ── 8. Summary ───────────────────────────────────────────────────────────────────────────────────────
 const asarBytes = statSync(archive).size;
 check(`app.asar under ${ASAR_LIMIT_MB} MB`, asarBytes < ASAR_LIMIT_MB * 1024 * 1024, mb(asarBytes));
-const du = (dir) =>
-  readdirSync(dir, { withFileTypes: true }).reduce(
-    (sum, e) => sum + (e.isDirectory() ? du(join(dir, e.name)) : statSync(join(dir, e.name)).size),
-    0,
-  );
-const summary = `app.asar ${mb(asarBytes)}, ${entries.length} entries; resources ${mb(du(resources))}`;
+const resourceBytes = walk(resources).reduce((sum, f) => sum + statSync(join(resources, f)).size, 0);
+const summary = `app.asar ${mb(asarBytes)}, ${entries.length} entries; resources ${mb(resourceBytes)}`;
 if (process.argv.includes('--keep')) console.log(`kept ${output}`);
 else rmSync(temp, { recursive: true, force: true });
 finish(summary);
