@@ -14,7 +14,7 @@ function issuesOf(text: string) {
 const file = (
   extra: Record<string, unknown> = {},
   graph: unknown = { nodes: [{ id: 'in', type: 'InputLayer' }], edges: [] },
-) => JSON.stringify({ format: 'layerwise-model', version: 1, name: 'm', graph, ...extra });
+) => JSON.stringify({ format: 'layerwise-model', version: 2, name: 'm', graph, ...extra });
 
 describe('model file', () => {
   it('loads the templates and saves them back losslessly', () => {
@@ -39,7 +39,7 @@ describe('model file', () => {
 
   it('defaults a missing name', () => {
     const result = parseModelFile(
-      JSON.stringify({ format: 'layerwise-model', version: 1, graph: { nodes: [], edges: [] } }),
+      JSON.stringify({ format: 'layerwise-model', version: 2, graph: { nodes: [], edges: [] } }),
     );
     expect(result.ok && result.model.name).toBe('untitled');
   });
@@ -64,12 +64,13 @@ describe('model file', () => {
   });
 
   it('refuses versions it does not know, telling a newer file from a broken one', () => {
-    expect(issuesOf('{"format": "layerwise-model", "version": 2}')[0]?.message).toMatch(
-      /version 2, written by a newer Layerwise.*update/,
+    expect(issuesOf('{"format": "layerwise-model", "version": 3}')[0]?.message).toMatch(
+      /version 3, written by a newer Layerwise.*update/,
     );
     expect(issuesOf('{"format": "layerwise-model", "version": "1"}')[0]?.message).toBe(
-      'unknown format version "1": expected 1',
+      'unknown format version "1": expected 2',
     );
+    expect(issuesOf('{"format": "layerwise-model", "version": 0}')[0]?.code).toBe('E_VERSION');
     expect(issuesOf('{"format": "layerwise-model"}')[0]?.code).toBe('E_VERSION');
   });
 

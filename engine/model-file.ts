@@ -1,12 +1,16 @@
-// The Layerwise model file, version 1: parse (with a place for every problem) and serialize.
-// docs/model-format.md documents it; model-schema.ts derives its JSON Schema from the same pieces.
+// The Layerwise model file, version 2: parse (with a place for every problem, migrating older versions)
+// and serialize. docs/model-format.md documents it; model-schema.ts derives its JSON Schema from the same
+// pieces.
 import { z } from 'zod';
 import type { Graph, GraphEdge, GraphNode } from './graph';
 import { issue, type Issue, type IssuePlace } from './issues';
 import { parseJsonText } from './json-text';
+import { migrateModelFile } from './model-migrations';
+import { savedRunSchema, type SavedRun } from './model-runs';
+import { prettyJson } from './pretty-json';
 
 export const MODEL_FORMAT = 'layerwise-model';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 export interface WeightTensor {
   readonly name: string;
@@ -20,17 +24,23 @@ export interface ModelWeights {
   readonly dtype: 'float32';
   /** Sidecar file beside the model holding the tensors that have a byteOffset. */
   readonly file?: string;
+  /** The id of the run (in `runs`) these weights came from. */
+  readonly run?: string;
   readonly tensors: readonly WeightTensor[];
 }
 
 export interface ModelFile {
   readonly format: typeof MODEL_FORMAT;
   readonly version: typeof MODEL_VERSION;
+  /** The document's id: its runs belong to it (absent in templates and in files other tools wrote). */
+  readonly id?: string;
   readonly name: string;
   readonly graph: Graph;
   readonly training?: Readonly<Record<string, unknown>>;
   readonly weights?: ModelWeights;
   readonly history?: readonly Readonly<Record<string, unknown>>[];
+  /** The document's training runs, oldest first. */
+  readonly runs?: readonly SavedRun[];
 }
 
 export type ModelFileResult =
@@ -77,6 +87,9 @@ export const weightsSchema = z
     file: text(500)
       .optional()
       .meta({ description: 'Sidecar .bin file (relative to the model file) for tensors with byteOffset.' }),
+    run: text(100)
+      .optional()
+      .meta({ description: 'The id of the run in "runs" that trained these weights.' }),
     tensors: z.array(
       z.strictObject({
         name: text(300).meta({ description: 'layer name / weight name, e.g. conv2d/kernel.' }),
@@ -98,6 +111,9 @@ export const weightsSchema = z
   });
 
 export const envelopeSchemas = {
+  id: text(100)
+    .min(1, { error: 'must not be empty' })
+    .meta({ description: "The document's id; its runs belong to it." }),
   name: text(200).meta({ description: 'Name of the model.' }),
   training: z
     .record(z.string(), z.unknown(), { error: 'must be an object' })
@@ -105,10 +121,24 @@ export const envelopeSchemas = {
   history: z
     .array(z.record(z.string(), z.unknown(), { error: 'must be an object' }), { error: 'must be a list' })
     .meta({ description: 'Per-epoch training history.' }),
+  runs: z
+    .array(savedRunSchema, { error: 'must be a list' })
+    .max(1000)
+    .meta({ description: "The document's training runs (curves, results), oldest first." }),
   weights: weightsSchema,
 };
 
-const TOP_LEVEL_KEYS = new Set(['format', 'version', 'name', 'graph', 'training', 'weights', 'history']);
+const TOP_LEVEL_KEYS = new Set([
+  'format',
+  'version',
+  'id',
+  'name',
+  'graph',
+  'training',
+  'weights',
+  'history',
+  'runs',
+]);
 const NODE_KEYS = new Set(['id', 'type', 'name', 'params', 'position']);
 
 // --- parsing ------------------------------------------------------------------------------------------
@@ -124,16 +154,17 @@ export function parseModelFile(source: string): ModelFileResult {
 }
 
 /** Checks an already parsed value; every problem is reported, each with its node or field. */
-export function readModel(value: unknown): ModelFileResult {
-  if (!isObject(value)) return fail(issue('E_FORMAT', 'not a Layerwise model file: expected a JSON object'));
-  if (value.format !== MODEL_FORMAT) {
+export function readModel(raw: unknown): ModelFileResult {
+  if (!isObject(raw)) return fail(issue('E_FORMAT', 'not a Layerwise model file: expected a JSON object'));
+  if (raw.format !== MODEL_FORMAT) {
     const found =
-      typeof value.format === 'string'
-        ? `its format is '${value.format}'`
+      typeof raw.format === 'string'
+        ? `its format is '${raw.format}'`
         : 'it has no "format": "layerwise-model"';
     return fail(issue('E_FORMAT', `not a Layerwise model file: ${found}`, { field: 'format' }));
   }
-  if (value.version !== MODEL_VERSION) return fail(versionIssue(value.version));
+  const value = migrateModelFile(raw);
+  if (value.version !== MODEL_VERSION) return fail(versionIssue(raw.version));
 
   const issues: Issue[] = [];
   for (const key of Object.keys(value)) {
@@ -141,12 +172,14 @@ export function readModel(value: unknown): ModelFileResult {
   }
   const name =
     value.name === undefined ? 'untitled' : check(envelopeSchemas.name, value.name, 'name', issues);
-  const optional = <T>(key: 'training' | 'history' | 'weights', schema: z.ZodType<T>) =>
+  const optional = <T>(key: 'id' | 'training' | 'history' | 'weights' | 'runs', schema: z.ZodType<T>) =>
     value[key] === undefined ? undefined : check(schema, value[key], key, issues);
+  const id = optional('id', envelopeSchemas.id);
   const training = optional('training', envelopeSchemas.training);
   const history = optional('history', envelopeSchemas.history);
   const weights = optional('weights', envelopeSchemas.weights);
   if (weights !== undefined) checkWeights(weights, issues);
+  const runs = readRuns(optional('runs', envelopeSchemas.runs), issues);
   const graph = readGraph(value.graph, issues);
 
   if (issues.length > 0 || graph === undefined || name === undefined) return { ok: false, issues };
@@ -155,13 +188,32 @@ export function readModel(value: unknown): ModelFileResult {
     model: {
       format: MODEL_FORMAT,
       version: MODEL_VERSION,
+      ...(id === undefined ? {} : { id }),
       name,
       graph,
       ...(training === undefined ? {} : { training }),
       ...(weights === undefined ? {} : { weights }),
       ...(history === undefined ? {} : { history }),
+      ...(runs === undefined ? {} : { runs }),
     },
   };
+}
+
+/** Each run's graph gets the same structural checks as the document's; run ids must be unique. */
+function readRuns(
+  runs: readonly z.infer<typeof savedRunSchema>[] | undefined,
+  issues: Issue[],
+): SavedRun[] | undefined {
+  if (runs === undefined) return undefined;
+  const seen = new Set<string>();
+  return runs.map((run, i) => {
+    if (seen.has(run.id))
+      issues.push(issue('E_SCHEMA', `run id '${run.id}' appears twice`, { field: `runs[${i}].id` }));
+    seen.add(run.id);
+    if (run.graph === undefined) return run as SavedRun;
+    const graph = readGraph(run.graph, issues, `runs[${i}].graph`);
+    return { ...run, ...(graph === undefined ? {} : { graph }) } as SavedRun;
+  });
 }
 
 function versionIssue(version: unknown): Issue {
@@ -179,19 +231,19 @@ function versionIssue(version: unknown): Issue {
   );
 }
 
-function readGraph(value: unknown, issues: Issue[]): Graph | undefined {
+function readGraph(value: unknown, issues: Issue[], path = 'graph'): Graph | undefined {
   if (!isObject(value) || !Array.isArray(value.nodes) || !Array.isArray(value.edges)) {
     issues.push(
-      issue('E_SCHEMA', 'graph must be an object {"nodes": [...], "edges": [...]}', { field: 'graph' }),
+      issue('E_SCHEMA', `${path} must be an object {"nodes": [...], "edges": [...]}`, { field: path }),
     );
     return undefined;
   }
   for (const key of Object.keys(value)) {
     if (key !== 'nodes' && key !== 'edges')
-      issues.push(issue('E_SCHEMA', `unknown field '${key}'`, { field: `graph.${key}` }));
+      issues.push(issue('E_SCHEMA', `unknown field '${key}'`, { field: `${path}.${key}` }));
   }
-  const nodes = value.nodes.map((raw, i) => readNode(raw, `graph.nodes[${i}]`, issues));
-  const edges = value.edges.map((raw, i) => check(edgeSchema, raw, `graph.edges[${i}]`, issues));
+  const nodes = value.nodes.map((raw, i) => readNode(raw, `${path}.nodes[${i}]`, issues));
+  const edges = value.edges.map((raw, i) => check(edgeSchema, raw, `${path}.edges[${i}]`, issues));
   if (nodes.some((n) => n === undefined) || edges.some((e) => e === undefined)) return undefined;
   return { nodes: nodes as GraphNode[], edges: edges as GraphEdge[] };
 }
@@ -297,25 +349,40 @@ const fail = (problem: Issue): ModelFileResult => ({ ok: false, issues: [problem
 
 // --- writing ------------------------------------------------------------------------------------------
 
+const orderedGraph = (graph: Graph) => ({
+  nodes: graph.nodes.map((n) => ({
+    id: n.id,
+    type: n.type,
+    ...(n.name === undefined ? {} : { name: n.name }),
+    ...(n.params === undefined ? {} : { params: n.params }),
+    ...(n.position === undefined ? {} : { position: n.position }),
+  })),
+  edges: graph.edges.map((e) => ({ source: e.source, target: e.target })),
+});
+
+/** A run's long number lists stay on one line each, so a file with runs stays readable and small. */
+const INLINE_KEYS = new Set(['batches', 'confusion', 'per_class_accuracy', 'epoch_seconds', 'misclassified']);
+
 /** Pretty JSON with a stable key order, so saved files diff well. */
 export function serializeModelFile(model: ModelFile): string {
   const ordered = {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
+    ...(model.id === undefined ? {} : { id: model.id }),
     name: model.name,
-    graph: {
-      nodes: model.graph.nodes.map((n) => ({
-        id: n.id,
-        type: n.type,
-        ...(n.name === undefined ? {} : { name: n.name }),
-        ...(n.params === undefined ? {} : { params: n.params }),
-        ...(n.position === undefined ? {} : { position: n.position }),
-      })),
-      edges: model.graph.edges.map((e) => ({ source: e.source, target: e.target })),
-    },
+    graph: orderedGraph(model.graph),
     ...(model.training === undefined ? {} : { training: model.training }),
     ...(model.history === undefined ? {} : { history: model.history }),
+    ...(model.runs === undefined
+      ? {}
+      : {
+          runs: model.runs.map(({ graph, ...run }) => ({
+            ...run,
+            ...(graph === undefined ? {} : { graph: orderedGraph(graph) }),
+          })),
+        }),
     ...(model.weights === undefined ? {} : { weights: model.weights }),
   };
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  // Only runs carry the inlined keys; everything else is exactly JSON.stringify(ordered, null, 2).
+  return `${prettyJson(ordered, model.runs === undefined ? new Set() : INLINE_KEYS)}\n`;
 }

@@ -31,7 +31,7 @@ describe('model file JSON Schema', () => {
     ['a bad param', (m: Mutable) => (conv(m).params.filters = 0)],
     ['an unknown param', (m: Mutable) => (conv(m).params.filter = 3)],
     ['an unknown layer type', (m: Mutable) => (conv(m).type = 'Conv3D')],
-    ['another version', (m: Mutable) => (m.version = 2)],
+    ['a newer version', (m: Mutable) => (m.version = 3)],
     ['a malformed edge', (m: Mutable) => (m.graph.edges[0] = { source: 'input' })],
   ])('refuses %s, as the engine does', (_name, mutate) => {
     const model = template('mnist-cnn') as Mutable;

@@ -32,6 +32,7 @@ export function modelFileJsonSchema(): Record<string, unknown> {
     .strictObject({
       format: z.literal(MODEL_FORMAT),
       version: z.literal(MODEL_VERSION),
+      id: envelopeSchemas.id.optional(),
       name: envelopeSchemas.name.optional(),
       graph: z.strictObject({
         nodes: z.array(z.union(nodes as unknown as [z.ZodType, ...z.ZodType[]])),
@@ -39,15 +40,16 @@ export function modelFileJsonSchema(): Record<string, unknown> {
       }),
       training: envelopeSchemas.training.optional(),
       history: envelopeSchemas.history.optional(),
+      runs: envelopeSchemas.runs.optional(),
       weights: envelopeSchemas.weights.optional(),
     })
     .meta({
-      title: 'Layerwise model file, version 1',
+      title: `Layerwise model file, version ${MODEL_VERSION}`,
       description:
-        'A neural network graph with optional training configuration, history and weights. See docs/model-format.md.',
+        'A neural network graph with optional training configuration, history, runs and weights. See docs/model-format.md. Files of older versions are migrated on load.',
     });
   return {
     ...z.toJSONSchema(file, { io: 'input', unrepresentable: 'throw' }),
-    $id: 'https://layerwise.app/schema/model-format-v1.json',
+    $id: `https://layerwise.app/schema/model-format-v${MODEL_VERSION}.json`,
   };
 }

@@ -14,6 +14,7 @@ import { BUILTIN_DATASETS, loadBuiltinDataset, type BuiltinDatasetId } from './d
 import { DatasetError } from './datasets/errors';
 import { loadDatasetSource } from './training/dataset-source';
 import type { TrainingService } from './training/training-service';
+import { InferenceService } from './inference/inference-service';
 import { bytesToBase64, float32Bytes } from '../../engine/formats/weights';
 
 type Handlers = { [M in MethodName]: (params: never) => Promise<MethodResults[M]> };
@@ -28,7 +29,10 @@ const version = (() => {
   }
 })();
 
-export function createApiBackend(training: TrainingService): ApiBackend {
+export function createApiBackend(
+  training: TrainingService,
+  inference: InferenceService = new InferenceService(),
+): ApiBackend {
   const snapshot = (sessionId: string) => {
     const session = training.get(sessionId);
     const { state, events, lastBatch } = session.snapshot();
@@ -126,6 +130,14 @@ export function createApiBackend(training: TrainingService): ApiBackend {
           })),
         ),
       };
+    },
+    'inference.load': async ({ model }: { model: unknown }) => inference.load(model),
+    'inference.predict': async ({ modelId, images }: { modelId: string; images: number[][] }) => ({
+      probabilities: inference.predict(modelId, images),
+    }),
+    'inference.release': async ({ modelId }: { modelId: string }) => {
+      inference.release(modelId);
+      return {};
     },
   };
 

@@ -33,6 +33,21 @@ export const methodParams = {
       .max(1 << 20),
   }),
   'training.weights': sessionId,
+  /** A model file with weights, loaded for predictions outside any training session. */
+  'inference.load': z.strictObject({ model: z.unknown() }),
+  'inference.predict': z.strictObject({
+    modelId: z.string().min(1).max(100),
+    images: z
+      .array(
+        z
+          .array(z.number().finite())
+          .min(1)
+          .max(1 << 20),
+      )
+      .min(1)
+      .max(256),
+  }),
+  'inference.release': z.strictObject({ modelId: z.string().min(1).max(100) }),
 } as const;
 
 export type MethodName = keyof typeof methodParams;
@@ -90,6 +105,9 @@ export interface MethodResults {
   'training.list': SessionSnapshot[];
   'training.predict': { probabilities: number[] };
   'training.weights': { tensors: WeightTensorData[] };
+  'inference.load': { modelId: string; inputShape: number[]; outputShape: number[] };
+  'inference.predict': { probabilities: number[][] };
+  'inference.release': Record<string, never>;
 }
 
 /** Events pushed to every client. */

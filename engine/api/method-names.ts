@@ -15,6 +15,9 @@ export const methodNames = [
   'training.list',
   'training.predict',
   'training.weights',
+  'inference.load',
+  'inference.predict',
+  'inference.release',
 ] as const satisfies readonly MethodName[];
 
 // Fails to compile when contract.ts gains a method this list lacks.

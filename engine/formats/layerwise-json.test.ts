@@ -34,7 +34,7 @@ function trainedModel(): ModelFile {
   if (!plan.ok) throw new Error('plan');
   const weights = encodeWeights(plan.plan, new Map(Object.entries(native.getWeights())));
   native.dispose();
-  return { format: 'layerwise-model', version: 1, name: 'bn model', graph: g, weights };
+  return { format: 'layerwise-model', version: 2, name: 'bn model', graph: g, weights };
 }
 
 function predictions(model: ModelFile, sidecar?: Uint8Array): Float32Array {

@@ -31,7 +31,7 @@ export function mnistSamples(set: 'train' | 't10k', first: number, count: number
 /** The model file of `graph` with the native model's current weights. */
 export function modelFileOf(name: string, graph: Graph, native: NativeModel): ModelFile {
   const weights = encodeWeights(native.plan, new Map(Object.entries(native.getWeights())));
-  return { format: 'layerwise-model', version: 1, name, graph, weights };
+  return { format: 'layerwise-model', version: 2, name, graph, weights };
 }
 
 /** Trained `batches` batches of 32 MNIST training images; the caller disposes `native`. */

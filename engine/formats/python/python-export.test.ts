@@ -21,7 +21,7 @@ const template = (name: string): ModelFile => {
 };
 const modelOf = (g: Graph, name = 'test', training?: Record<string, unknown>): ModelFile => ({
   format: 'layerwise-model',
-  version: 1,
+  version: 2,
   name,
   graph: g,
   ...(training === undefined ? {} : { training }),

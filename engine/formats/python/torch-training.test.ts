@@ -85,7 +85,7 @@ describe('exported PyTorch script trains like our native core', () => {
       const start = native.getWeights();
       const model: ModelFile = {
         format: 'layerwise-model',
-        version: 1,
+        version: 2,
         name: 'steps',
         graph: g,
         training: config as Record<string, unknown>,

@@ -25,7 +25,7 @@ function smallExport() {
   );
   const model = {
     format: 'layerwise-model',
-    version: 1,
+    version: 2,
     name: 'small',
     graph: g,
     weights: encodeWeights(compiled.plan, values),

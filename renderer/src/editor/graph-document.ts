@@ -51,7 +51,7 @@ export function modelFileFromFlow(
 ): ModelFile {
   return {
     format: 'layerwise-model',
-    version: 1,
+    version: 2,
     name,
     graph: graphFromFlow(flow.nodes, flow.edges),
     ...(training !== undefined ? { training } : {}),

@@ -9,7 +9,7 @@ export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 const BLANK: ModelFile = {
   format: 'layerwise-model',
-  version: 1,
+  version: 2,
   name: 'untitled',
   graph: {
     nodes: [{ id: 'input', type: 'InputLayer', params: { shape: [28, 28, 1] }, position: { x: 0, y: 0 } }],

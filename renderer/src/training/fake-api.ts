@@ -72,7 +72,7 @@ export function batchEvent(epoch: number, step: number, loss = 0.5): TrainingEve
 /** A tiny stand-in model file: the fake API never looks inside it. */
 export const TINY_MODEL = {
   format: 'layerwise-model',
-  version: 1,
+  version: 2,
   name: 'Tiny',
   graph: { nodes: [], edges: [] },
 } as unknown as ModelFile;

@@ -1,0 +1,85 @@
+// Trained models loaded for predictions outside any training session: a document reopened from a file,
+// or a run whose session has ended, still drives the gallery and the drawing pad. A few models are kept
+// (least recently used first out), so a client cannot pile up native memory.
+import { randomUUID } from 'node:crypto';
+import { compileGraph, type Issue } from '../../../engine';
+import { ApiError } from '../../../engine/api/contract';
+import { decodeWeights, weightValues } from '../../../engine/formats/weights';
+import { NativeModel } from '../../../worker-native/lib/native-model';
+import { checkedModel } from '../training/training-service';
+
+/** Loaded models kept at once; loading one more releases the least recently used. */
+export const MAX_LOADED_MODELS = 8;
+/** Most images in one predict call. */
+export const MAX_PREDICT_IMAGES = 256;
+
+interface Loaded {
+  readonly native: NativeModel;
+  readonly inputSize: number;
+}
+
+const invalid = (message: string, issues: readonly Issue[] = []) =>
+  new ApiError({ code: 'E_INVALID_MODEL', message, issues });
+
+export class InferenceService {
+  private readonly models = new Map<string, Loaded>();
+
+  /** Loads a model file with weights; the id it returns is what predict takes. */
+  load(value: unknown): { modelId: string; inputShape: number[]; outputShape: number[] } {
+    const model = checkedModel(value);
+    if (model.weights === undefined)
+      throw invalid(`the model '${model.name}' has no weights: train it first`);
+    const compiled = compileGraph(model.graph);
+    if (!compiled.ok) throw invalid(`the model '${model.name}' has problems`, compiled.issues);
+    const decoded = decodeWeights(compiled.plan, model.weights);
+    const [first] = decoded.issues;
+    if (first !== undefined)
+      throw invalid(`the weights do not fit the model '${model.name}': ${first.message}`, decoded.issues);
+    // One compute thread: a forward pass for a few images is quick, and training keeps the other cores.
+    const native = new NativeModel(compiled.plan, {}, { threads: 1 });
+    native.setWeights(weightValues(decoded.tensors));
+    const modelId = randomUUID();
+    this.models.set(modelId, { native, inputSize: native.inputSize });
+    while (this.models.size > MAX_LOADED_MODELS) this.release(this.models.keys().next().value as string);
+    return {
+      modelId,
+      inputShape: [...compiled.plan.inputShape],
+      outputShape: [...compiled.plan.outputShape],
+    };
+  }
+
+  /** Class probabilities for each image (pixel values as the model takes them, e.g. 0..1). */
+  predict(modelId: string, images: readonly (readonly number[])[]): number[][] {
+    const loaded = this.models.get(modelId);
+    if (loaded === undefined)
+      throw new ApiError({ code: 'E_NOT_FOUND', message: `no loaded model '${modelId}': load it again` });
+    // Most recently used last, so eviction takes the oldest.
+    this.models.delete(modelId);
+    this.models.set(modelId, loaded);
+    const input = new Float32Array(images.length * loaded.inputSize);
+    images.forEach((image, i) => {
+      if (image.length !== loaded.inputSize)
+        throw new ApiError({
+          code: 'E_BAD_REQUEST',
+          message: `image ${i} has ${image.length} values; the model takes ${loaded.inputSize}`,
+        });
+      input.set(image, i * loaded.inputSize);
+    });
+    const output = loaded.native.predict(input, { batchSize: Math.max(1, images.length) });
+    const classes = output.length / Math.max(1, images.length);
+    return images.map((_, i) => Array.from(output.subarray(i * classes, (i + 1) * classes)));
+  }
+
+  release(modelId: string): void {
+    this.models.get(modelId)?.native.dispose();
+    this.models.delete(modelId);
+  }
+
+  disposeAll(): void {
+    for (const id of [...this.models.keys()]) this.release(id);
+  }
+
+  get size(): number {
+    return this.models.size;
+  }
+}
