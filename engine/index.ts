@@ -7,6 +7,7 @@ export * from './graph';
 export * from './issues';
 export * from './layer-names';
 export * from './model-file';
+export * from './model-runs';
 export * from './params';
 export * from './registry';
 export * from './shape';

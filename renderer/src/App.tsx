@@ -1,29 +1,55 @@
-// The app's root: one editor store (restored from autosave, or the MNIST CNN template on a first run),
-// one training store on the API, and the workbench that lays out the panels.
+// The app's root: restores the last document (graph, settings, runs and weights) from the autosave, or
+// opens the MNIST CNN template on a first run; then one editor store, one training store on the API,
+// and the workbench that lays out the panels.
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import type { LayerwiseApi } from '../../engine/api/contract';
+import { loadDocumentTraining } from './app/document-training';
 import { Workbench } from './app/Workbench';
 import { EditorProvider } from './editor/EditorContext';
-import { createEditorStore } from './editor/editor-store';
+import { createEditorStore, type EditorStoreApi } from './editor/editor-store';
 import { readAutosave, startAutosave } from './files/autosave';
+import { indexedDbAutosave, type AutosaveStorage } from './files/autosave-storage';
 import { templateModel } from './files/templates';
-import { TrainingProvider } from './training';
+import { createTrainingStore, TrainingProvider, type TrainingStoreApi } from './training';
 
-function initialEditorStore() {
-  const restored = readAutosave();
-  const store = createEditorStore(restored?.model ?? templateModel('mnist-cnn'));
-  if (restored)
-    store.getState().loadModel(restored.model, { fileName: restored.fileName, dirty: restored.dirty });
-  return store;
+/** Training events are applied to the UI in batches, at most 20 times a second. */
+const EVENT_BATCH_MS = 50;
+
+interface Session {
+  readonly editor: EditorStoreApi;
+  readonly training: TrainingStoreApi;
 }
 
-export function App({ api }: { api: LayerwiseApi }) {
-  const [editor] = useState(initialEditorStore);
-  useEffect(() => startAutosave(editor), [editor]);
+async function restoreSession(api: LayerwiseApi, storage: AutosaveStorage): Promise<Session> {
+  const restored = await readAutosave(storage);
+  const model = restored?.model ?? templateModel('mnist-cnn');
+  const editor = createEditorStore(model);
+  if (restored)
+    editor.getState().loadModel(restored.model, { fileName: restored.fileName, dirty: restored.dirty });
+  const training = createTrainingStore(api, { eventBatchMs: EVENT_BATCH_MS });
+  loadDocumentTraining(model, editor.getState().docId, training, restored ?? {});
+  return { editor, training };
+}
+
+export function App({ api, storage: given }: { api: LayerwiseApi; storage?: AutosaveStorage }) {
+  const [storage] = useState(() => given ?? indexedDbAutosave());
+  const [session, setSession] = useState<Session | null>(null);
+  useEffect(() => {
+    let current = true;
+    void restoreSession(api, storage).then((s) => current && setSession(s));
+    return () => {
+      current = false;
+    };
+  }, [api, storage]);
+  useEffect(
+    () => (session ? startAutosave(session.editor, session.training, storage) : undefined),
+    [session, storage],
+  );
+  if (session === null) return null; // IndexedDB answers within a frame or two
   return (
-    <EditorProvider store={editor}>
-      <TrainingProvider api={api}>
+    <EditorProvider store={session.editor}>
+      <TrainingProvider api={api} store={session.training}>
         <ReactFlowProvider>
           <Workbench api={api} />
         </ReactFlowProvider>

@@ -42,9 +42,9 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
   const connection = useConnection(api);
   const fileInput = useRef<HTMLInputElement>(null);
   const importInput = useRef<HTMLInputElement>(null);
-  const bridge = useTrainingBridge(api);
+  const bridge = useTrainingBridge();
   const trainable = useTrainableModel();
-  const modelName = useEditor((s) => s.modelName);
+  const docId = useEditor((s) => s.docId);
   const training = useTrainingStoreApi();
 
   const host = useMemo(pageFileHost, []);
@@ -57,7 +57,7 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
         askName: (current) => askText(t('common.saveAsPrompt'), current, t('common.save')),
         trainedWeights: bridge.trainedWeights,
         onLoaded: bridge.onLoaded,
-        beforeSave: bridge.beforeSave,
+        documentFile: bridge.documentFile,
       }),
     [editor, t, bridge, host],
   );
@@ -83,7 +83,7 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
         editor
           .getState()
           .notify({ kind: 'error', text: trainable.blockedReason ?? t('training.controls.busy') });
-      else void state.start(trainable.model, modelName);
+      else void state.start(trainable.model, docId);
     },
     pause: () => void training.getState().pause(),
     resume: () => void training.getState().resume(),
@@ -166,7 +166,7 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
           <TrainingControls
             model={trainable.model}
             blockedReason={trainable.blockedReason}
-            modelKey={modelName}
+            modelKey={docId}
           />
         </div>
         <div className="dock-dashboard">

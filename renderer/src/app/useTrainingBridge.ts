@@ -1,45 +1,37 @@
-// Where the editor and training meet: training settings are saved into the model file's "training"
-// section and restored when a model is opened; exporting with weights asks the backend for those of
-// this model's latest trained run.
-import { useMemo } from 'react';
+// Where the editor and training meet: the dashboard follows the open document (its runs only), Save and
+// autosave write the whole document (graph, settings, runs, weights), and a loaded document's training
+// goes back into the training store. Exporting with weights uses the chosen run's.
+import { useEffect, useMemo } from 'react';
 import type { ModelFile } from '../../../engine';
-import type { LayerwiseApi } from '../../../engine/api/contract';
 import { useEditor, useEditorStoreApi } from '../editor/EditorContext';
-import { runToSettings, settingsToRun, useTrainingStore, useTrainingStoreApi } from '../training';
-import type { TrainingState } from '../training/training-store';
+import { useTrainingStore, useTrainingStoreApi } from '../training';
+import { documentFile, loadDocumentTraining, weightsRunId } from './document-training';
 
-/** The latest run of this model that has weights to show for it (completed, or stopped after training). */
-function latestTrainedRun(state: TrainingState, modelKey: string): string | null {
-  for (let i = state.runOrder.length - 1; i >= 0; i--) {
-    const run = state.runs[state.runOrder[i] as string];
-    if (run?.modelKey === modelKey && (run.state === 'completed' || run.state === 'stopped'))
-      return run.sessionId;
-  }
-  return null;
-}
-
-export function useTrainingBridge(api: LayerwiseApi) {
+export function useTrainingBridge() {
   const editor = useEditorStoreApi();
   const training = useTrainingStoreApi();
-  const modelName = useEditor((s) => s.modelName);
-  const hasTrainedWeights = useTrainingStore((s) => latestTrainedRun(s, modelName) !== null);
+  const docId = useEditor((s) => s.docId);
+  useEffect(() => training.getState().setModelKey(docId), [training, docId]);
+  const hasTrainedWeights = useTrainingStore(
+    (s) =>
+      s.activeRunId !== null &&
+      s.runs[s.activeRunId]?.modelKey === docId &&
+      s.weights[s.activeRunId] !== undefined,
+  );
   const bridge = useMemo(
     () => ({
-      beforeSave() {
-        const { settings } = training.getState();
-        editor.getState().setTraining({ ...settingsToRun(settings, editor.getState().training) });
-      },
-      onLoaded(model: ModelFile) {
-        training.getState().setSettings(runToSettings(model.training));
+      documentFile: () => documentFile(editor, training),
+      onLoaded(model: ModelFile, fileName: string | null) {
+        const problem = loadDocumentTraining(model, editor.getState().docId, training);
+        if (problem !== null)
+          editor.getState().notify({ kind: 'error', text: `${fileName ?? model.name}: ${problem}` });
       },
       async trainedWeights(): Promise<ModelFile['weights'] | null> {
-        const sessionId = latestTrainedRun(training.getState(), editor.getState().modelName);
-        if (sessionId === null) return null;
-        const { tensors } = await api.call('training.weights', { sessionId });
-        return { dtype: 'float32', tensors };
+        const runId = weightsRunId(editor, training);
+        return runId === null ? null : (training.getState().weights[runId] ?? null);
       },
     }),
-    [api, editor, training],
+    [editor, training],
   );
   return { ...bridge, hasTrainedWeights };
 }

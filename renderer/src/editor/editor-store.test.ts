@@ -91,7 +91,11 @@ describe('editor store', () => {
   it('round-trips a template through the canvas losslessly', () => {
     const cnn = templateModel('mnist-cnn');
     const store = createEditorStore(cnn);
-    expect(serializeModelFile(store.getState().toModelFile())).toBe(serializeModelFile(cnn));
+    // A template has no document id; the document made from it gets a fresh one.
+    const { id, ...file } = store.getState().toModelFile();
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(serializeModelFile(file)).toBe(serializeModelFile(cnn));
+    expect(createEditorStore(cnn).getState().docId).not.toBe(id);
   });
 
   it('auto layout places every node below the one feeding it', () => {

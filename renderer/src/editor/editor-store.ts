@@ -29,6 +29,8 @@ export interface Notice {
 }
 
 export interface EditorState {
+  /** The document's id (the model file's "id"): its training runs belong to it. */
+  readonly docId: string;
   readonly modelName: string;
   readonly nodes: LayerFlowNode[];
   readonly edges: LayerFlowEdge[];
@@ -134,6 +136,7 @@ export function createEditorStore(initial: ModelFile) {
 
     const initialFlow = flowFromGraph(initial.graph);
     return {
+      docId: initial.id ?? crypto.randomUUID(),
       modelName: initial.name,
       ...initialFlow,
       analysis: analyze(initialFlow.nodes, initialFlow.edges),
@@ -151,6 +154,7 @@ export function createEditorStore(initial: ModelFile) {
       loadModel(model, options = {}) {
         const flow = flowFromGraph(model.graph);
         set((state) => ({
+          docId: model.id ?? crypto.randomUUID(),
           modelName: model.name,
           ...flow,
           analysis: analyze(flow.nodes, flow.edges),
@@ -166,8 +170,8 @@ export function createEditorStore(initial: ModelFile) {
         }));
       },
       toModelFile() {
-        const { modelName, nodes, edges, training } = get();
-        return modelFileFromFlow(modelName, { nodes, edges }, training);
+        const { docId, modelName, nodes, edges, training } = get();
+        return { ...modelFileFromFlow(modelName, { nodes, edges }, training), id: docId };
       },
       onNodesChange(changes) {
         const removes = changes.some((c) => c.type === 'remove' || c.type === 'add' || c.type === 'replace');

@@ -16,11 +16,12 @@ export interface DocumentActionsDeps {
   readonly confirmDiscard: () => Promise<boolean>;
   /** Asks for a new name for Save As (null: cancelled). */
   readonly askName: (current: string) => Promise<string | null>;
-  /** The trained weights of this model's latest run, when there is one. */
+  /** The trained weights of the chosen run of this document, when there are some. */
   readonly trainedWeights: () => Promise<ModelFile['weights'] | null>;
-  /** Optional: called after a document is loaded or saved (training settings, for example). */
-  readonly onLoaded?: (model: ModelFile) => void;
-  readonly beforeSave?: () => void;
+  /** The whole document to save: graph, training settings, runs and weights (default: the graph). */
+  readonly documentFile?: () => ModelFile;
+  /** Called after a document is loaded, with the file's name: its settings, runs and weights go to training. */
+  readonly onLoaded?: (model: ModelFile, fileName: string | null) => void;
 }
 
 const readAll = (files: readonly File[]): Promise<PickedFile[]> =>
@@ -60,10 +61,11 @@ export function createDocumentActions(deps: DocumentActionsDeps) {
     }
   };
 
+  const documentFile = () => deps.documentFile?.() ?? editor.getState().toModelFile();
+
   const save = async (suggestedName: string, saveAs: boolean) => {
-    deps.beforeSave?.();
     const { documentId } = editor.getState();
-    const text = serializeModelFile(editor.getState().toModelFile());
+    const text = serializeModelFile(documentFile());
     const saved = await attempt(() => host.saveDocument({ text, suggestedName, documentId, saveAs }));
     if (saved !== null) editor.getState().markSaved(saved.name, saved.documentId);
   };
@@ -77,7 +79,7 @@ export function createDocumentActions(deps: DocumentActionsDeps) {
       return false;
     }
     editor.getState().loadModel(parsed.model, { fileName: name, documentId });
-    deps.onLoaded?.(parsed.model);
+    deps.onLoaded?.(parsed.model, name);
     return true;
   };
 
@@ -100,7 +102,7 @@ export function createDocumentActions(deps: DocumentActionsDeps) {
       return false;
     }
     editor.getState().loadModel(imported.value, { dirty: true });
-    deps.onLoaded?.(imported.value);
+    deps.onLoaded?.(imported.value, main.name);
     return true;
   };
 
@@ -109,7 +111,7 @@ export function createDocumentActions(deps: DocumentActionsDeps) {
       if (!(await mayDiscard())) return;
       const model = templateModel(id);
       editor.getState().loadModel(model);
-      deps.onLoaded?.(model);
+      deps.onLoaded?.(model, null);
     },
     /** Opens a model file the user picked in the page; false (and says why) when it cannot be read. */
     async open(file: File): Promise<boolean> {
@@ -150,8 +152,7 @@ export function createDocumentActions(deps: DocumentActionsDeps) {
     },
     /** Exports the model in a format; `withWeights` uses the weights of its latest trained run. */
     async exportAs(format: ExportFormatId, withWeights: boolean): Promise<void> {
-      deps.beforeSave?.();
-      const model = editor.getState().toModelFile();
+      const { runs: _runs, weights: _weights, ...model } = documentFile();
       const weights = withWeights ? await deps.trainedWeights() : null;
       if (withWeights && weights === null) {
         notifyError('Train this model first: there are no weights to export.');

@@ -1,10 +1,14 @@
 // One training run as the UI knows it, and the pure reducer that folds a session's events into it.
 // Replaying an event twice is harmless, so a restored snapshot and live events can overlap.
+import type { Graph } from '../../../engine';
 import type { CompletedEvent, SessionState, StartedEvent, TrainingEvent } from '../../../engine/api/events';
 import type { TrainingSettings } from './run-settings-map';
 
-/** Most batch points kept per run; older ones are dropped (each keeps its global step index). */
-export const BATCH_POINT_CAP = 2000;
+/**
+ * Most batch points kept per run; older ones are dropped (each keeps its global step index). Batch
+ * events come at most 20 a second, so this holds over 15 minutes of training at full resolution.
+ */
+export const BATCH_POINT_CAP = 20_000;
 
 export interface BatchPoint {
   /** Global step: (epoch - 1) * steps_per_epoch + step. */
@@ -23,7 +27,9 @@ export interface EpochPoint {
 }
 
 export interface RunRecord {
+  /** The training session's id; a run reopened from a file keeps the id it had. */
   readonly sessionId: string;
+  /** The document the run belongs to (the model file's id). */
   readonly modelKey: string;
   readonly modelName: string;
   readonly label: string;
@@ -41,11 +47,13 @@ export interface RunRecord {
   readonly result: CompletedEvent | null;
   readonly failure: string | null;
   readonly startedAt: number;
+  /** The graph the run trained: its weights fit this graph even after the document is edited. */
+  readonly graph?: Graph;
 }
 
 export type RunIdentity = Pick<
   RunRecord,
-  'sessionId' | 'modelKey' | 'modelName' | 'label' | 'settings' | 'startedAt'
+  'sessionId' | 'modelKey' | 'modelName' | 'label' | 'settings' | 'startedAt' | 'graph'
 >;
 
 export function newRunRecord(identity: RunIdentity): RunRecord {

@@ -1,7 +1,7 @@
 // The training store's shape (state, actions, options) and the helpers its users share: which run is
 // live, and how an API failure is shown to the user.
 import type { StoreApi } from 'zustand/vanilla';
-import type { ModelFile } from '../../../engine';
+import type { ModelFile, ModelWeights } from '../../../engine';
 import { ApiError, type DatasetInfo, type LayerwiseApi } from '../../../engine/api/contract';
 import { isLive, type RunRecord } from './run-record';
 import type { StorageLike } from './run-registry';
@@ -20,16 +20,30 @@ export interface TrainingState {
   readonly runs: Readonly<Record<string, RunRecord>>;
   /** Session ids, oldest first. */
   readonly runOrder: readonly string[];
+  /** The run on show; Save, Export and the predictions use its weights. */
   readonly activeRunId: string | null;
   readonly selectedRunIds: readonly string[];
+  /** The open document's id: the dashboard shows its runs only. */
   readonly modelKey: string | null;
+  /** Each finished run's trained weights, fetched once when it ends (or restored from a file). */
+  readonly weights: Readonly<Record<string, ModelWeights>>;
   readonly starting: boolean;
   readonly error: UserError | null;
 }
 
 export interface TrainingActions {
   setSettings(patch: Partial<TrainingSettings>): void;
+  /** Shows document `modelKey`: its latest run goes on show, other documents' runs are hidden. */
   setModelKey(modelKey: string | null): void;
+  /** Adds a document's runs (from a file or the autosave) with their weights; live runs are kept as they are. */
+  loadDocumentRuns(
+    modelKey: string,
+    runs: readonly RunRecord[],
+    weights: Readonly<Record<string, ModelWeights>>,
+    activeRunId?: string | null,
+  ): void;
+  /** Class probabilities for each image from a run's trained model. */
+  predict(runId: string, images: readonly number[][]): Promise<number[][]>;
   start(model: ModelFile, modelKey: string): Promise<void>;
   pause(): Promise<void>;
   resume(): Promise<void>;

@@ -5,6 +5,7 @@ import type { ApiEvent, LayerwiseApi, SessionSnapshot } from '../../../engine/ap
 import type { TrainingEvent } from '../../../engine/api/events';
 import { PendingEvents } from './pending-events';
 import { applyEvent, isLive, newRunRecord, type RunRecord } from './run-record';
+import { createRunPredictor } from './run-predictor';
 import { defaultStorage, RunRegistry } from './run-registry';
 import { DEFAULT_SETTINGS, runToSettings, settingsToRun } from './run-settings-map';
 import {
@@ -21,6 +22,7 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
   const registry = new RunRegistry(options.storage === undefined ? defaultStorage() : options.storage);
   const now = options.now ?? Date.now;
   const pending = new PendingEvents();
+  const fetching = new Set<string>();
   let unsubscribe: (() => void) | null = null;
 
   const store = createStore<TrainingStore>()((set, get) => {
@@ -59,11 +61,42 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
       activeRunId: null,
       selectedRunIds: [],
       modelKey: null,
+      weights: {},
       starting: false,
       error: null,
 
       setSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
-      setModelKey: (modelKey) => set({ modelKey }),
+      setModelKey: (modelKey) =>
+        set((s) => {
+          if (s.modelKey === modelKey) return {};
+          const own = s.runOrder.filter((id) => s.runs[id]?.modelKey === modelKey);
+          const keep = s.activeRunId !== null && own.includes(s.activeRunId);
+          return {
+            modelKey,
+            activeRunId: keep ? s.activeRunId : (own.at(-1) ?? null),
+            selectedRunIds: s.selectedRunIds.filter((id) => own.includes(id)),
+          };
+        }),
+      loadDocumentRuns(modelKey, records, weights, activeRunId) {
+        set((s) => {
+          const runs = { ...s.runs };
+          for (const record of records) {
+            const current = runs[record.sessionId];
+            if (current === undefined || !isLive(current.state)) runs[record.sessionId] = record;
+          }
+          const at = (id: string) => runs[id]?.startedAt ?? 0;
+          const order = [...new Set([...s.runOrder, ...records.map((r) => r.sessionId)])];
+          const own = order.filter((id) => runs[id]?.modelKey === modelKey);
+          const active = activeRunId != null && own.includes(activeRunId) ? activeRunId : own.at(-1);
+          return {
+            runs,
+            runOrder: order.sort((a, b) => at(a) - at(b)),
+            weights: { ...s.weights, ...weights },
+            ...(s.modelKey === modelKey ? { activeRunId: active ?? null } : {}),
+          };
+        });
+      },
+      predict: (runId, images) => predictor(runId, images),
       clearError: () => set({ error: null }),
       selectRun: (runId) => set((s) => (s.runs[runId] ? { activeRunId: runId } : {})),
       toggleOverlay: (runId) =>
@@ -82,7 +115,15 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
           const { sessionId } = await api.call('training.start', { model, run });
           const label = nextLabel(modelKey);
           registry.set(sessionId, { modelKey, label });
-          const identity = { sessionId, modelKey, modelName: model.name, label, settings, startedAt: now() };
+          const identity = {
+            sessionId,
+            modelKey,
+            modelName: model.name,
+            label,
+            settings,
+            startedAt: now(),
+            graph: model.graph,
+          };
           addRun(newRunRecord(identity), [], true);
           set({ starting: false });
         } catch (error) {
@@ -129,6 +170,7 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
         }
         const live = liveRunId(get());
         if (live !== null) set({ activeRunId: live });
+        for (const snap of snapshots) if (hasTrainedWeights(snap.state)) fetchWeights(snap.sessionId);
       },
 
       dispose() {
@@ -170,6 +212,32 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
       flush();
     };
   }
+  /** A run that ended with weights (completed, or stopped after training) gets them fetched once. */
+  function fetchWeights(sessionId: string) {
+    if (fetching.has(sessionId) || store.getState().weights[sessionId] !== undefined) return;
+    fetching.add(sessionId);
+    api.call('training.weights', { sessionId }).then(
+      ({ tensors }) =>
+        store.setState((s) => ({ weights: { ...s.weights, [sessionId]: { dtype: 'float32', tensors } } })),
+      () => fetching.delete(sessionId), // the session is gone: the run keeps its curves and results
+    );
+  }
+  const predictor = createRunPredictor(api, (runId) => {
+    const { runs, weights } = store.getState();
+    const run = runs[runId];
+    return run === undefined ? null : { run, weights: weights[runId] };
+  });
+  // Weights are fetched as soon as a live run ends with some.
+  store.subscribe((state, previous) => {
+    if (state.runs === previous.runs) return;
+    for (const [id, run] of Object.entries(state.runs)) {
+      const before = previous.runs[id]?.state;
+      if (hasTrainedWeights(run.state) && before !== undefined && isLive(before)) fetchWeights(id);
+    }
+  });
   connect();
   return store;
 }
+
+/** Runs that end in these states have trained weights worth keeping. */
+const hasTrainedWeights = (state: string) => state === 'completed' || state === 'stopped';
