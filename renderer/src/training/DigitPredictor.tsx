@@ -13,7 +13,7 @@ export function DigitPredictor({
   readonly classNames: readonly string[];
 }) {
   const { t } = useTranslation();
-  const api = useTrainingStore((s) => s.api);
+  const predict = useTrainingStore((s) => s.predict);
   const [probabilities, setProbabilities] = useState<number[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const request = useRef(0);
@@ -25,16 +25,16 @@ export function DigitPredictor({
         setProbabilities(null);
         return;
       }
-      api.call('training.predict', { sessionId, image }).then(
-        (reply) => {
+      predict(sessionId, [image]).then(
+        ([probabilities]) => {
           if (id !== request.current) return;
-          setProbabilities(reply.probabilities);
+          setProbabilities(probabilities ?? null);
           setError(null);
         },
         (e: unknown) => id === request.current && setError((e as Error).message),
       );
     },
-    [api, sessionId],
+    [predict, sessionId],
   );
 
   return (

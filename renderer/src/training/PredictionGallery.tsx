@@ -1,5 +1,5 @@
-// The first 24 test images with the trained model's prediction and confidence for each (training.predict);
-// wrong predictions are highlighted.
+// The first 24 test images with the trained model's prediction and confidence for each (one predict
+// call for all of them, with the run's weights); wrong predictions are highlighted.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DigitImage } from './DigitImage';
@@ -17,7 +17,7 @@ export interface PredictionGalleryProps {
 
 export function PredictionGallery({ sessionId, dataset, classNames }: PredictionGalleryProps) {
   const { t } = useTranslation();
-  const api = useTrainingStore((s) => s.api);
+  const predict = useTrainingStore((s) => s.predict);
   const { images, error } = useTestImages(dataset, INDICES);
   const [predictions, setPredictions] = useState<{ sessionId: string; items: (number[] | null)[] }>({
     sessionId: '',
@@ -27,24 +27,15 @@ export function PredictionGallery({ sessionId, dataset, classNames }: Prediction
   useEffect(() => {
     if (images === null) return;
     let current = true;
-    void (async () => {
-      const items: (number[] | null)[] = [];
-      for (const pixels of images.images) {
-        if (!current) return;
-        const image = Array.from(pixels, (v) => v / 255);
-        items.push(
-          await api.call('training.predict', { sessionId, image }).then(
-            (r) => r.probabilities,
-            () => null,
-          ),
-        );
-        if (current) setPredictions({ sessionId, items: [...items] });
-      }
-    })();
+    const batch = images.images.map((pixels) => Array.from(pixels, (v) => v / 255));
+    predict(sessionId, batch).then(
+      (items) => current && setPredictions({ sessionId, items }),
+      () => current && setPredictions({ sessionId, items: batch.map(() => null) }),
+    );
     return () => {
       current = false;
     };
-  }, [api, sessionId, images]);
+  }, [predict, sessionId, images]);
 
   const name = (i: number) => classNames[i] ?? String(i);
   if (error !== null) return <p role="alert">{error}</p>;
