@@ -1,6 +1,7 @@
 // Files: Save downloads a model file, autosave survives a reload, Open loads a template file.
 import { describe, expect, it } from 'vitest';
 import type { AppPage } from './support/app-page';
+import { waitForAutosave } from './support/autosave';
 import { poll } from './support/poll';
 import { useApp } from './support/setup';
 import { template } from './support/templates';
@@ -9,11 +10,6 @@ const ctx = useApp();
 const cnn = template('mnist-cnn');
 const mlp = template('mnist-mlp');
 const lenet = template('lenet5');
-
-const storageText = () =>
-  ctx.opened.page.evaluate<string>(
-    'JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })',
-  );
 
 const waitForTitle = (app: AppPage, name: string, when: string) =>
   poll(
@@ -40,10 +36,8 @@ describe('files', () => {
     await app.newModel('MNIST MLP');
     expect(await app.fitView()).toBe(mlp.graph.nodes.length);
     const titles = (await app.nodeTitles()).sort();
-    // Autosave is debounced: wait until the storage mentions the new model (when it lives there).
-    await poll(storageText, (s) => s.includes(mlp.name), 'autosave in localStorage', {
-      timeoutMs: 5000,
-    }).catch(() => undefined);
+    // Autosave runs every 2 s: wait until it holds the new model.
+    await waitForAutosave(page, (text) => text.includes(mlp.name), mlp.name);
     await page.reload();
     await waitForTitle(app, mlp.name, 'after the reload');
     expect(await app.fitView()).toBe(mlp.graph.nodes.length);
