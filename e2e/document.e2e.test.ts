@@ -92,6 +92,31 @@ describe('documents keep their training', () => {
     expect((await exportJsonWithWeights(page)).weights.tensors.length).toBe(4);
   });
 
+  it("keeps each run's weights: the run on show is the one Save and Export use", async () => {
+    const { app } = ctx;
+    const page = app.page;
+    await trainMlp(app, 1);
+    const first = (await exportJsonWithWeights(page)).weights.tensors;
+    await app.setTraining({ limit: 1000 });
+    await app.train();
+    await poll(
+      async () => {
+        await app.showTab('Runs'); // the dashboard turns to Results when a run completes
+        return page.locator('tr', { hasText: 'Run 2' }).textContent({ timeout: 2000 });
+      },
+      (text) => text?.includes('Kept') === true,
+      'Run 2 to finish with its weights kept',
+      { timeoutMs: 60_000 },
+    );
+    expect((await exportJsonWithWeights(page)).weights.tensors).not.toEqual(first);
+    await app.showTab('Runs');
+    await app.click(page.getByRole('button', { name: 'Show Run 1' }), 'Show Run 1');
+    expect((await exportJsonWithWeights(page)).weights.tensors).toEqual(first);
+    const saved = JSON.parse((await app.save()).text);
+    expect(saved.runs.map((r: { label: string }) => r.label)).toEqual(['Run 1', 'Run 2']);
+    expect(saved.weights.run).toBe(saved.runs[0].id);
+  });
+
   it('New → Blank shows no runs, and exporting with weights is not offered', async () => {
     const { app } = ctx;
     const page = app.page;
