@@ -12,3 +12,4 @@ export * from './registry';
 export * from './shape';
 export * from './summary';
 export { LAYER_DEFINITIONS } from './layers';
+export * from './messages';

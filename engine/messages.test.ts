@@ -102,7 +102,7 @@ const cases: readonly (readonly [MessageId, Graph])[] = [
       edges: [{ source: 'in', target: 'd' }],
     },
   ],
-  ['param.notObject', { nodes: [{ id: 'in', type: 'InputLayer', params: 5 }], edges: [] }],
+  ['param.notObject', { nodes: [{ id: 'in', type: 'InputLayer', params: 5 as never }], edges: [] }],
   ['param.unknownGuess', chain([4], ['Dense', { unit: 3 }])],
   ['param.unknownNone', chain([4], ['Flatten', { units: 3 }])],
   ['param.unknownList', chain([4], ['Dense', { filters: 3 }])],
