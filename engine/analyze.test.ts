@@ -200,7 +200,8 @@ const cases: Case[] = [
     name: 'rank mismatch: Conv2D after Flatten',
     graph: chain([28, 28, 1], ['Flatten'], ['Conv2D']),
     expected: [['E_RANK', 'n2', null]],
-    message: /^conv2d needs a \(height, width, channels\) input, got flatten \(784,\): move it before the Flatten/,
+    message:
+      /^conv2d needs a \(height, width, channels\) input, got flatten \(784,\): move it before the Flatten/,
   },
   {
     name: 'rank mismatch: pooling a vector',
