@@ -1,11 +1,12 @@
 // Validates a graph and infers every node's shapes and parameter counts in one pass. It collects every
-// problem (never stops at the first) and is fast enough to rerun on each edit in the editor.
+// problem (never stops at the first) and is fast enough to rerun on each edit in the editor. Messages
+// come from engine/messages.ts and name layers as the user sees them (their Keras names), never by id.
 import type { AnyLayerDefinition, ResolvedParams, WeightSpec } from './define-layer';
 import type { Graph, GraphNode } from './graph';
-import { issue, LayerShapeError, type Issue } from './issues';
+import { LayerShapeError, messageIssue, type Issue } from './issues';
 import { assignLayerNames } from './layer-names';
 import { getLayer, resolveParams } from './registry';
-import { shapeSize, type Shape } from './shape';
+import { formatDims, shapeSize, type Shape } from './shape';
 
 export interface NodeAnalysis {
   readonly id: string;
@@ -51,17 +52,17 @@ interface MutableNode {
 
 export function analyzeGraph(graph: Graph): GraphAnalysis {
   const issues: Issue[] = [];
-  const nodes = indexNodes(graph, issues);
+  const seen = new Set<string>();
   const { names, issues: nameIssues } = assignLayerNames(
-    graph.nodes.filter((n) => nodes.get(n.id)?.node === n),
+    graph.nodes.filter((n) => !seen.has(n.id) && seen.add(n.id)),
   );
-  // Messages name other layers as the user sees them (their Keras names), not by internal id.
   const nameOf: NameOf = (id) => names.get(id) ?? id;
-  connectEdges(graph, nodes, issues);
+  const nodes = indexNodes(graph, issues, nameOf);
+  connectEdges(graph, nodes, issues, nameOf);
   checkInputCounts(nodes, issues, nameOf);
   const { inputId, outputId } = findEnds(nodes, issues, nameOf);
   const order = topologicalOrder(nodes, issues, nameOf);
-  for (const id of order) inferNode(id, nodes, issues);
+  for (const id of order) inferNode(id, nodes, issues, nameOf);
   issues.push(...nameIssues);
 
   const analyzed = [...nodes.values()].map((m): NodeAnalysis => {
@@ -100,26 +101,34 @@ function inNodeOrder(issues: Issue[], nodes: Map<string, MutableNode>): Issue[] 
     .map(({ i }) => i);
 }
 
-function indexNodes(graph: Graph, issues: Issue[]): Map<string, MutableNode> {
+function indexNodes(graph: Graph, issues: Issue[], nameOf: NameOf): Map<string, MutableNode> {
   const nodes = new Map<string, MutableNode>();
   for (const node of graph.nodes) {
     if (nodes.has(node.id)) {
       issues.push(
-        issue('E_DUPLICATE_ID', `another node already has the id '${node.id}': ids must be unique`, {
-          nodeId: node.id,
-          field: 'id',
-        }),
+        messageIssue(
+          'E_DUPLICATE_ID',
+          'graph.duplicateId',
+          { id: node.id },
+          { nodeId: node.id, field: 'id' },
+        ),
       );
       continue;
     }
     const definition = getLayer(node.type);
+    const layer = nameOf(node.id);
     let params: ResolvedParams | undefined;
     if (definition === undefined) {
       issues.push(
-        issue('E_UNKNOWN_TYPE', `unknown layer type '${node.type}'`, { nodeId: node.id, field: 'type' }),
+        messageIssue(
+          'E_UNKNOWN_TYPE',
+          'graph.unknownType',
+          { layer, type: node.type },
+          { nodeId: node.id, field: 'type' },
+        ),
       );
     } else {
-      const resolution = resolveParams(definition, node.params, node.id);
+      const resolution = resolveParams(definition, node.params, node.id, layer);
       params = resolution.params;
       issues.push(...resolution.issues);
     }
@@ -138,7 +147,7 @@ function indexNodes(graph: Graph, issues: Issue[]): Map<string, MutableNode> {
   return nodes;
 }
 
-function connectEdges(graph: Graph, nodes: Map<string, MutableNode>, issues: Issue[]): void {
+function connectEdges(graph: Graph, nodes: Map<string, MutableNode>, issues: Issue[], nameOf: NameOf): void {
   for (const { source, target } of graph.edges) {
     const from = nodes.get(source);
     const to = nodes.get(target);
@@ -146,22 +155,18 @@ function connectEdges(graph: Graph, nodes: Map<string, MutableNode>, issues: Iss
       from.outputs.push(target);
       to.inputs.push(source);
     } else if (from !== undefined) {
-      issues.push(
-        issue('E_EDGE_MISSING_NODE', `is connected to '${target}', which does not exist`, { nodeId: source }),
-      );
+      const values = { layer: nameOf(source), target };
+      issues.push(messageIssue('E_EDGE_MISSING_NODE', 'graph.edgeToMissing', values, { nodeId: source }));
     } else if (to !== undefined) {
-      issues.push(
-        issue('E_EDGE_MISSING_NODE', `is connected from '${source}', which does not exist`, {
-          nodeId: target,
-        }),
-      );
+      const values = { layer: nameOf(target), source };
+      issues.push(messageIssue('E_EDGE_MISSING_NODE', 'graph.edgeFromMissing', values, { nodeId: target }));
     } else {
-      issues.push(
-        issue('E_EDGE_MISSING_NODE', `an edge connects '${source}' to '${target}', neither of which exists`),
-      );
+      issues.push(messageIssue('E_EDGE_MISSING_NODE', 'graph.edgeBetweenMissing', { source, target }));
     }
   }
 }
+
+const nameList = (ids: readonly string[], nameOf: NameOf) => ids.map(nameOf).join(', ');
 
 function checkInputCounts(nodes: Map<string, MutableNode>, issues: Issue[], nameOf: NameOf): void {
   for (const m of nodes.values()) {
@@ -170,16 +175,23 @@ function checkInputCounts(nodes: Map<string, MutableNode>, issues: Issue[], name
     const count = m.inputs.length;
     if (count >= min && count <= max) continue;
     m.inputCountOk = false;
-    const type = m.definition.type;
-    const message =
+    const values = {
+      layer: nameOf(m.node.id),
+      type: m.definition.type,
+      sources: nameList(m.inputs, nameOf),
+      connected: count,
+    };
+    const id =
       max === 0
-        ? `${type} takes no inputs: remove the connection from ${m.inputs.map((s) => `'${nameOf(s)}'`).join(', ')}`
+        ? 'graph.takesNoInputs'
         : count === 0
-          ? `${type} has no input: connect a layer to it`
-          : min === max
-            ? `${type} takes ${min} input, but ${count} are connected`
-            : `${type} needs at least ${min} inputs, but ${count} ${count === 1 ? 'is' : 'are'} connected`;
-    issues.push(issue('E_INPUT_COUNT', message, { nodeId: m.node.id }));
+          ? 'graph.noInput'
+          : max === 1
+            ? 'graph.oneInput'
+            : min === max
+              ? 'graph.exactInputs'
+              : 'graph.tooFewInputs';
+    issues.push(messageIssue('E_INPUT_COUNT', id, { ...values, min, expected: min }, { nodeId: m.node.id }));
   }
 }
 
@@ -191,34 +203,21 @@ function findEnds(
   const inputs = [...nodes.values()].filter((m) => m.node.type === 'InputLayer').map((m) => m.node.id);
   const sinks = [...nodes.values()].filter((m) => m.outputs.length === 0).map((m) => m.node.id);
   if (inputs.length === 0) {
-    issues.push(
-      issue('E_NO_INPUT', 'the model has no InputLayer: add one and connect it to the first layer'),
-    );
+    issues.push(messageIssue('E_NO_INPUT', 'graph.noInputLayer', {}));
   }
   for (const id of inputs.slice(1)) {
-    issues.push(
-      issue(
-        'E_MULTIPLE_INPUTS',
-        `is a second InputLayer (the first is '${nameOf(inputs[0] as string)}'): a model takes one input`,
-        { nodeId: id },
-      ),
-    );
+    const values = { layer: nameOf(id), first: nameOf(inputs[0] as string) };
+    issues.push(messageIssue('E_MULTIPLE_INPUTS', 'graph.secondInput', values, { nodeId: id }));
   }
   if (sinks.length > 1) {
     for (const id of sinks) {
-      const others = sinks
-        .filter((s) => s !== id)
-        .map((s) => `'${nameOf(s)}'`)
-        .join(', ');
-      const verb = sinks.length > 2 ? 'are' : 'is';
+      const others = nameList(
+        sinks.filter((s) => s !== id),
+        nameOf,
+      );
+      const messageId = sinks.length > 2 ? 'graph.manyOutputs' : 'graph.twoOutputs';
       issues.push(
-        issue(
-          'E_MULTIPLE_OUTPUTS',
-          `is an output, and so ${verb} ${others}: a model has one output, so connect or delete the extras`,
-          {
-            nodeId: id,
-          },
-        ),
+        messageIssue('E_MULTIPLE_OUTPUTS', messageId, { layer: nameOf(id), others }, { nodeId: id }),
       );
     }
   }
@@ -265,13 +264,8 @@ function reportCycles(
     }
   }
   for (const id of remaining) {
-    issues.push(
-      issue(
-        'E_CYCLE',
-        `is part of a cycle (${cyclePath(id, nodes, remaining, nameOf)}): connections must flow one way`,
-        { nodeId: id },
-      ),
-    );
+    const values = { layer: nameOf(id), path: cyclePath(id, nodes, remaining, nameOf) };
+    issues.push(messageIssue('E_CYCLE', 'graph.cycle', values, { nodeId: id }));
   }
 }
 
@@ -294,7 +288,7 @@ function cyclePath(
   }
 }
 
-function inferNode(id: string, nodes: Map<string, MutableNode>, issues: Issue[]): void {
+function inferNode(id: string, nodes: Map<string, MutableNode>, issues: Issue[], nameOf: NameOf): void {
   const m = nodes.get(id);
   if (m === undefined || m.definition === undefined || m.params === undefined || !m.inputCountOk) return;
   const inputShapes: Shape[] = [];
@@ -309,22 +303,20 @@ function inferNode(id: string, nodes: Map<string, MutableNode>, issues: Issue[])
       !outputShape.every((d) => Number.isSafeInteger(d) && d >= 1) ||
       !Number.isSafeInteger(shapeSize(outputShape))
     ) {
-      throw new LayerShapeError(
-        'E_NON_POSITIVE_SHAPE',
-        `the output shape (${outputShape.join(', ')}) is not a valid size`,
-      );
+      throw new LayerShapeError('E_NON_POSITIVE_SHAPE', 'graph.invalidOutput', {
+        shape: outputShape.join(', '),
+      });
     }
     m.inputShapes = inputShapes;
     m.outputShape = outputShape;
     m.weights = m.definition.weights?.(inputShapes, m.params) ?? [];
   } catch (error) {
     if (!(error instanceof LayerShapeError)) throw error;
-    issues.push(
-      issue(error.code, error.message, {
-        nodeId: id,
-        ...(error.field === undefined ? {} : { field: error.field }),
-      }),
-    );
+    // Only here are the layer's name and where its inputs come from known.
+    const inputs = inputShapes.map((s, i) => `${nameOf(m.inputs[i] as string)} ${formatDims(s)}`);
+    const values = { ...error.values, layer: nameOf(id), inputs: inputs.join(', ') };
+    const where = { nodeId: id, ...(error.field === undefined ? {} : { field: error.field }) };
+    issues.push(messageIssue(error.code, error.messageId, values, where));
   }
 }
 

@@ -13,3 +13,4 @@ export * from './registry';
 export * from './shape';
 export * from './summary';
 export { LAYER_DEFINITIONS } from './layers';
+export * from './messages';

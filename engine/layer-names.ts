@@ -1,6 +1,6 @@
 // Keras-style layer names: explicit ones are kept (and must be unique); others are generated from the
 // type like Keras does (Conv2D -> conv2d, conv2d_1, ...), skipping names already taken.
-import { issue, type Issue } from './issues';
+import { messageIssue, type Issue } from './issues';
 
 /** Keras' to_snake_case: Conv2D -> conv2d, MaxPooling2D -> max_pooling2d. */
 export function snakeCase(type: string): string {
@@ -23,24 +23,17 @@ export function assignLayerNames(nodes: readonly { id: string; type: string; nam
   for (const node of nodes) {
     if (node.name === undefined) continue;
     if (typeof node.name !== 'string' || !VALID_NAME.test(node.name)) {
-      issues.push(
-        issue('E_SCHEMA', 'name must be 1 to 100 letters, digits, _ . or -', {
-          nodeId: node.id,
-          field: 'name',
-        }),
-      );
+      issues.push(messageIssue('E_SCHEMA', 'name.invalid', {}, { nodeId: node.id, field: 'name' }));
       continue;
     }
     const owner = taken.get(node.name);
     if (owner !== undefined) {
       issues.push(
-        issue(
+        messageIssue(
           'E_DUPLICATE_NAME',
-          `name '${node.name}' is already used by node '${owner}': layer names must be unique`,
-          {
-            nodeId: node.id,
-            field: 'name',
-          },
+          'name.duplicate',
+          { name: node.name },
+          { nodeId: node.id, field: 'name' },
         ),
       );
       continue;

@@ -1,7 +1,9 @@
 // Parameter specs: one small object per layer parameter. Each holds the default, the one-line doc, the
-// control the inspector draws, and a zod schema with messages written for users. Layer definitions are
-// built from these, so validation, the UI and the JSON Schema of the model file never disagree.
+// control the inspector draws, and a zod schema whose errors are message ids (engine/messages.ts): the
+// registry renders them with the layer, the field and the bounds from `ruleValues`. Layer definitions
+// are built from these, so validation, the UI and the JSON Schema of the model file never disagree.
 import { z } from 'zod';
+import type { MessageId, MessageValues } from './messages';
 
 export const ACTIVATIONS = [
   'linear',
@@ -52,8 +54,23 @@ function spec<T>(control: ParamControl, def: T, doc: string, schema: z.ZodType<T
   return { control, default: def, doc, schema: schema.meta({ description: doc }) as z.ZodType<T> };
 }
 
-function boundedInt(min: number, max: number) {
-  const range = `must be a whole number from ${min} to ${max}`;
+/** The values a param rule's message needs besides {{layer}} and {{field}}. */
+export function ruleValues(control: ParamControl): MessageValues {
+  switch (control.kind) {
+    case 'int':
+    case 'float':
+    case 'pair':
+      return { min: control.min, max: control.max };
+    case 'bool':
+      return {};
+    case 'choice':
+      return { options: control.options.map((o) => `'${o}'`).join(', ') };
+    case 'dims':
+      return { maxRank: control.maxRank, max: MAX_DIM };
+  }
+}
+
+function boundedInt(min: number, max: number, range: MessageId = 'param.int') {
   return z
     .number({ error: range })
     .int({ error: range })
@@ -73,14 +90,14 @@ export function float(
   max: number,
   maxExclusive = false,
 ): ParamSpec<number> {
-  const range = `must be a number from ${min} to ${max}${maxExclusive ? ' (exclusive)' : ''}`;
+  const range: MessageId = maxExclusive ? 'param.floatExclusive' : 'param.float';
   const base = z.number({ error: range }).min(min, { error: range });
   const schema = maxExclusive ? base.lt(max, { error: range }) : base.max(max, { error: range });
   return spec({ kind: 'float', min, max, maxExclusive }, def, doc, schema);
 }
 
 export function bool(def: boolean, doc: string): ParamSpec<boolean> {
-  return spec({ kind: 'bool' }, def, doc, z.boolean({ error: 'must be true or false' }));
+  return spec({ kind: 'bool' }, def, doc, z.boolean({ error: 'param.bool' satisfies MessageId }));
 }
 
 export function choice<const T extends readonly [string, ...string[]]>(
@@ -88,7 +105,7 @@ export function choice<const T extends readonly [string, ...string[]]>(
   def: T[number],
   doc: string,
 ): ParamSpec<T[number]> {
-  const schema = z.enum(options, { error: `must be one of ${options.map((o) => `'${o}'`).join(', ')}` });
+  const schema = z.enum(options, { error: 'param.choice' satisfies MessageId });
   return spec({ kind: 'choice', options }, def, doc, schema as z.ZodType<T[number]>);
 }
 
@@ -98,10 +115,9 @@ export const activation = (def: ActivationName, doc = 'Activation applied to the
 export const initializer = (def: InitializerName, doc: string) => choice(INITIALIZERS, def, doc);
 
 function pairSchema(min: number, max: number) {
-  const each = boundedInt(min, max);
-  const message = `must be a whole number from ${min} to ${max} or a pair [height, width] of them`;
+  const each = boundedInt(min, max, 'param.pair');
   return z
-    .union([each, z.tuple([each, each])], { error: message })
+    .union([each, z.tuple([each, each])], { error: 'param.pair' satisfies MessageId })
     .transform((v): Pair => (typeof v === 'number' ? [v, v] : v));
 }
 
@@ -123,7 +139,7 @@ export function dims(
   maxRank: number,
   allowWildcard = false,
 ): ParamSpec<readonly number[]> {
-  const message = `must be a list of 1 to ${maxRank} whole numbers from 1 to ${MAX_DIM}${allowWildcard ? ' (one may be -1)' : ''}`;
+  const message: MessageId = allowWildcard ? 'param.dimsWildcard' : 'param.dims';
   const dim = z
     .number({ error: message })
     .int({ error: message })
@@ -133,7 +149,9 @@ export function dims(
     .array(dim, { error: message })
     .min(1, { error: message })
     .max(maxRank, { error: message })
-    .refine((ds) => ds.filter((d) => d === -1).length <= 1, { error: 'may contain -1 only once' });
+    .refine((ds) => ds.filter((d) => d === -1).length <= 1, {
+      error: 'param.oneWildcard' satisfies MessageId,
+    });
   return spec(
     { kind: 'dims', min: 1, maxRank, allowWildcard },
     def,

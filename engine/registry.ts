@@ -1,7 +1,9 @@
 // Looks up layer definitions by type and turns a node's raw params into validated, defaulted ones.
 import type { AnyLayerDefinition, ResolvedParams } from './define-layer';
-import { issue, type Issue } from './issues';
+import { messageIssue, withValues, type Issue } from './issues';
 import { LAYER_DEFINITIONS } from './layers';
+import { isMessageId } from './messages';
+import { ruleValues } from './params';
 
 const byType = new Map(LAYER_DEFINITIONS.map((d) => [d.type, d]));
 
@@ -20,39 +22,50 @@ export interface ParamResolution {
 const resolutionCache = new WeakMap<AnyLayerDefinition, WeakMap<object, ParamResolution>>();
 const NO_PARAMS = Object.freeze({});
 
-/** Validates raw params against the definition; params is undefined when any of them is invalid. */
-export function resolveParams(definition: AnyLayerDefinition, raw: unknown, nodeId: string): ParamResolution {
+/**
+ * Validates raw params against the definition; params is undefined when any of them is invalid.
+ * `layer` is the name messages give the layer (the analyzer passes the node's Keras name).
+ */
+export function resolveParams(
+  definition: AnyLayerDefinition,
+  raw: unknown,
+  nodeId: string,
+  layer: string = nodeId,
+): ParamResolution {
   const key = raw === undefined ? NO_PARAMS : raw;
   if (typeof key !== 'object' || key === null || Array.isArray(key)) {
     return {
       params: undefined,
-      issues: [issue('E_SCHEMA', 'params must be an object', { nodeId, field: 'params' })],
+      issues: [messageIssue('E_SCHEMA', 'param.notObject', { layer }, { nodeId, field: 'params' })],
     };
   }
   let cache = resolutionCache.get(definition);
   if (cache === undefined) resolutionCache.set(definition, (cache = new WeakMap()));
   const cached = cache.get(key);
-  if (cached !== undefined) return relabel(cached, nodeId);
-  const resolution = resolveUncached(definition, key as Record<string, unknown>, nodeId);
+  if (cached !== undefined) return relabel(cached, nodeId, layer);
+  const resolution = resolveUncached(definition, key as Record<string, unknown>, nodeId, layer);
   cache.set(key, resolution);
   return resolution;
 }
 
-function relabel(resolution: ParamResolution, nodeId: string): ParamResolution {
-  if (resolution.issues.every((i) => i.where.nodeId === nodeId)) return resolution;
-  return { ...resolution, issues: resolution.issues.map((i) => ({ ...i, where: { ...i.where, nodeId } })) };
+function relabel(resolution: ParamResolution, nodeId: string, layer: string): ParamResolution {
+  if (resolution.issues.every((i) => i.where.nodeId === nodeId && i.values?.['layer'] === layer))
+    return resolution;
+  const issues = resolution.issues.map((i) => withValues({ ...i, where: { ...i.where, nodeId } }, { layer }));
+  return { ...resolution, issues };
 }
 
 function resolveUncached(
   definition: AnyLayerDefinition,
   raw: Record<string, unknown>,
   nodeId: string,
+  layer: string,
 ): ParamResolution {
   const issues: Issue[] = [];
   const known = Object.keys(definition.params);
   for (const field of Object.keys(raw)) {
     if (!Object.hasOwn(definition.params, field)) {
-      issues.push(issue('E_UNKNOWN_PARAM', unknownParamMessage(definition, field, known), { nodeId, field }));
+      issues.push(unknownParamIssue(definition, field, known, { nodeId, field }, layer));
     }
   }
   const params: Record<string, unknown> = {};
@@ -60,23 +73,29 @@ function resolveUncached(
     const value = Object.hasOwn(raw, field) ? raw[field] : spec.default;
     const result = spec.schema.safeParse(value);
     if (result.success) params[field] = result.data;
-    else
-      issues.push(
-        issue('E_PARAM', `${field} ${result.error.issues[0]?.message ?? 'is invalid'}`, { nodeId, field }),
-      );
+    else {
+      // The schemas' errors are message ids (engine/params.ts); the bounds come from the control.
+      const id = result.error.issues[0]?.message ?? '';
+      const values = { layer, field, ...ruleValues(spec.control) };
+      issues.push(messageIssue('E_PARAM', isMessageId(id) ? id : 'param.invalid', values, { nodeId, field }));
+    }
   }
   return { params: issues.length === 0 ? Object.freeze(params) : undefined, issues };
 }
 
-function unknownParamMessage(
+function unknownParamIssue(
   definition: AnyLayerDefinition,
   field: string,
   known: readonly string[],
-): string {
+  where: { nodeId: string; field: string },
+  layer: string,
+): Issue {
+  const values = { layer, type: definition.type, field };
   const guess = known.find((k) => editDistance(k, field) <= 2);
-  if (guess !== undefined) return `${definition.type} has no parameter '${field}': did you mean '${guess}'?`;
-  if (known.length === 0) return `${definition.type} takes no parameters: remove '${field}'`;
-  return `${definition.type} has no parameter '${field}'; it takes ${known.join(', ')}`;
+  if (guess !== undefined)
+    return messageIssue('E_UNKNOWN_PARAM', 'param.unknownGuess', { ...values, guess }, where);
+  if (known.length === 0) return messageIssue('E_UNKNOWN_PARAM', 'param.unknownNone', values, where);
+  return messageIssue('E_UNKNOWN_PARAM', 'param.unknownList', { ...values, known: known.join(', ') }, where);
 }
 
 function editDistance(a: string, b: string): number {

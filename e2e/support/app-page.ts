@@ -378,4 +378,12 @@ export class AppPage {
     if (box === null) throw new Error(`UI element has no box: ${what}`);
     return box;
   }
+
+  /** Switches the UI language with the toolbar's language select. */
+  async setLanguage(code: 'en' | 'zh'): Promise<void> {
+    await this.fill(this.page.locator('#language-select'), code, 'the language select');
+  }
+
+  /** The text under the Train button saying why it is disabled (by its class: its name is translated). */
+  trainingReason = () => this.page.locator('.training-reason');
 }

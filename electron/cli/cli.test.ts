@@ -57,8 +57,8 @@ describe('layerwise CLI (child process)', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toEqual([
-      `${file}: conv: filters must be a whole number from 1 to 65536`,
-      `${file}: pool: MaxPooling2D needs a (height, width, channels) input, got (784,): move it before the Flatten, or add a Reshape to (height, width, channels)`,
+      `${file}: conv: conv2d's filters must be a whole number from 1 to 65536`,
+      `${file}: pool: max_pooling2d needs a (height, width, channels) input, got flatten (784,): move it before the Flatten, or add a Reshape to (height, width, channels)`,
     ]);
     expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });

@@ -34,8 +34,10 @@ describe('merge layers', () => {
     expect(analysis.issues).toEqual([
       {
         code: 'E_SHAPE_MISMATCH',
-        message: 'Add needs inputs of one shape, got (6, 6, 4), (8, 8, 4)',
+        message: 'add needs inputs of one shape, got conv2d (6, 6, 4), conv2d_1 (8, 8, 4)',
         where: { nodeId: 'm' },
+        messageId: 'shape.addMismatch',
+        values: expect.objectContaining({ layer: 'add', inputs: 'conv2d (6, 6, 4), conv2d_1 (8, 8, 4)' }),
       },
     ]);
   });
@@ -89,7 +91,7 @@ describe('merge layers', () => {
     );
     expect(analysis.issues).toHaveLength(1);
     expect(analysis.issues[0]).toMatchObject({ code: 'E_SHAPE_MISMATCH', where: { nodeId: 'm' } });
-    expect(analysis.issues[0]?.message).toContain('(6, 6, 4), (8, 8, 4)');
+    expect(analysis.issues[0]?.message).toContain('got conv2d (6, 6, 4), conv2d_1 (8, 8, 4)');
   });
 
   it.each([0, 4, -4])('Concatenate refuses axis %i for rank-3 inputs', (axis) => {

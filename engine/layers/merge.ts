@@ -17,10 +17,7 @@ export const Add = defineLayer({
   outputShape: (inputs) => {
     const [first] = inputs;
     if (first === undefined || !inputs.every((s) => sameShape(s, first))) {
-      throw new LayerShapeError(
-        'E_SHAPE_MISMATCH',
-        `Add needs inputs of one shape, got ${listShapes(inputs)}`,
-      );
+      throw new LayerShapeError('E_SHAPE_MISMATCH', 'shape.addMismatch', { shapes: listShapes(inputs) });
     }
     return first;
   },
@@ -37,22 +34,21 @@ export const Concatenate = defineLayer({
   inputs: MANY_INPUTS,
   outputShape: (inputs, p) => {
     const [first] = inputs;
-    if (first === undefined) throw new LayerShapeError('E_INPUT_COUNT', 'needs inputs: connect layers to it');
+    if (first === undefined) throw new LayerShapeError('E_INPUT_COUNT', 'shape.needsInput');
     const rank = first.length;
     const axis = p.axis < 0 ? rank + p.axis : p.axis - 1;
     if (p.axis === 0 || axis < 0 || axis >= rank) {
-      const why =
-        p.axis === 0 ? 'axis 0 is the batch' : `the inputs have ${rank} dimensions besides the batch`;
-      throw new LayerShapeError('E_RANK', `Concatenate cannot join along axis ${p.axis}: ${why}`, 'axis');
+      const id = p.axis === 0 ? 'shape.concatBatchAxis' : 'shape.concatAxis';
+      throw new LayerShapeError('E_RANK', id, { axis: p.axis, rank }, 'axis');
     }
     const compatible = inputs.every(
       (s) => s.length === rank && s.every((d, i) => i === axis || d === first[i]),
     );
     if (!compatible) {
-      throw new LayerShapeError(
-        'E_SHAPE_MISMATCH',
-        `Concatenate on axis ${p.axis} needs inputs that agree on every other axis, got ${listShapes(inputs)}`,
-      );
+      throw new LayerShapeError('E_SHAPE_MISMATCH', 'shape.concatMismatch', {
+        axis: p.axis,
+        shapes: listShapes(inputs),
+      });
     }
     return first.map((d, i) => (i === axis ? inputs.reduce((sum, s) => sum + (s[i] ?? 0), 0) : d));
   },

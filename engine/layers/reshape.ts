@@ -27,7 +27,8 @@ export const Reshape = defineLayer({
     if (wildcard ? size % knownSize !== 0 : size !== knownSize) {
       throw new LayerShapeError(
         'E_SHAPE_MISMATCH',
-        `cannot reshape ${formatDims(input)} (${size} values) to ${formatDims(p.target_shape)}: the number of values must stay the same`,
+        'shape.reshapeSize',
+        { shape: formatDims(input), size, target: formatDims(p.target_shape) },
         'target_shape',
       );
     }

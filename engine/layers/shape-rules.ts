@@ -6,8 +6,7 @@ export type Padding = 'valid' | 'same';
 
 export function singleInput(inputs: readonly Shape[]): Shape {
   const [input] = inputs;
-  if (input === undefined)
-    throw new LayerShapeError('E_INPUT_COUNT', 'needs an input: connect a layer to it');
+  if (input === undefined) throw new LayerShapeError('E_INPUT_COUNT', 'shape.needsInput');
   return input;
 }
 
@@ -15,12 +14,10 @@ export function singleInput(inputs: readonly Shape[]): Shape {
 export function imageInput(inputs: readonly Shape[], layer: string): readonly [number, number, number] {
   const input = singleInput(inputs);
   if (input.length !== 3) {
-    const fix =
-      input.length === 1 ? ': move it before the Flatten, or add a Reshape to (height, width, channels)' : '';
-    throw new LayerShapeError(
-      'E_RANK',
-      `${layer} needs a (height, width, channels) input, got ${formatDims(input)}${fix}`,
-    );
+    throw new LayerShapeError('E_RANK', input.length === 1 ? 'shape.needsImageNotFlat' : 'shape.needsImage', {
+      type: layer,
+      shape: formatDims(input),
+    });
   }
   return input as unknown as readonly [number, number, number];
 }
@@ -43,7 +40,8 @@ export function windowedImage(
   if (outH < 1 || outW < 1) {
     throw new LayerShapeError(
       'E_NON_POSITIVE_SHAPE',
-      `${layer}'s ${windowField} ${window[0]}x${window[1]} is larger than its ${h}x${w} input: use a smaller ${windowField} or padding 'same'`,
+      'shape.windowTooLarge',
+      { type: layer, field: windowField, window: `${window[0]}x${window[1]}`, size: `${h}x${w}` },
       windowField,
     );
   }

@@ -1,9 +1,11 @@
 // What the training panel needs from the editor: the model as a file when the graph is valid, else the
-// reason it cannot be trained (the first problem, naming its layer). Recomputed only when the graph's
-// structure or name changes, never while nodes are dragged.
+// reason it cannot be trained (the first problem, naming its layer, in the UI language). Recomputed only
+// when the graph's structure, its name or the language changes, never while nodes are dragged.
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ModelFile } from '../../../engine';
 import { useEditor, useEditorStoreApi } from '../editor/EditorContext';
+import { issueText } from '../i18n/issue-text';
 
 export interface TrainableModel {
   readonly model: ModelFile | null;
@@ -11,17 +13,20 @@ export interface TrainableModel {
 }
 
 export function useTrainableModel(): TrainableModel {
+  const { t } = useTranslation();
   const store = useEditorStoreApi();
   const analysis = useEditor((s) => s.analysis);
   const modelName = useEditor((s) => s.modelName);
   return useMemo(() => {
     const first = analysis.issues[0];
     if (first !== undefined) {
+      // Messages with an id name their layer themselves.
       const layer = first.where.nodeId ? analysis.byId.get(first.where.nodeId)?.name : undefined;
-      return { model: null, blockedReason: layer ? `${layer}: ${first.message}` : first.message };
+      const text = issueText(t, first);
+      return { model: null, blockedReason: layer && !first.messageId ? `${layer}: ${text}` : text };
     }
-    if (analysis.nodes.length === 0) return { model: null, blockedReason: 'The model is empty: add layers.' };
+    if (analysis.nodes.length === 0) return { model: null, blockedReason: t('training.controls.emptyModel') };
     return { model: store.getState().toModelFile(), blockedReason: null };
     // modelName is listed because the model file carries it.
-  }, [analysis, modelName, store]);
+  }, [analysis, modelName, store, t]);
 }

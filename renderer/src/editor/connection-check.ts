@@ -1,37 +1,64 @@
 // Decides whether a new edge may be drawn, and if not, why: self-loops, duplicates and cycles are refused
 // outright; otherwise the graph is analysed with the edge added and any new shape or input-count
-// problem at the target is the reason (the engine's own message).
-import { analyzeGraph, getLayer, type Graph, type Issue } from '../../../engine';
+// problem at the target is the reason (the engine's own message). Reasons carry a message id and values
+// (engine/messages.ts) so the UI can translate them, and name the layers as the user sees them.
+import {
+  analyzeGraph,
+  englishMessage,
+  getLayer,
+  type Graph,
+  type Issue,
+  type MessageId,
+  type MessageValues,
+} from '../../../engine';
 
 // Too few inputs is normal while wiring up; too many is checked against the definition below.
 const REFUSING_CODES = new Set(['E_CYCLE', 'E_RANK', 'E_SHAPE_MISMATCH', 'E_NON_POSITIVE_SHAPE']);
 
-export type ConnectionVerdict = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+export type ConnectionVerdict =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      /** In English; translate with messageId and values (renderer/src/i18n/issue-text.ts). */
+      readonly reason: string;
+      readonly messageId?: MessageId;
+      readonly values?: MessageValues;
+    };
+
+const refuse = (messageId: MessageId, values: MessageValues): ConnectionVerdict => ({
+  ok: false,
+  reason: englishMessage(messageId, values),
+  messageId,
+  values,
+});
 
 const key = (i: Issue) => `${i.code}|${i.where.nodeId ?? ''}|${i.message}`;
 
 export function checkConnection(graph: Graph, source: string, target: string): ConnectionVerdict {
-  if (source === target) return { ok: false, reason: 'A layer cannot feed itself.' };
+  const analysis = analyzeGraph(graph);
+  const nameOf = (id: string) => analysis.byId.get(id)?.name ?? id;
+  const names = { source: nameOf(source), target: nameOf(target) };
+  if (source === target) return refuse('connect.self', { layer: names.source });
   if (graph.edges.some((e) => e.source === source && e.target === target))
-    return { ok: false, reason: 'These layers are already connected.' };
+    return refuse('connect.duplicate', names);
   const targetNode = graph.nodes.find((n) => n.id === target);
   const max = targetNode ? getLayer(targetNode.type)?.inputs.max : undefined;
-  if (targetNode && max !== undefined && graph.edges.filter((e) => e.target === target).length >= max)
-    return {
-      ok: false,
-      reason:
-        max === 0
-          ? `${targetNode.type} takes no input.`
-          : `${targetNode.type} takes ${max === 1 ? 'one input' : `at most ${max} inputs`}: remove its current connection first.`,
-    };
-  if (reaches(graph, target, source))
-    return { ok: false, reason: 'That connection would make a cycle: a model must flow one way.' };
-  const before = new Set(analyzeGraph(graph).issues.map(key));
+  const current = graph.edges.filter((e) => e.target === target);
+  if (targetNode && max !== undefined && current.length >= max)
+    return max === 0
+      ? refuse('connect.noInputs', { ...names, type: targetNode.type })
+      : max === 1
+        ? refuse('connect.oneInput', { ...names, current: current.map((e) => nameOf(e.source)).join(', ') })
+        : refuse('connect.maxInputs', { ...names, max });
+  if (reaches(graph, target, source)) return refuse('connect.cycle', names);
+  const before = new Set(analysis.issues.map(key));
   const after = analyzeGraph({ nodes: graph.nodes, edges: [...graph.edges, { source, target }] });
   const introduced = after.issues.find(
     (i) => REFUSING_CODES.has(i.code) && !before.has(key(i)) && i.where.nodeId === target,
   );
-  return introduced ? { ok: false, reason: introduced.message } : { ok: true };
+  if (introduced === undefined) return { ok: true };
+  const { message, messageId, values } = introduced;
+  return { ok: false, reason: message, ...(messageId && { messageId, values: values ?? {} }) };
 }
 
 /** Whether `to` can be reached from `from` along edges. */

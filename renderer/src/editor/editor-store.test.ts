@@ -32,7 +32,11 @@ describe('editor store', () => {
     expect(store.getState().connect(dense, add).ok).toBe(true);
     const before = store.getState().edges;
     const cycle = store.getState().connect(add, dense);
-    expect(cycle).toEqual({ ok: false, reason: expect.stringMatching(/one input/) });
+    expect(cycle).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/one input/),
+      messageId: 'connect.oneInput',
+    });
     // Input (28,28,1) and Dense (28,28,64) cannot be added elementwise.
     const shape = store.getState().connect('input', add);
     expect(shape.ok).toBe(false);

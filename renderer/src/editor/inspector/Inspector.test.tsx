@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import '../../i18n';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { i18next } from '../../i18n';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { templateModel } from '../../files/templates';
 import { EditorProvider } from '../EditorContext';
@@ -19,7 +19,10 @@ function renderWithSelected(id: string | null) {
   return store;
 }
 
-afterEach(cleanup);
+afterEach(async () => {
+  cleanup();
+  await i18next.changeLanguage('en');
+});
 
 describe('Inspector', () => {
   it('edits a Dense layer: the shape and parameter count follow the new units', () => {
@@ -57,5 +60,28 @@ describe('Inspector', () => {
     const store = renderWithSelected(null);
     fireEvent.change(screen.getByLabelText('Model name'), { target: { value: 'digits' } });
     expect(store.getState().modelName).toBe('digits');
+  });
+
+  it('shows validation messages, the layer description and parameter help in Chinese', async () => {
+    const store = renderWithSelected('dense');
+    await act(() => i18next.changeLanguage('zh'));
+    const inspector = screen.getByRole('region', { name: '属性' });
+    expect(inspector.textContent).toContain('全连接层：每个输出单元都与每个输入特征相连。');
+    expect(inspector.textContent).toContain('输出单元的数量。');
+    expect(screen.getByRole('option', { name: 'relu（修正线性单元）' })).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('units'), { target: { value: '0' } });
+    expect(screen.getByRole('alert').textContent).toBe('dense 的 units 必须是 1 到 65536 之间的整数');
+
+    // Cut the Dense layer off its input: a problem of the node itself, not of one field.
+    const cut = store.getState().edges.filter((e) => e.target === 'dense');
+    act(() => store.getState().onEdgesChange(cut.map((e) => ({ type: 'remove' as const, id: e.id }))));
+    const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
+    expect(alerts).toContain('dense 没有输入：请把一个图层连接到它');
+
+    await act(() => i18next.changeLanguage('en'));
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(
+      'dense has no input: connect a layer to it',
+    );
   });
 });

@@ -1,7 +1,10 @@
 // Edits what is selected: one layer's name and parameters (with the control its spec asks for, checked
 // by the registry as you type, shapes re-inferred on every change), or the model's name when nothing is.
+// The layer's description, parameter help and the engine's messages are shown in the UI language.
 import { useTranslation } from 'react-i18next';
 import { getLayer } from '../../../../engine';
+import { issueText } from '../../i18n/issue-text';
+import { layerDoc, paramHelp } from '../../i18n/layer-text';
 import { useEditor, useEditorStoreApi } from '../EditorContext';
 import { formatCount, formatShape } from '../format';
 import { ParamField } from './ParamField';
@@ -57,8 +60,10 @@ function NodeFields({ nodeId, store }: { nodeId: string; store: ReturnType<typeo
   const issues = useEditor((s) => s.analysis.issues);
   if (node === undefined) return null;
   const definition = getLayer(node.data.type);
-  const fieldError = (field: string) =>
-    issues.find((i) => i.where.nodeId === nodeId && i.where.field === field)?.message;
+  const fieldError = (field: string) => {
+    const found = issues.find((i) => i.where.nodeId === nodeId && i.where.field === field);
+    return found && issueText(t, found);
+  };
   const nodeErrors = issues.filter((i) => i.where.nodeId === nodeId && i.where.field === undefined);
   const params = (analysis?.trainableParams ?? 0) + (analysis?.nonTrainableParams ?? 0);
   return (
@@ -67,7 +72,7 @@ function NodeFields({ nodeId, store }: { nodeId: string; store: ReturnType<typeo
         <strong>{node.data.type}</strong> · {formatShape(analysis?.outputShape)} ·{' '}
         {t('editor.node.params', { count: params, formatted: formatCount(params) })}
       </p>
-      {definition && <p className="muted">{definition.doc}</p>}
+      {definition && <p className="muted">{layerDoc(t, definition.type)}</p>}
       <div className="param-field">
         <label htmlFor={`name-${nodeId}`}>{t('editor.inspector.name')}</label>
         <TextParamField
@@ -83,7 +88,7 @@ function NodeFields({ nodeId, store }: { nodeId: string; store: ReturnType<typeo
       </div>
       {nodeErrors.map((issue) => (
         <p key={issue.message} className="field-error" role="alert">
-          {issue.message}
+          {issueText(t, issue)}
         </p>
       ))}
       {definition &&
@@ -93,6 +98,7 @@ function NodeFields({ nodeId, store }: { nodeId: string; store: ReturnType<typeo
             nodeId={nodeId}
             name={key}
             spec={spec}
+            help={paramHelp(t, definition.type, key)}
             raw={node.data.params[key]}
             resolved={analysis?.params?.[key]}
             error={fieldError(key)}

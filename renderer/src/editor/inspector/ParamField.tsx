@@ -1,8 +1,9 @@
 // One parameter's control, chosen from its spec: numbers and lists as validated text, choices as a
 // select, booleans as a checkbox, pairs as two numbers (optionally "auto"). Errors from the engine for
-// this field are shown under it.
+// this field are shown under it. Help, option labels and errors arrive in the UI language.
 import { useTranslation } from 'react-i18next';
 import type { ParamSpec } from '../../../../engine';
+import { optionLabel } from '../../i18n/layer-text';
 import { parseListText, parseNumberText, valueText } from './param-text';
 import { TextParamField } from './TextParamField';
 
@@ -10,6 +11,8 @@ export interface ParamFieldProps {
   readonly nodeId: string;
   readonly name: string;
   readonly spec: ParamSpec<unknown>;
+  /** The parameter's help text, translated. */
+  readonly help: string;
   /** The raw value in the document (undefined: the default applies). */
   readonly raw: unknown;
   /** The resolved value (default filled in) when the params are valid. */
@@ -18,7 +21,7 @@ export interface ParamFieldProps {
   readonly onChange: (value: unknown) => void;
 }
 
-export function ParamField({ nodeId, name, spec, raw, resolved, error, onChange }: ParamFieldProps) {
+export function ParamField({ nodeId, name, spec, help, raw, resolved, error, onChange }: ParamFieldProps) {
   const { t } = useTranslation();
   const id = `param-${nodeId}-${name}`;
   const docId = `${id}-doc`;
@@ -47,7 +50,7 @@ export function ParamField({ nodeId, name, spec, raw, resolved, error, onChange 
       >
         {control.options.map((o) => (
           <option key={o} value={o}>
-            {o}
+            {optionLabel(t, o)}
           </option>
         ))}
       </select>
@@ -87,7 +90,7 @@ export function ParamField({ nodeId, name, spec, raw, resolved, error, onChange 
       <label htmlFor={id}>{name}</label>
       {input}
       <small id={docId} className="muted">
-        {spec.doc}
+        {help}
       </small>
       {error && (
         <small id={errorId} className="field-error" role="alert">

@@ -2,5 +2,7 @@
 import { common } from './common';
 import { editor } from './editor';
 import { training } from './training';
+import { layerOptions, layers } from './layers';
+import { messages } from './messages';
 
-export const en = { common, editor, training };
+export const en = { common, editor, training, messages, layers, layerOptions };

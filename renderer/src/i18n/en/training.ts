@@ -10,6 +10,7 @@ export const training = {
     busy: 'A run is in progress: pause or stop it first.',
     invalidModel: 'Fix the problems in the model first.',
     datasetUnavailable: 'The dataset {{name}} is not available: {{reason}}',
+    emptyModel: 'The model is empty: add layers.',
   },
   settings: {
     title: 'Settings',

@@ -2,5 +2,8 @@
 import { common } from './common';
 import { editor } from './editor';
 import { training } from './training';
+import { layerOptions, layers } from './layers';
+import { messages as flatMessages } from './messages';
+import { nestIds } from '../nest-ids';
 
-export const zh = { common, editor, training };
+export const zh = { common, editor, training, messages: nestIds(flatMessages), layers, layerOptions };

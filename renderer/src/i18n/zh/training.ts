@@ -10,6 +10,7 @@ export const training = {
     busy: '已有训练正在进行：请先暂停或停止它。',
     invalidModel: '请先修正模型中的问题。',
     datasetUnavailable: '数据集 {{name}} 不可用：{{reason}}',
+    emptyModel: '模型是空的：请添加图层。',
   },
   settings: {
     title: '设置',
