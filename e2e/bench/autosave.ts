@@ -14,7 +14,7 @@ const WRITES = 5;
 async function main(): Promise<void> {
   const served = await serveApp({ log: () => undefined });
   const browser = await launchBrowser();
-  const opened = await openPage(browser, { viewport: { width: 1440, height: 900 } });
+  const opened = await openPage(browser);
   const app = new AppPage(opened.page, served.url);
   const page = opened.page;
   try {

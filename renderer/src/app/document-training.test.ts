@@ -3,6 +3,7 @@
 // no runs of the previous one.
 import { describe, expect, it } from 'vitest';
 import { parseModelFile, serializeModelFile, type ModelFile } from '../../../engine';
+import { bytesToBase64, float32Bytes } from '../../../engine/formats/weights';
 import { createEditorStore } from '../editor/editor-store';
 import { templateModel } from '../files/templates';
 import { batchEvent, startedEvent, storeOnFakeApi } from '../training/fake-api';
@@ -11,7 +12,7 @@ import { documentFile, loadDocumentTraining, weightsRunId } from './document-tra
 
 /** Weights shaped like the MNIST MLP's (dense 784→128, dense_1 128→10), filled with one value. */
 const mlpWeights = (value: number) => {
-  const fill = (n: number) => Buffer.from(new Float32Array(n).fill(value).buffer).toString('base64');
+  const fill = (n: number) => bytesToBase64(float32Bytes(new Float32Array(n).fill(value)));
   return {
     dtype: 'float32' as const,
     tensors: [
