@@ -9,7 +9,6 @@ import { encodeWeights, float32Bytes, trainedPlan } from './weights';
 
 export type WeightsMode = 'inline' | 'sidecar' | 'none';
 
-
 export function exportLayerwiseJson(
   model: ModelFile,
   options: { weights?: WeightsMode; sidecar?: Uint8Array } = {},
