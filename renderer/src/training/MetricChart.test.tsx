@@ -3,7 +3,7 @@
 // lines without dots.
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MetricChart } from './MetricChart';
+import { MetricChart, padded } from './MetricChart';
 
 afterEach(cleanup);
 
@@ -69,6 +69,29 @@ describe('MetricChart', () => {
       expect(dot.cy - dot.r).toBeGreaterThanOrEqual(0);
       expect(dot.cy + dot.r).toBeLessThan(plot.bottom);
     }
+  });
+
+  it.each([
+    [
+      [0.93, 1.52],
+      [0.871, 1.579],
+    ],
+    [
+      [0.3, 0.3],
+      [0.27, 0.33],
+    ],
+    [
+      [0.05, 1.5],
+      [0, 1.645],
+    ],
+    [
+      [-2, -1],
+      [-2.1, -0.9],
+    ],
+  ] as const)('pads the value range %j of lone dots to %j, never below 0 for a loss', (range, expected) => {
+    const [min, max] = padded([...range]);
+    expect(min).toBeCloseTo(expected[0], 9);
+    expect(max).toBeCloseTo(expected[1], 9);
   });
 
   it('draws no dots once a series has two points', () => {

@@ -47,11 +47,12 @@ const finiteCount = (data: readonly Record<string, number | null>[], key: string
 
 /**
  * The range widened by a tenth of its width (of the value, when it is one value) either side, so a
- * lone dot is drawn whole inside the plot rather than cut in half by an axis.
+ * lone dot is drawn whole inside the plot rather than cut in half by an axis; never below 0 for
+ * values that are not (a loss).
  */
-function padded([min, max]: [number, number]): [number, number] {
+export function padded([min, max]: [number, number]): [number, number] {
   const pad = 0.1 * (max - min || Math.abs(min) || 1);
-  return [min - pad, max + pad];
+  return [min >= 0 ? Math.max(0, min - pad) : min - pad, max + pad];
 }
 
 /** A one-point series has no line to draw: its point is a solid dot (not dashed like its line). */
@@ -61,8 +62,8 @@ const loneDot = (color: string) =>
 export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
   const { testId, title, data, xKey, xLabel, series, log, percent } = props;
   const format = formatValue(percent);
-  // Our own round ticks: recharts' are computed with arbitrary-precision decimals on every redraw.
   const lone = new Set(series.filter((s) => finiteCount(data, s.key) === 1).map((s) => s.key));
+  // Our own round ticks: recharts' are computed with arbitrary-precision decimals on every redraw.
   const [xMin, xMax] = extent(data, [xKey]);
   // One epoch: a unit either side, so the dot sits mid-plot above its tick.
   const [xFrom, xTo] = xMin === xMax ? [xMin - 1, xMax + 1] : [xMin, xMax];
@@ -83,7 +84,8 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 200 }}>
           <LineChart
             data={data as Record<string, number | null>[]}
-            margin={{ top: 4, right: 12, bottom: 0, left: 0 }}
+            // Room above the top grid line for a whole dot at 100%.
+            margin={{ top: 6, right: 12, bottom: 0, left: 0 }}
           >
             <XAxis
               dataKey={xKey}
