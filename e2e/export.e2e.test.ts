@@ -38,8 +38,8 @@ describe('export from the app', () => {
 
     const [json, bin] = await exportVia('TensorFlow.js Layers (model.json + weights)', 2);
     expect([json?.suggestedFilename(), bin?.suggestedFilename()]).toEqual([
-      'model.json',
-      'mnist_mlp.weights.bin',
+      'mnist_mlp.tfjs.json',
+      'mnist_mlp.tfjs.weights.bin',
     ]);
     const artifacts = JSON.parse(new TextDecoder().decode(await bytesOf(json!)));
     const weightData = (await bytesOf(bin!)).slice().buffer;

@@ -4,9 +4,10 @@ import { cpus } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { benchAnalyze } from '../engine/bench/analyze.bench';
 import { benchCanvas } from './bench/canvas';
+import { benchResponsiveness } from './bench/responsiveness';
 import { benchRuntime, benchTraining } from './bench/training';
 
-const only = process.argv[2]; // `npm run bench -- engine` (or training, runtime, canvas) runs one part
+const only = process.argv[2]; // `npm run bench -- engine` (or training, runtime, canvas, responsiveness) runs one part
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
 const stamp = `Command: \`npm run bench\` · ${machine} · ${new Date().toISOString().slice(0, 10)}`;
@@ -57,4 +58,10 @@ if (only === undefined || only === 'canvas') {
   const body = benchCanvas();
   console.log(body);
   writeSection('canvas', 'Editor canvas (300 nodes, headless Chromium)', body);
+}
+
+if (only === undefined || only === 'responsiveness') {
+  const body = benchResponsiveness();
+  console.log(body);
+  writeSection('responsiveness', 'Page responsiveness while training (headless Chromium)', body);
 }

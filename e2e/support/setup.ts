@@ -1,6 +1,6 @@
 // Vitest lifecycle for an e2e file: one served app and one browser per file, a fresh page (own
-// storage) per test, and after each test the check that the page logged no errors (and, when the test
-// failed, a screenshot in test-results/e2e/).
+// storage) per test, and after each test the check that the page logged no errors and no warnings (and,
+// when the test failed, a screenshot in test-results/e2e/).
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -24,6 +24,7 @@ export function useApp(options: OpenPageOptions = {}): E2eContext {
   let browser: Browser | undefined;
   let opened: OpenedPage | undefined;
   let app: AppPage | undefined;
+  let warnings: string[] = [];
 
   beforeAll(async () => {
     served = await serveApp();
@@ -35,6 +36,14 @@ export function useApp(options: OpenPageOptions = {}): E2eContext {
   });
   beforeEach(async () => {
     opened = await openPage(browser as Browser, options);
+    // Warnings too: the browser's own (a slow canvas readback, a blocked resource) point at real
+    // problems, and the production build logs none of React's development warnings.
+    const seen: string[] = (warnings = []);
+    opened.page.on('console', (message) => {
+      if (message.type() !== 'warning') return;
+      const where = message.location().url;
+      seen.push(`console warning: ${message.text()}${where ? ` (${where})` : ''}`);
+    });
     app = new AppPage(opened.page, (served as ServedApp).url);
   });
   afterEach(async ({ task }) => {
@@ -42,9 +51,9 @@ export function useApp(options: OpenPageOptions = {}): E2eContext {
       const name = task.name.replace(/[^\w-]+/g, '-').slice(0, 80);
       await opened.page.screenshot({ path: `${FAILURE_DIR}${name}.png` }).catch(() => undefined);
     }
-    const errors = [...(opened?.errors ?? [])];
+    const errors = [...(opened?.errors ?? []), ...warnings];
     await opened?.close();
-    expect(errors, 'console errors and page errors during the test').toEqual([]);
+    expect(errors, 'console errors, warnings and page errors during the test').toEqual([]);
   });
 
   const need = <T>(value: T | undefined, what: string): T => {

@@ -60,9 +60,38 @@ describe('layerwise export', () => {
     expect(readdirSync(dir).sort()).toEqual([
       'm.onnx',
       'mlp.json',
-      'mnist_mlp.layerwise.json',
+      'mnist_mlp_pytorch.layerwise.json',
       'mnist_mlp_pytorch.py',
     ]);
+  });
+
+  it('writes every format into one folder without one overwriting another', async () => {
+    const dir = scratch();
+    const source = join(dir, 'mlp.json');
+    writeFileSync(source, serializeModelFile(mlpWithWeights()));
+    const written: string[] = [];
+    for (const format of ['json', 'tfjs', 'onnx', 'pytorch', 'keras']) {
+      const result = await runCli(['export', source, '--format', format, '--out', dir]);
+      expect(result.code, `${format}: ${result.stderr}`).toBe(0);
+      written.push(...result.stdout.trim().split('\n'));
+    }
+    expect(new Set(written).size).toBe(written.length);
+    expect(readdirSync(dir).sort()).toEqual([
+      'mlp.json',
+      'mnist_mlp.layerwise.json',
+      'mnist_mlp.onnx',
+      'mnist_mlp.tfjs.json',
+      'mnist_mlp.tfjs.weights.bin',
+      'mnist_mlp_keras.layerwise.json',
+      'mnist_mlp_keras.py',
+      'mnist_mlp_pytorch.layerwise.json',
+      'mnist_mlp_pytorch.py',
+    ]);
+    // Each script names the weights file that is beside it.
+    for (const framework of ['pytorch', 'keras'])
+      expect(readFileSync(join(dir, `mnist_mlp_${framework}.py`), 'utf8')).toContain(
+        `--weights mnist_mlp_${framework}.layerwise.json --predict`,
+      );
   });
 
   it('round-trips TF.js Layers: export, then import gives the same layers and the same weights', async () => {

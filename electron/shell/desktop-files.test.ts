@@ -1,9 +1,15 @@
 // The native file dialogs' back end, with the dialogs faked and a real temporary folder.
 import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../engine/api/contract';
+import { compileGraph } from '../../engine/compile';
+import { EXPORT_FORMATS, exportModel, type ExportFormatId } from '../../engine/formats';
+import { exportFileNames } from '../../engine/formats/file-names';
+import { encodeWeights } from '../../engine/formats/weights';
+import type { ModelFile } from '../../engine/model-file';
+import { chain } from '../../engine/testing/graphs';
 import { DesktopFiles, withModelExtension, type Dialogs } from './desktop-files';
 
 let folder: string;
@@ -22,6 +28,23 @@ function dialogs(answers: { open?: string[] | null; save?: string | null } = {})
     ),
   };
   return fake satisfies Dialogs;
+}
+
+/** A small model with weights (their values do not matter for names). */
+function trainedModel(name: string): ModelFile {
+  const graph = chain([28, 28, 1], ['Flatten'], ['Dense', { units: 10, activation: 'softmax' }]);
+  const compiled = compileGraph(graph);
+  if (!compiled.ok) throw new Error('the test graph does not compile');
+  const values = new Map(
+    compiled.plan.nodes.flatMap((n) => n.weights.map((w) => [w.name, new Float32Array(w.size)])),
+  );
+  return {
+    format: 'layerwise-model',
+    version: 1,
+    name,
+    graph,
+    weights: encodeWeights(compiled.plan, values),
+  };
 }
 
 function setup() {
@@ -154,6 +177,45 @@ describe('DesktopFiles', () => {
     expect(written).toEqual([out, join(folder, 'exported', 'model.weights.bin')]);
     expect([...(await readFile(join(folder, 'exported', 'model.weights.bin')))]).toEqual([1, 2, 3]);
     expect((await readdir(join(folder, 'exported'))).sort()).toEqual(['digits.json', 'model.weights.bin']);
+  });
+
+  it('offers each format under its own name, so every format fits in one folder', async () => {
+    const { files } = setup();
+    const model = trainedModel('My net');
+    const offered: string[] = [];
+    // The user accepts the name each Export dialog proposes.
+    const accept: Dialogs = {
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async (options) => {
+        offered.push(basename(options.defaultPath));
+        return { canceled: false, filePath: options.defaultPath };
+      },
+    };
+    for (const format of Object.keys(EXPORT_FORMATS) as ExportFormatId[]) {
+      const exported = exportModel(format, model);
+      if (!exported.ok) throw new Error(`${format} export failed`);
+      await files.handle('files.export', { files: exported.value }, accept);
+    }
+    const names = exportFileNames('My net');
+    expect(offered).toEqual([
+      names.layerwiseJson,
+      names.tfjsModel,
+      names.onnx,
+      names.pytorchScript,
+      names.kerasScript,
+    ]);
+    expect((await readdir(folder)).sort()).toEqual(
+      [
+        names.layerwiseJson,
+        names.tfjsModel,
+        names.tfjsWeights,
+        names.onnx,
+        names.pytorchScript,
+        names.pytorchWeights,
+        names.kerasScript,
+        names.kerasWeights,
+      ].sort(),
+    );
   });
 
   it.each(['../escape.bin', 'sub/dir.bin', '/abs.bin', '..'])(

@@ -20,7 +20,7 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 const MODEL_FILTER = { name: 'Layerwise model', extensions: ['json'] };
 const IMPORT_FILTER = {
-  name: 'Model files (model.json, .bin, .layerwise.json)',
+  name: 'Model files (.layerwise.json, TF.js .tfjs.json or model.json, .bin)',
   extensions: ['json', 'bin'],
 };
 const ANY_FILTER = { name: 'All files', extensions: ['*'] };

@@ -4,6 +4,7 @@ import type { ModelFile } from '../model-file';
 import { readModel } from '../model-file';
 import { issue } from '../issues';
 
+import { exportFileNames } from './file-names';
 import { exportLayerwiseJson, type WeightsMode } from './layerwise-json';
 import { exportOnnx } from './onnx';
 import { exportTfjs, importTfjs } from './tfjs';
@@ -25,15 +26,21 @@ interface ExportFormat {
   run(model: ModelFile, options: ExportOptions): FormatResult<ExportedFile[]>;
 }
 
-/** A script plus, when the model has weights, our JSON with them inline: the script loads it. */
+/**
+ * A script plus, when the model has weights, our JSON with them inline under the name the script's
+ * docstring gives it (not our JSON export's name, which a JSON export into the same folder keeps).
+ */
 function withWeightsFile(
   script: FormatResult<ExportedFile[]>,
   model: ModelFile,
   options: ExportOptions,
+  name: string,
 ): FormatResult<ExportedFile[]> {
   if (!script.ok || model.weights === undefined) return script;
   const weights = exportLayerwiseJson(model, { ...options, weights: 'inline' });
-  return weights.ok ? { ok: true, value: [...script.value, ...weights.value] } : weights;
+  if (!weights.ok) return weights;
+  const [json] = weights.value;
+  return json === undefined ? weights : { ok: true, value: [...script.value, { name, data: json.data }] };
 }
 
 export const EXPORT_FORMATS = {
@@ -55,12 +62,14 @@ export const EXPORT_FORMATS = {
   pytorch: {
     label: 'PyTorch script',
     needsWeights: false,
-    run: (model, options) => withWeightsFile(exportPytorch(model), model, options),
+    run: (model, options) =>
+      withWeightsFile(exportPytorch(model), model, options, exportFileNames(model.name).pytorchWeights),
   },
   keras: {
     label: 'Keras script',
     needsWeights: false,
-    run: (model, options) => withWeightsFile(exportKeras(model), model, options),
+    run: (model, options) =>
+      withWeightsFile(exportKeras(model), model, options, exportFileNames(model.name).kerasWeights),
   },
 } satisfies Record<string, ExportFormat>;
 

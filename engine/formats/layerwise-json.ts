@@ -3,30 +3,21 @@
 // and history are carried unchanged, so save → open predicts bit for bit the same.
 
 import { serializeModelFile, type ModelFile } from '../model-file';
+import { exportFileNames } from './file-names';
 import type { ExportedFile, FormatResult } from './types';
 import { encodeWeights, float32Bytes, trainedPlan } from './weights';
 
 export type WeightsMode = 'inline' | 'sidecar' | 'none';
-
-/** "My model" → "My_model": a safe base for file names. */
-export function fileBase(name: string): string {
-  return (
-    name
-      .trim()
-      .replace(/[^\w.-]+/g, '_')
-      .replace(/^[_.]+|_+$/g, '') || 'model'
-  );
-}
 
 export function exportLayerwiseJson(
   model: ModelFile,
   options: { weights?: WeightsMode; sidecar?: Uint8Array } = {},
 ): FormatResult<ExportedFile[]> {
   const mode = options.weights ?? 'inline';
-  const base = fileBase(model.name);
+  const names = exportFileNames(model.name);
   const { weights: _dropped, ...architecture } = model;
   if (mode === 'none' || model.weights === undefined)
-    return { ok: true, value: [{ name: `${base}.layerwise.json`, data: serializeModelFile(architecture) }] };
+    return { ok: true, value: [{ name: names.layerwiseJson, data: serializeModelFile(architecture) }] };
   const trained = trainedPlan(model, options.sidecar, 'our JSON with weights');
   if (!trained.ok) return trained;
   const { plan } = trained.value;
@@ -35,10 +26,10 @@ export function exportLayerwiseJson(
     const weights = encodeWeights(plan, values);
     return {
       ok: true,
-      value: [{ name: `${base}.layerwise.json`, data: serializeModelFile({ ...architecture, weights }) }],
+      value: [{ name: names.layerwiseJson, data: serializeModelFile({ ...architecture, weights }) }],
     };
   }
-  const binName = `${base}.weights.bin`;
+  const binName = names.layerwiseWeights;
   const parts: Uint8Array[] = [];
   let offset = 0;
   const tensors = plan.nodes.flatMap((n) =>
@@ -60,7 +51,7 @@ export function exportLayerwiseJson(
     ok: true,
     value: [
       {
-        name: `${base}.layerwise.json`,
+        name: names.layerwiseJson,
         data: serializeModelFile({ ...architecture, weights: { dtype: 'float32', file: binName, tensors } }),
       },
       { name: binName, data: bin },

@@ -3,7 +3,7 @@
 // README.md beside this file documents the conventions.
 import { issue } from '../../issues';
 import type { ModelFile } from '../../model-file';
-import { fileBase } from '../layerwise-json';
+import { exportFileNames, fileBase } from '../file-names';
 import type { ExportedFile, FormatResult } from '../types';
 import { trainedPlan } from '../weights';
 import { INPUT_NAME, OnnxContext, OUTPUT_NAME } from './onnx-context';
@@ -50,5 +50,5 @@ export function exportOnnx(
       outputs: [{ name: OUTPUT_NAME, dims: [BATCH, ...plan.outputShape] }],
     },
   });
-  return { ok: true, value: [{ name: `${fileBase(model.name)}.onnx`, data: bytes }] };
+  return { ok: true, value: [{ name: exportFileNames(model.name).onnx, data: bytes }] };
 }

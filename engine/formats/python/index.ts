@@ -3,7 +3,7 @@
 import type { TrainingRun } from '../../api/run-settings';
 import { compileGraph, type ExecutionPlan } from '../../compile';
 import type { ModelFile } from '../../model-file';
-import { fileBase } from '../layerwise-json';
+import { exportFileNames } from '../file-names';
 import type { ExportedFile, FormatResult } from '../types';
 import { kerasModelFunction } from './keras-script';
 import { KERAS_RUNTIME } from './keras-runtime';
@@ -34,17 +34,19 @@ export function exportPytorch(model: ModelFile): FormatResult<ExportedFile[]> {
   const prepared = prepare(model);
   if (!prepared.ok) return prepared;
   const { plan, run } = prepared.value;
-  const name = `${fileBase(model.name)}_pytorch.py`;
+  const names = exportFileNames(model.name);
+  const files = { script: names.pytorchScript, weights: names.pytorchWeights, trained: names.pytorchTrained };
+  const name = files.script;
   const module = torchModule(plan, model.name);
   const torchrun = [
     'On several processes or GPUs (DistributedDataParallel; the batch size is split between them):',
     `    torchrun --nproc_per_node=2 ${name} --data path/to/mnist`,
   ];
   const source = [
-    scriptDocstring(model, 'PyTorch', name, torchrun),
+    scriptDocstring(model, 'PyTorch', files, torchrun),
     TORCH_IMPORTS,
     '',
-    scriptConstants(model, plan, run),
+    scriptConstants(model, plan, run, files.trained),
     '# (our weight name, state_dict key, layout, Keras initializer, fan_in, fan_out)',
     module.weightMap,
     `KERNELS = ${pyLiteral(module.kernels)}  # L2-regularised (TRAINING['l2'])`,
@@ -64,12 +66,14 @@ export function exportKeras(model: ModelFile): FormatResult<ExportedFile[]> {
   const prepared = prepare(model);
   if (!prepared.ok) return prepared;
   const { plan, run } = prepared.value;
-  const name = `${fileBase(model.name)}_keras.py`;
+  const names = exportFileNames(model.name);
+  const files = { script: names.kerasScript, weights: names.kerasWeights, trained: names.kerasTrained };
+  const name = files.script;
   const source = [
-    scriptDocstring(model, 'Keras 3', name),
+    scriptDocstring(model, 'Keras 3', files),
     KERAS_RUNTIME.imports,
     '',
-    scriptConstants(model, plan, run),
+    scriptConstants(model, plan, run, files.trained),
     '',
     '',
     kerasModelFunction(plan, model.name),

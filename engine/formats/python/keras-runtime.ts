@@ -74,7 +74,7 @@ def main():
             monitor='val_loss', patience=stopping['patience'], min_delta=stopping['min_delta'], restore_best_weights=True))
     model.fit(x, targets(y), batch_size=args.batch_size or TRAINING['batch_size'], epochs=args.epochs or TRAINING['epochs'],
               validation_data=(x_val, targets(y_val)) if len(x_val) > 0 else None, shuffle=True, callbacks=callbacks)
-    out = args.out or FILE_BASE + '_keras.layerwise.json'
+    out = args.out or TRAINED_FILE
     write_model(out, base, keras_tensors(model))
     print(f'saved the trained model to {out}')
 

@@ -4,11 +4,15 @@
 import type { TrainingRun } from '../../api/run-settings';
 import type { ExecutionPlan } from '../../compile';
 import type { ModelFile } from '../../model-file';
-import { fileBase } from '../layerwise-json';
 import { pyLiteral, pyTuple } from './python-literal';
 import { trainingDict } from './training-settings';
 
-export function scriptConstants(model: ModelFile, plan: ExecutionPlan, run: TrainingRun): string {
+export function scriptConstants(
+  model: ModelFile,
+  plan: ExecutionPlan,
+  run: TrainingRun,
+  trainedFile: string,
+): string {
   const output = plan.nodes[plan.outputIndex];
   const activation = typeof output?.params.activation === 'string' ? output.params.activation : 'linear';
   const shapes = plan.nodes.flatMap((n) =>
@@ -17,7 +21,7 @@ export function scriptConstants(model: ModelFile, plan: ExecutionPlan, run: Trai
   return [
     '# The Layerwise model file this script was exported from (graph and training settings, no weights).',
     `MODEL_FILE = json.loads(r"""${modelFileJson(model)}""")`,
-    `FILE_BASE = ${pyLiteral(fileBase(model.name))}`,
+    `TRAINED_FILE = ${pyLiteral(trainedFile)}  # where training saves the model unless told --out`,
     `INPUT_SHAPE = ${pyTuple(plan.inputShape)}  # one sample, channels-last, values in [0, 1]`,
     `OUTPUT_SHAPE = ${pyTuple(plan.outputShape)}`,
     `OUTPUT_ACTIVATION = ${pyLiteral(activation)}`,
@@ -27,21 +31,42 @@ export function scriptConstants(model: ModelFile, plan: ExecutionPlan, run: Trai
   ].join('\n');
 }
 
+/** The files a script is about: itself, the weights written beside it, the model training saves. */
+export interface ScriptFiles {
+  readonly script: string;
+  /** Written beside the script by the export when the model has trained weights (../index.ts). */
+  readonly weights: string;
+  readonly trained: string;
+}
+
 /** The opening docstring: what the script is and how to run it. */
 export function scriptDocstring(
   model: ModelFile,
   framework: string,
-  file: string,
+  files: ScriptFiles,
   extra: string[] = [],
 ): string {
+  const file = files.script;
   const title = model.name.replace(/[^\w .-]/g, '_');
+  const predict =
+    model.weights === undefined
+      ? [
+          'The model had no trained weights when exported; train it in Layerwise and export again, or train',
+          'here and predict with the model file training saves:',
+          `    python ${file} --weights <trained model file> --predict 10`,
+        ]
+      : [
+          'Predict with the weights trained in Layerwise, exported beside this script as',
+          `${files.weights} (probabilities of the first N MNIST test images, as JSON):`,
+          `    python ${file} --weights ${files.weights} --predict 10`,
+        ];
   return [
     `"""${title} (${framework}), exported from Layerwise.`,
     '',
-    'Predict with the weights trained in Layerwise (probabilities of the first N MNIST test images, as JSON):',
-    `    python ${file} --weights ${fileBase(model.name)}.layerwise.json --predict 10`,
-    'Train with the settings below (TRAINING) on MNIST IDX files, then save a Layerwise model file:',
-    `    python ${file} --data path/to/mnist --epochs 5 --out trained.layerwise.json`,
+    ...predict,
+    'Train with the settings below (TRAINING) on MNIST IDX files, then save a Layerwise model file',
+    `(${files.trained} unless told --out):`,
+    `    python ${file} --data path/to/mnist --epochs 5`,
     ...extra,
     '"""',
   ].join('\n');

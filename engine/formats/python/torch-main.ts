@@ -30,7 +30,7 @@ def main():
     else:
         train(net, device, rank, world, args)
         if rank == 0:
-            out = args.out or FILE_BASE + '_pytorch.layerwise.json'
+            out = args.out or TRAINED_FILE
             write_model(out, base, keras_tensors(net))
             print(f'saved the trained model to {out}')
     if world > 1:

@@ -1,4 +1,4 @@
 // TensorFlow.js Layers format (model.json + .bin): export, import, and the Keras layer table they share.
-export { exportTfjs, TFJS_MODEL_FILE } from './tfjs-export';
+export { exportTfjs } from './tfjs-export';
 export { importTfjs } from './tfjs-import';
 export { KERAS_LAYERS, kerasLayerConfig, type KerasLayerMapping } from './keras-layers';

@@ -1,14 +1,14 @@
-// TensorFlow.js Layers export: model.json (a Keras Functional topology and a weights manifest) and one .bin
-// of little-endian float32 values in manifest order, as tf.loadLayersModel and tensorflowjs_converter read.
+// TensorFlow.js Layers export: <name>.tfjs.json (what tfjs calls model.json: a Keras Functional topology
+// and a weights manifest) and one .bin of little-endian float32 values in manifest order, as
+// tf.loadLayersModel and tensorflowjs_converter read.
 import type { ExecutionPlan } from '../../compile';
 import type { ModelFile } from '../../model-file';
-import { fileBase } from '../layerwise-json';
+import { exportFileNames, fileBase } from '../file-names';
 import type { ExportedFile, FormatResult } from '../types';
 import { float32Bytes, trainedPlan } from '../weights';
 import { kerasLayerConfig } from './keras-layers';
 import { leakyReluLayerConfig, splitLeakyReluName } from './tfjs-leaky-relu';
 
-export const TFJS_MODEL_FILE = 'model.json';
 /** The Keras that the configs follow: tf.keras 2 reads them, Keras 3 through its legacy loader. */
 const KERAS_VERSION = '2.15.0';
 
@@ -96,19 +96,19 @@ export function exportTfjs(
   if (!trained.ok) return trained;
   const { plan, tensors } = trained.value;
 
-  const base = fileBase(model.name);
-  const binName = `${base}.weights.bin`;
+  const names = exportFileNames(model.name);
+  const binName = names.tfjsWeights;
   const bin = new Uint8Array(plan.totalParams * 4);
   let at = 0;
   for (const w of plan.nodes.flatMap((n) => n.weights)) {
     bin.set(float32Bytes(tensors.get(w.name)?.values ?? new Float32Array(w.size)), at);
     at += w.size * 4;
   }
-  const json = tfjsModelJson(plan, base, binName);
+  const json = tfjsModelJson(plan, fileBase(model.name), binName);
   return {
     ok: true,
     value: [
-      { name: TFJS_MODEL_FILE, data: `${JSON.stringify(json, null, 1)}\n` },
+      { name: names.tfjsModel, data: `${JSON.stringify(json, null, 1)}\n` },
       { name: binName, data: bin },
     ],
   };

@@ -2,7 +2,7 @@
 // reads one the user picked in an <input type=file>; the desktop app uses native dialogs
 // (desktop-file-host.ts). The document actions only see this interface.
 import type { OpenedDocument, PickedFile } from '../../../engine/api/desktop-files';
-import { fileBase } from '../../../engine/formats/layerwise-json';
+import { exportFileNames } from '../../../engine/formats/file-names';
 import type { ExportedFile } from '../../../engine/formats/types';
 
 export interface SaveRequest {
@@ -58,8 +58,7 @@ export const browserFileHost: FileHost = {
   },
 };
 
-/** "My model" → "My_model.layerwise.json": the safe file name our exports use, as a model file. */
+/** "My model" → "My_model.layerwise.json": the name our JSON export gives the same model. */
 export function modelFileName(modelName: string): string {
-  const base = fileBase(modelName);
-  return base.endsWith('.layerwise.json') ? base : `${base}.layerwise.json`;
+  return exportFileNames(modelName.replace(/\.layerwise\.json$/, '')).layerwiseJson;
 }

@@ -8,6 +8,14 @@ import { throttle } from './throttle';
 const SIZE = 280;
 const STROKE = 20;
 
+/**
+ * The pad's 2D context. It is read back ten times a second, so it asks for a CPU-backed canvas: a
+ * GPU one makes each getImageData a slow readback (and Chrome warns about it). The first call fixes
+ * the options, so every call goes through here.
+ */
+const padContext = (canvas: HTMLCanvasElement | null) =>
+  canvas?.getContext('2d', { willReadFrequently: true }) ?? null;
+
 export function DrawingPad({ onChange }: { readonly onChange: (input: number[] | null) => void }) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -20,7 +28,7 @@ export function DrawingPad({ onChange }: { readonly onChange: (input: number[] |
   const report = useMemo(
     () =>
       throttle(() => {
-        const ctx = canvas.current?.getContext('2d');
+        const ctx = padContext(canvas.current);
         if (!ctx) return;
         const { data } = ctx.getImageData(0, 0, SIZE, SIZE);
         onChangeRef.current(preprocessDigit(alphaToIntensity(data), SIZE, SIZE));
@@ -36,7 +44,7 @@ export function DrawingPad({ onChange }: { readonly onChange: (input: number[] |
   };
 
   const draw = (to: { x: number; y: number }) => {
-    const ctx = canvas.current?.getContext('2d');
+    const ctx = padContext(canvas.current);
     if (!ctx) return;
     const from = last.current ?? to;
     ctx.strokeStyle = '#000';
@@ -52,7 +60,7 @@ export function DrawingPad({ onChange }: { readonly onChange: (input: number[] |
   };
 
   const clear = () => {
-    canvas.current?.getContext('2d')?.clearRect(0, 0, SIZE, SIZE);
+    padContext(canvas.current)?.clearRect(0, 0, SIZE, SIZE);
     last.current = null;
     report.cancel();
     onChangeRef.current(null);

@@ -41,17 +41,37 @@ function extent(data: readonly Record<string, number | null>[], keys: readonly s
   return [min, max];
 }
 
+/** How many rows have a finite value of `key`. */
+const finiteCount = (data: readonly Record<string, number | null>[], key: string) =>
+  data.reduce((n, row) => (Number.isFinite(row[key]) ? n + 1 : n), 0);
+
+/**
+ * The range widened by a tenth of its width (of the value, when it is one value) either side, so a
+ * lone dot is drawn whole inside the plot rather than cut in half by an axis; never below 0 for
+ * values that are not (a loss).
+ */
+export function padded([min, max]: [number, number]): [number, number] {
+  const pad = 0.1 * (max - min || Math.abs(min) || 1);
+  return [min >= 0 ? Math.max(0, min - pad) : min - pad, max + pad];
+}
+
+/** A one-point series has no line to draw: its point is a solid dot (not dashed like its line). */
+const loneDot = (color: string) =>
+  ({ r: 3.5, fill: color, strokeWidth: 1.5, strokeDasharray: 'none', clipDot: false }) as const;
+
 export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
   const { testId, title, data, xKey, xLabel, series, log, percent } = props;
   const format = formatValue(percent);
+  const lone = new Set(series.filter((s) => finiteCount(data, s.key) === 1).map((s) => s.key));
   // Our own round ticks: recharts' are computed with arbitrary-precision decimals on every redraw.
   const [xMin, xMax] = extent(data, [xKey]);
-  const [yMin, yMax] = percent
-    ? [0, 1]
-    : extent(
-        data,
-        series.map((s) => s.key),
-      );
+  // One epoch: a unit either side, so the dot sits mid-plot above its tick.
+  const [xFrom, xTo] = xMin === xMax ? [xMin - 1, xMax + 1] : [xMin, xMax];
+  const yExtent = extent(
+    data,
+    series.map((s) => s.key),
+  );
+  const [yMin, yMax] = percent ? [0, 1] : lone.size > 0 ? padded(yExtent) : yExtent;
   const yTicks = log ? undefined : niceTicks(yMin, yMax, 5);
   const yDomain: [number, number] | undefined =
     yTicks && yTicks.length > 0
@@ -64,12 +84,13 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 200 }}>
           <LineChart
             data={data as Record<string, number | null>[]}
-            margin={{ top: 4, right: 12, bottom: 0, left: 0 }}
+            // Room above the top grid line for a whole dot at 100%.
+            margin={{ top: 6, right: 12, bottom: 0, left: 0 }}
           >
             <XAxis
               dataKey={xKey}
               type="number"
-              domain={Number.isFinite(xMin) ? [xMin, xMax] : ['dataMin', 'dataMax']}
+              domain={Number.isFinite(xMin) ? [xFrom, xTo] : ['dataMin', 'dataMax']}
               ticks={niceTicks(xMin, xMax, 6).filter((x) => Number.isInteger(x) && x >= xMin && x <= xMax)}
               allowDecimals={false}
               tick={{ fontSize: 11 }}
@@ -98,7 +119,7 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
                 stroke={s.color}
                 strokeOpacity={s.faint ? 0.55 : 1}
                 strokeDasharray={s.dashed ? '4 3' : undefined}
-                dot={false}
+                dot={lone.has(s.key) ? loneDot(s.color) : false}
                 connectNulls
                 isAnimationActive={false}
               />
