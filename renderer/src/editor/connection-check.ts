@@ -1,16 +1,25 @@
 // Decides whether a new edge may be drawn, and if not, why: self-loops, duplicates and cycles are refused
 // outright; otherwise the graph is analysed with the edge added and any new shape or input-count
-// problem at the target is the reason (the engine's own message).
+// problem at the target is the reason (the engine's own message). A shape refusal also lists the layers
+// that, inserted between the two, would make the connection fit (see connection-fixes.ts).
 import { analyzeGraph, getLayer, type Graph, type Issue } from '../../../engine';
+import { connectionFixes, type ConnectionFix } from './connection-fixes';
 
 // Too few inputs is normal while wiring up; too many is checked against the definition below.
 const REFUSING_CODES = new Set(['E_CYCLE', 'E_RANK', 'E_SHAPE_MISMATCH', 'E_NON_POSITIVE_SHAPE']);
 
-export type ConnectionVerdict = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+export type ConnectionVerdict =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: string; readonly fixes?: readonly ConnectionFix[] };
 
 const key = (i: Issue) => `${i.code}|${i.where.nodeId ?? ''}|${i.message}`;
 
-export function checkConnection(graph: Graph, source: string, target: string): ConnectionVerdict {
+export function checkConnection(
+  graph: Graph,
+  source: string,
+  target: string,
+  withFixes = true,
+): ConnectionVerdict {
   if (source === target) return { ok: false, reason: 'A layer cannot feed itself.' };
   if (graph.edges.some((e) => e.source === source && e.target === target))
     return { ok: false, reason: 'These layers are already connected.' };
@@ -31,7 +40,11 @@ export function checkConnection(graph: Graph, source: string, target: string): C
   const introduced = after.issues.find(
     (i) => REFUSING_CODES.has(i.code) && !before.has(key(i)) && i.where.nodeId === target,
   );
-  return introduced ? { ok: false, reason: introduced.message } : { ok: true };
+  if (!introduced) return { ok: true };
+  const fixes = connectionFixes(graph, source, target, (g, s, t) => checkConnection(g, s, t, false).ok);
+  return fixes.length > 0 && withFixes
+    ? { ok: false, reason: introduced.message, fixes }
+    : { ok: false, reason: introduced.message };
 }
 
 /** Whether `to` can be reached from `from` along edges. */
