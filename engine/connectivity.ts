@@ -26,18 +26,19 @@ export function findConnectivity(graph: Graph): Connectivity {
     incoming.set(target, (incoming.get(target) ?? 0) + 1);
     next.get(source)?.push(target);
   }
-  const depth = depthsFrom(
-    graph.nodes.find((n) => n.type === 'InputLayer')?.id,
-    next,
-  );
+  const depth = depthsFrom(graph.nodes.find((n) => n.type === 'InputLayer')?.id, next);
   const sinks = ids.filter((id) => (next.get(id) ?? []).length === 0);
   // Farthest from the input wins; a sink the input cannot reach only wins when nothing is reachable.
   let mainOutput: string | undefined;
   for (const id of sinks)
     if (mainOutput === undefined || (depth.get(id) ?? -1) > (depth.get(mainOutput) ?? -1)) mainOutput = id;
-  const unfed = graph.nodes.filter((n) => n.type !== 'InputLayer' && incoming.get(n.id) === 0).map((n) => n.id);
+  const unfed = graph.nodes
+    .filter((n) => n.type !== 'InputLayer' && incoming.get(n.id) === 0)
+    .map((n) => n.id);
   const extraOutputs = new Set(sinks.length > 1 ? sinks.filter((id) => id !== mainOutput) : []);
-  const notConnected = ids.filter((id, i) => ids.indexOf(id) === i && (unfed.includes(id) || extraOutputs.has(id)));
+  const notConnected = ids.filter(
+    (id, i) => ids.indexOf(id) === i && (unfed.includes(id) || extraOutputs.has(id)),
+  );
   return { notConnected, mainOutput, unfed };
 }
 

@@ -83,7 +83,7 @@ describe('checkConnection', () => {
       [{ kind: 'reshape', type: 'Reshape', params: { target_shape: [28, 28, 1] } }],
     ],
     [
-      'an Add with different channels: a 1x1 Conv2D to the other input\'s channels',
+      "an Add with different channels: a 1x1 Conv2D to the other input's channels",
       graph(
         [
           ['i', 'InputLayer', { shape: [8, 8, 3] }],

@@ -16,7 +16,12 @@ const PROBE = '__fix__';
 
 type Check = (graph: Graph, source: string, target: string) => boolean;
 
-export function connectionFixes(graph: Graph, source: string, target: string, accepts: Check): ConnectionFix[] {
+export function connectionFixes(
+  graph: Graph,
+  source: string,
+  target: string,
+  accepts: Check,
+): ConnectionFix[] {
   const analysis = analyzeGraph(graph);
   const from = analysis.byId.get(source)?.outputShape;
   if (from === undefined) return [];
