@@ -1,8 +1,11 @@
 // What the training panel needs from the editor: the model as a file when the graph is valid, else the
-// reason it cannot be trained (the first problem, naming its layer). Recomputed only when the graph's
-// structure or name changes, never while nodes are dragged.
+// reason it cannot be trained: the first real problem, naming its layer, or, when layers are only not
+// wired in yet, the same calm sentence the canvas shows. Recomputed only when the graph's structure or
+// name changes, never while nodes are dragged.
 import { useMemo } from 'react';
 import type { ModelFile } from '../../../engine';
+import { realIssues } from '../../../engine/connectivity';
+import { useNotConnectedText } from '../editor/canvas/useNotConnectedText';
 import { useEditor, useEditorStoreApi } from '../editor/EditorContext';
 
 export interface TrainableModel {
@@ -13,15 +16,19 @@ export interface TrainableModel {
 export function useTrainableModel(): TrainableModel {
   const store = useEditorStoreApi();
   const analysis = useEditor((s) => s.analysis);
+  const connectivity = useEditor((s) => s.connectivity);
   const modelName = useEditor((s) => s.modelName);
+  const notConnected = useNotConnectedText();
   return useMemo(() => {
-    const first = analysis.issues[0];
+    const first = realIssues(analysis.issues, connectivity)[0];
     if (first !== undefined) {
       const layer = first.where.nodeId ? analysis.byId.get(first.where.nodeId)?.name : undefined;
       return { model: null, blockedReason: layer ? `${layer}: ${first.message}` : first.message };
     }
+    if (notConnected !== null) return { model: null, blockedReason: notConnected };
+    if (analysis.issues[0] !== undefined) return { model: null, blockedReason: analysis.issues[0].message };
     if (analysis.nodes.length === 0) return { model: null, blockedReason: 'The model is empty: add layers.' };
     return { model: store.getState().toModelFile(), blockedReason: null };
     // modelName is listed because the model file carries it.
-  }, [analysis, modelName, store]);
+  }, [analysis, connectivity, notConnected, modelName, store]);
 }

@@ -1,6 +1,7 @@
 // The React Flow canvas: controlled by the editor store, with the layer node and shape edge types,
-// drops from the palette, minimap, zoom controls and a background grid. Deleting is left to the editor's
-// commands so it is undoable like every other edit.
+// drops from the palette (onto an edge: inserted into it), quick add (Space or a double-click on empty
+// canvas), the "Connect to…" picker, the not-connected hint, minimap, zoom controls and a grid.
+// Deleting is left to the editor's commands so it is undoable like every other edit.
 import {
   Background,
   Controls,
@@ -11,27 +12,49 @@ import {
   type Connection,
   type EdgeTypes,
   type NodeTypes,
+  type XYPosition,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isTextTarget } from '../../commands/shortcuts';
 import { useEditor, useEditorStoreApi } from '../EditorContext';
 import { LAYER_DRAG_TYPE } from '../palette/drag-type';
-import { LayerNode } from './LayerNode';
-import { ShapeEdge } from './ShapeEdge';
+import './canvas.css';
+import { ConnectivityHint } from './ConnectivityHint';
+import { ConnectPicker } from './ConnectPicker';
 import { initialViewport } from './initial-viewport';
+import { LayerNode } from './LayerNode';
+import { QuickAdd } from './QuickAdd';
+import { ShapeEdge } from './ShapeEdge';
+import { useRevealNode } from './useRevealNode';
+import { useTabOrder } from './useTabOrder';
 
 const nodeTypes: NodeTypes = { layer: LayerNode };
 const edgeTypes: EdgeTypes = { shape: ShapeEdge };
+
+/** The edge under a screen point, if any (its wide invisible hit path counts). */
+const edgeAt = (x: number, y: number): string | undefined =>
+  document
+    .elementsFromPoint(x, y)
+    .map((el) => el.closest('.react-flow__edge')?.getAttribute('data-id'))
+    .find((id) => id != null) ?? undefined;
 
 export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const { t } = useTranslation();
   const store = useEditorStoreApi();
   const nodes = useEditor((s) => s.nodes);
   const edges = useEditor((s) => s.edges);
+  const analysis = useEditor((s) => s.analysis);
   const documentKey = useEditor((s) => s.documentKey);
+  const connectOpen = useEditor((s) => s.connectPickerOpen);
   const flow = useReactFlow();
   const { screenToFlowPosition } = flow;
   const container = useRef<HTMLDivElement>(null);
+  const pointer = useRef<XYPosition | null>(null);
+  const [quickAdd, setQuickAdd] = useState<{ at: XYPosition; flowAt: XYPosition } | null>(null);
+  const [dropEdge, setDropEdge] = useState<string | undefined>(undefined);
+  useRevealNode(container);
+  useTabOrder(container);
 
   useEffect(() => {
     // Show a newly opened document once React Flow has measured its nodes.
@@ -44,6 +67,55 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
     return () => cancelAnimationFrame(frame);
   }, [documentKey, flow]);
 
+  // Edges are named by the layer names the user sees, not internal ids.
+  const shownEdges = useMemo(
+    () =>
+      edges.map((e) => ({
+        ...e,
+        ariaLabel: t('editor.edge.label', {
+          source: analysis.byId.get(e.source)?.name ?? e.source,
+          target: analysis.byId.get(e.target)?.name ?? e.target,
+        }),
+        ...(e.id === dropEdge ? { className: 'is-drop-target' } : {}),
+      })),
+    [edges, analysis, dropEdge, t],
+  );
+
+  const openQuickAdd = useCallback(
+    (client: XYPosition) => {
+      const box = container.current?.getBoundingClientRect();
+      if (!box) return;
+      setQuickAdd({
+        at: { x: client.x - box.left, y: client.y - box.top },
+        flowAt: screenToFlowPosition(client),
+      });
+    },
+    [screenToFlowPosition],
+  );
+  const closePicker = useCallback(() => {
+    setQuickAdd(null);
+    store.getState().setConnectPicker(false);
+    container.current?.focus({ preventScroll: true });
+  }, [store]);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== ' ' || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (isTextTarget(event.target) || quickAdd !== null) return;
+    event.preventDefault();
+    const box = container.current?.getBoundingClientRect();
+    const inside =
+      pointer.current !== null &&
+      box !== undefined &&
+      pointer.current.x >= box.left &&
+      pointer.current.x <= box.right &&
+      pointer.current.y >= box.top &&
+      pointer.current.y <= box.bottom;
+    openQuickAdd(
+      inside && pointer.current
+        ? pointer.current
+        : { x: (box?.left ?? 0) + (box?.width ?? 0) / 3, y: (box?.top ?? 0) + (box?.height ?? 0) / 3 },
+    );
+  };
+
   const onConnect = useCallback(
     (c: Connection) => void store.getState().connect(c.source, c.target),
     [store],
@@ -52,23 +124,65 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
     if (!event.dataTransfer.types.includes(LAYER_DRAG_TYPE)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
+    setDropEdge(edgeAt(event.clientX, event.clientY));
   }, []);
   const onDrop = useCallback(
     (event: DragEvent) => {
       const type = event.dataTransfer.getData(LAYER_DRAG_TYPE);
+      setDropEdge(undefined);
       if (type === '') return;
       event.preventDefault();
+      const edge = store.getState().edges.find((e) => e.id === edgeAt(event.clientX, event.clientY));
+      if (edge) {
+        store.getState().insertOnEdge(type, edge.source, edge.target);
+        return;
+      }
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       store.getState().addLayer(type, { x: at.x - 110, y: at.y - 30 });
     },
     [store, screenToFlowPosition],
   );
 
+  const selectedId = useEditor((s) => {
+    const picked = s.nodes.filter((n) => n.selected);
+    return picked.length === 1 ? picked[0]?.id : undefined;
+  });
+  const connectAt = (): XYPosition => {
+    const node = selectedId ? flow.getInternalNode(selectedId) : undefined;
+    const box = container.current?.getBoundingClientRect();
+    if (!node || !box) return { x: 16, y: 16 };
+    const { x, y } = node.internals.positionAbsolute;
+    const screen = flow.flowToScreenPosition({ x, y: y + (node.measured.height ?? 84) + 8 });
+    return {
+      x: Math.min(Math.max(8, screen.x - box.left), box.width - 268),
+      y: Math.min(Math.max(8, screen.y - box.top), box.height - 300),
+    };
+  };
+
   return (
-    <div className="canvas" ref={container} onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className="canvas"
+      ref={container}
+      tabIndex={-1}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDropEdge(undefined)}
+      onDrop={onDrop}
+      onKeyDown={onKeyDown}
+      onPointerMove={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
+      onPointerDown={(e) => {
+        // The pane swallows focus on press; focusing the canvas lets Space open quick add.
+        if ((e.target as Element).closest('.react-flow__pane'))
+          container.current?.focus({ preventScroll: true });
+      }}
+      onDoubleClick={(e) => {
+        const target = e.target as Element;
+        if (target.closest('.react-flow__pane') && !target.closest('.react-flow__node, .react-flow__edge'))
+          openQuickAdd({ x: e.clientX, y: e.clientY });
+      }}
+    >
       <ReactFlow
         nodes={nodes}
-        edges={edges}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={store.getState().onNodesChange}
@@ -79,6 +193,9 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
         onSelectionDragStart={store.getState().beginDrag}
         onSelectionDragStop={store.getState().endDrag}
         deleteKeyCode={null}
+        // Space opens quick add and a double-click on empty canvas does too, so neither pans nor zooms.
+        panActivationKeyCode={null}
+        zoomOnDoubleClick={false}
         colorMode={colorMode}
         minZoom={0.1}
         maxZoom={2.5}
@@ -89,6 +206,11 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
         <MiniMap pannable zoomable ariaLabel={t('editor.canvas.minimap')} />
         <Controls aria-label={t('editor.canvas.zoomControls')} />
       </ReactFlow>
+      <ConnectivityHint />
+      {quickAdd && <QuickAdd at={quickAdd.at} flowAt={quickAdd.flowAt} onClose={closePicker} />}
+      {connectOpen && selectedId && (
+        <ConnectPicker sourceId={selectedId} at={connectAt()} onClose={closePicker} />
+      )}
     </div>
   );
 }
