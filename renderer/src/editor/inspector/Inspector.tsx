@@ -2,6 +2,7 @@
 // by the registry as you type, shapes re-inferred on every change), or the model's name when nothing is.
 import { useTranslation } from 'react-i18next';
 import { getLayer } from '../../../../engine';
+import { isCalmIssue } from '../../../../engine/connectivity';
 import { useEditor, useEditorStoreApi } from '../EditorContext';
 import { formatCount, formatShape } from '../format';
 import { ParamField } from './ParamField';
@@ -55,6 +56,7 @@ function NodeFields({ nodeId, store }: { nodeId: string; store: ReturnType<typeo
   const node = useEditor((s) => s.nodes.find((n) => n.id === nodeId));
   const analysis = useEditor((s) => s.analysis.byId.get(nodeId));
   const issues = useEditor((s) => s.analysis.issues);
+  const connectivity = useEditor((s) => s.connectivity);
   if (node === undefined) return null;
   const definition = getLayer(node.data.type);
   const fieldError = (field: string) =>
@@ -81,11 +83,18 @@ function NodeFields({ nodeId, store }: { nodeId: string; store: ReturnType<typeo
         />
         {fieldError('name') && <small className="field-error">{fieldError('name')}</small>}
       </div>
-      {nodeErrors.map((issue) => (
-        <p key={issue.message} className="field-error" role="alert">
-          {issue.message}
-        </p>
-      ))}
+      {nodeErrors.map((issue) =>
+        // A layer that is only not wired in yet is not an error: said calmly, like the canvas hint.
+        isCalmIssue(issue, connectivity) ? (
+          <p key={issue.message} className="muted" data-testid="calm-issue">
+            {issue.message}
+          </p>
+        ) : (
+          <p key={issue.message} className="field-error" role="alert">
+            {issue.message}
+          </p>
+        ),
+      )}
       {definition &&
         Object.entries(definition.params).map(([key, spec]) => (
           <ParamField
