@@ -83,7 +83,7 @@ describe('wiring', () => {
     const { app } = ctx;
     await openModel(app, 'dblclick-add', [INPUT], []);
     const pane = await app.box(app.pane(), 'the canvas pane');
-    const at = { x: pane.x + pane.width * 0.7, y: pane.y + pane.height * 0.3 };
+    const at = { x: pane.x + pane.width * 0.55, y: pane.y + pane.height * 0.2 };
     await app.page.mouse.dblclick(at.x, at.y);
     const box = await app.box(app.quickAdd(), 'the quick-add box after a double-click');
     expect(Math.abs(box.x - at.x), 'box left edge at the cursor').toBeLessThanOrEqual(2);

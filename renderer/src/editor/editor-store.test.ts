@@ -186,6 +186,9 @@ describe('inserting layers', () => {
     expect(edgeIds(store)).toEqual(expect.arrayContaining([`flatten->${reshape}`, `${reshape}->${conv}`]));
     expect(shapeOf(store, conv)).toEqual([26, 26, 32]);
     expect(store.getState().notice).toBeNull();
+    // Drawn to a layer off to the side, the fix lands in the free row just above it.
+    expect(store.getState().nodes.find((n) => n.id === reshape)?.position).toEqual({ x: 400, y: -110 });
+    expect(overlapping(store)).toEqual([]);
     store.getState().undo();
     expect(store.getState().nodes.some((n) => n.id === reshape)).toBe(false);
     expect(store.getState().edges.some((e) => e.target === conv)).toBe(false);

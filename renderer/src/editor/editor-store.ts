@@ -246,7 +246,7 @@ export function createEditorStore(initial: ModelFile) {
         return insert({ type, edge: { source, target } });
       },
       applyFix(source, target, fix) {
-        const id = insert({ type: fix.type, params: fix.params, edge: { source, target } });
+        const id = insert({ type: fix.type, params: fix.params, edge: { source, target }, nearTarget: true });
         set({ notice: null });
         return id;
       },

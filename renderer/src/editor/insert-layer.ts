@@ -10,6 +10,8 @@ import { graphFromFlow } from './graph-document';
 import { freshNodeId } from './node-ids';
 
 export const ROW_HEIGHT = 110;
+/** A node's footprint for "is this spot free" (nodes are 248px wide and about 72px tall). */
+const NODE_BOX = { width: 260, height: 90 };
 
 export interface InsertRequest {
   readonly type: string;
@@ -20,6 +22,8 @@ export interface InsertRequest {
   readonly edge?: { readonly source: string; readonly target: string };
   /** Where to put it; below the anchor (making room) when absent. */
   readonly position?: XYPosition;
+  /** Prefer the free row just above the edge's target (a fix for a connection drawn to a far layer). */
+  readonly nearTarget?: boolean;
 }
 
 export interface InsertResult {
@@ -43,11 +47,15 @@ export function insertLayer(
   const anchorId = request.edge?.source ?? request.after;
   const anchor = doc.nodes.find((n) => n.id === anchorId);
   const below = anchor ? { x: anchor.position.x, y: anchor.position.y + ROW_HEIGHT } : { x: 0, y: 0 };
-  const placed = request.position === undefined && anchor ? makeRoom(doc.nodes, anchor, below.y) : doc.nodes;
+  const target = doc.nodes.find((n) => n.id === request.edge?.target);
+  const above = target && { x: target.position.x, y: target.position.y - ROW_HEIGHT };
+  const position =
+    request.position ?? (request.nearTarget && above && isFree(doc.nodes, above) ? above : undefined);
+  const placed = position === undefined && anchor ? makeRoom(doc.nodes, anchor, below.y) : doc.nodes;
   const node: LayerFlowNode = {
     id,
     type: 'layer',
-    position: request.position ?? below,
+    position: position ?? below,
     selected: true,
     data: { type: request.type, params: { ...(request.params ?? {}) } },
   };
@@ -96,3 +104,8 @@ function makeRoom(
     n.position.y > anchor.position.y ? { ...n, position: { x: n.position.x, y: n.position.y + shift } } : n,
   );
 }
+
+const isFree = (nodes: readonly LayerFlowNode[], at: XYPosition): boolean =>
+  !nodes.some(
+    (n) => Math.abs(n.position.x - at.x) < NODE_BOX.width && Math.abs(n.position.y - at.y) < NODE_BOX.height,
+  );

@@ -29,6 +29,9 @@ import { ShapeEdge } from './ShapeEdge';
 import { useRevealNode } from './useRevealNode';
 import { useTabOrder } from './useTabOrder';
 
+/** Room the quick-add box needs (canvas.css .canvas-picker: 260px wide, a list of up to 240px). */
+const PICKER_SIZE = { width: 264, height: 300 };
+
 const nodeTypes: NodeTypes = { layer: LayerNode };
 const edgeTypes: EdgeTypes = { shape: ShapeEdge };
 
@@ -85,8 +88,12 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
     (client: XYPosition) => {
       const box = container.current?.getBoundingClientRect();
       if (!box) return;
+      // The box opens at the cursor, kept inside the canvas; the layer still lands at the cursor.
       setQuickAdd({
-        at: { x: client.x - box.left, y: client.y - box.top },
+        at: {
+          x: Math.max(0, Math.min(client.x - box.left, box.width - PICKER_SIZE.width)),
+          y: Math.max(0, Math.min(client.y - box.top, box.height - PICKER_SIZE.height)),
+        },
         flowAt: screenToFlowPosition(client),
       });
     },
@@ -95,7 +102,15 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const closePicker = useCallback(() => {
     setQuickAdd(null);
     store.getState().setConnectPicker(false);
-    container.current?.focus({ preventScroll: true });
+    // Back to the selected layer, so the keyboard can carry on from it; else to the canvas.
+    const selected = store.getState().nodes.filter((n) => n.selected);
+    const node =
+      selected.length === 1
+        ? container.current?.querySelector<HTMLElement>(
+            `.react-flow__node[data-id="${CSS.escape(selected[0]?.id ?? '')}"]`,
+          )
+        : null;
+    (node ?? container.current)?.focus({ preventScroll: true });
   }, [store]);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== ' ' || event.ctrlKey || event.metaKey || event.altKey) return;

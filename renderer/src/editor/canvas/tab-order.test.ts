@@ -45,4 +45,10 @@ describe('tab order', () => {
     expect(nextInTabOrder(els, canvas, els[0] as Element, true)).toBeNull();
     expect(nextInTabOrder(els, canvas, els[3] as Element, false)).toBeNull();
   });
+
+  it('enters the canvas at its first layer when the canvas itself has focus', () => {
+    const { els, canvas } = page();
+    expect(nextInTabOrder(els, canvas, canvas, false)?.id).toBe('n1');
+    expect(nextInTabOrder(els, canvas, canvas, true)?.id).toBe('before');
+  });
 });

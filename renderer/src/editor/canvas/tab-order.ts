@@ -28,8 +28,14 @@ export function nextInTabOrder<T extends Element>(
 ): T | null {
   const natural = tabbables.indexOf(active);
   const order = tabOrder(tabbables, canvas);
+  if (natural < 0) {
+    // Focus on the canvas itself (after a click on empty canvas or a closed picker): Tab enters it.
+    if (!canvas.contains(active)) return null;
+    const inside = order.filter((el) => canvas.contains(el));
+    const before = order.indexOf(inside[0] as T) - 1;
+    return (backwards ? order[before] : inside[0]) ?? null;
+  }
   const index = order.indexOf(active);
-  if (natural < 0 || index < 0) return null;
   const step = backwards ? -1 : 1;
   const wanted = order[index + step];
   return wanted !== undefined && wanted !== tabbables[natural + step] ? wanted : null;
