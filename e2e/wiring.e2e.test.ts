@@ -79,6 +79,38 @@ describe('wiring', () => {
     expect(await app.quickAdd().count(), 'the box closes after adding').toBe(0);
   });
 
+  it('scrolls a layer added out of sight into view', async () => {
+    const { app } = ctx;
+    await openModel(app, 'far-away', [INPUT], []);
+    // Move the only layer far from the origin, where a layer added with nothing selected lands.
+    await app.selectNode(app.node('input_layer'));
+    const node = await app.box(app.node('input_layer'), 'the InputLayer node');
+    await app.page.mouse.move(node.x + 40, node.y + 10);
+    await app.page.mouse.down();
+    await app.page.mouse.move(node.x + 40 + 400, node.y + 10 + 300, { steps: 10 });
+    await app.page.mouse.up();
+    await app.fitView();
+    await app.page.keyboard.press('Control+0');
+    const pane = await app.box(app.pane(), 'the canvas pane');
+    await app.page.mouse.click(pane.x + 5, pane.y + pane.height - 5); // nothing selected
+    await app.page.getByTestId('palette-item-Dense').dblclick();
+    const added = app.node('dense');
+    await poll(
+      async () => {
+        const box = await added.boundingBox();
+        return (
+          box !== null &&
+          box.x >= pane.x &&
+          box.y >= pane.y &&
+          box.x + box.width <= pane.x + pane.width &&
+          box.y + box.height <= pane.y + pane.height
+        );
+      },
+      Boolean,
+      'the new Dense layer to be scrolled into the visible canvas',
+    );
+  });
+
   it('a double-click on empty canvas opens quick add at the cursor; Escape closes it', async () => {
     const { app } = ctx;
     await openModel(app, 'dblclick-add', [INPUT], []);
