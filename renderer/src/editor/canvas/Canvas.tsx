@@ -14,11 +14,10 @@ import {
   type NodeTypes,
   type XYPosition,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isTextTarget } from '../../commands/shortcuts';
 import { useEditor, useEditorStoreApi } from '../EditorContext';
-import { LAYER_DRAG_TYPE } from '../palette/drag-type';
 import './canvas.css';
 import { ConnectivityHint } from './ConnectivityHint';
 import { ConnectPicker } from './ConnectPicker';
@@ -27,6 +26,7 @@ import { LayerNode } from './LayerNode';
 import { QuickAdd } from './QuickAdd';
 import { ShapeEdge } from './ShapeEdge';
 import { useRevealNode } from './useRevealNode';
+import { useLayerDrop } from './useLayerDrop';
 import { useTabOrder } from './useTabOrder';
 
 /** Room the quick-add box needs (canvas.css .canvas-picker: 260px wide, a list of up to 240px). */
@@ -34,13 +34,6 @@ const PICKER_SIZE = { width: 264, height: 300 };
 
 const nodeTypes: NodeTypes = { layer: LayerNode };
 const edgeTypes: EdgeTypes = { shape: ShapeEdge };
-
-/** The edge under a screen point, if any (its wide invisible hit path counts). */
-const edgeAt = (x: number, y: number): string | undefined =>
-  document
-    .elementsFromPoint(x, y)
-    .map((el) => el.closest('.react-flow__edge')?.getAttribute('data-id'))
-    .find((id) => id != null) ?? undefined;
 
 export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const { t } = useTranslation();
@@ -55,7 +48,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const container = useRef<HTMLDivElement>(null);
   const pointer = useRef<XYPosition | null>(null);
   const [quickAdd, setQuickAdd] = useState<{ at: XYPosition; flowAt: XYPosition } | null>(null);
-  const [dropEdge, setDropEdge] = useState<string | undefined>(undefined);
+  const drop = useLayerDrop();
   useRevealNode(container);
   useTabOrder(container);
 
@@ -79,9 +72,9 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
           source: analysis.byId.get(e.source)?.name ?? e.source,
           target: analysis.byId.get(e.target)?.name ?? e.target,
         }),
-        ...(e.id === dropEdge ? { className: 'is-drop-target' } : {}),
+        ...(e.id === drop.edge ? { className: 'is-drop-target' } : {}),
       })),
-    [edges, analysis, dropEdge, t],
+    [edges, analysis, drop.edge, t],
   );
 
   const openQuickAdd = useCallback(
@@ -135,29 +128,6 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
     (c: Connection) => void store.getState().connect(c.source, c.target),
     [store],
   );
-  const onDragOver = useCallback((event: DragEvent) => {
-    if (!event.dataTransfer.types.includes(LAYER_DRAG_TYPE)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    setDropEdge(edgeAt(event.clientX, event.clientY));
-  }, []);
-  const onDrop = useCallback(
-    (event: DragEvent) => {
-      const type = event.dataTransfer.getData(LAYER_DRAG_TYPE);
-      setDropEdge(undefined);
-      if (type === '') return;
-      event.preventDefault();
-      const edge = store.getState().edges.find((e) => e.id === edgeAt(event.clientX, event.clientY));
-      if (edge) {
-        store.getState().insertOnEdge(type, edge.source, edge.target);
-        return;
-      }
-      const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      store.getState().addLayer(type, { x: at.x - 110, y: at.y - 30 });
-    },
-    [store, screenToFlowPosition],
-  );
-
   const selectedId = useEditor((s) => {
     const picked = s.nodes.filter((n) => n.selected);
     return picked.length === 1 ? picked[0]?.id : undefined;
@@ -179,9 +149,9 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
       className="canvas"
       ref={container}
       tabIndex={-1}
-      onDragOver={onDragOver}
-      onDragLeave={() => setDropEdge(undefined)}
-      onDrop={onDrop}
+      onDragOver={drop.onDragOver}
+      onDragLeave={drop.onDragLeave}
+      onDrop={drop.onDrop}
       onKeyDown={onKeyDown}
       onPointerMove={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
       onPointerDown={(e) => {

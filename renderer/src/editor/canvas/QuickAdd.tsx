@@ -41,7 +41,7 @@ export function QuickAdd({ at, flowAt, onClose }: QuickAddProps) {
         // Centred under the cursor, like a palette drop.
         store
           .getState()
-          .addLayer(type, { x: flowAt.x - 110, y: flowAt.y - 20 }, { connectAfterSelection: true });
+          .addLayer(type, { x: flowAt.x - 124, y: flowAt.y - 20 }, { connectAfterSelection: true });
         onClose();
       }}
     />
