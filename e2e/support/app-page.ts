@@ -386,4 +386,35 @@ export class AppPage {
 
   /** The text under the Train button saying why it is disabled (by its class: its name is translated). */
   trainingReason = () => this.page.locator('.training-reason');
+
+  // ── wiring (quick add, connect to, fixes, the not-connected hint) ──
+  /** Drags from the source's bottom handle to the target's top handle without waiting for an edge. */
+  async dragBetweenHandles(source: Locator, target: Locator): Promise<void> {
+    const from = await this.box(
+      source.locator('.react-flow__handle-bottom').first(),
+      'source handle (bottom)',
+    );
+    const to = await this.box(target.locator('.react-flow__handle-top').first(), 'target handle (top)');
+    const mouse = this.page.mouse;
+    await mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await mouse.down();
+    await mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await mouse.up();
+  }
+
+  /** The edges' accessible names ("Edge from conv2d to max_pooling2d"). */
+  edgeLabels = () => this.edges().evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+
+  async waitForEdgeLabel(label: string): Promise<void> {
+    await poll(
+      () => this.edgeLabels(),
+      (labels) => labels.includes(label),
+      `an edge labelled "${label}"`,
+    );
+  }
+
+  notice = () => this.page.getByTestId('notice');
+  quickAdd = () => this.page.getByTestId('quick-add');
+  connectPicker = () => this.page.getByTestId('connect-picker');
+  notConnectedHint = () => this.page.getByTestId('not-connected-hint');
 }

@@ -40,7 +40,7 @@ function trainedModel(name: string): ModelFile {
   );
   return {
     format: 'layerwise-model',
-    version: 1,
+    version: 2,
     name,
     graph,
     weights: encodeWeights(compiled.plan, values),

@@ -11,7 +11,7 @@ import { encodeWeights } from './weights';
 
 const architecture: ModelFile = {
   format: 'layerwise-model',
-  version: 1,
+  version: 2,
   name: 'My net',
   graph: chain([28, 28, 1], ['Flatten'], ['Dense', { units: 10, activation: 'softmax' }]),
 };

@@ -75,6 +75,13 @@ export const COMMANDS: readonly Command[] = [
     run: ({ editor }) => editor.getState().selectAll(),
   },
   {
+    id: 'connectTo',
+    label: 'editor.commands.connectTo',
+    keys: ['c', 'Mod+k'],
+    enabled: ({ editor }) => editor.getState().nodes.filter((n) => n.selected).length === 1,
+    run: ({ editor }) => editor.getState().setConnectPicker(true),
+  },
+  {
     id: 'layout',
     label: 'editor.commands.layout',
     keys: ['Mod+Shift+l'],

@@ -87,4 +87,86 @@ describe('checkConnection', () => {
     );
     expect(checkConnection(g, 'i', 'm')).toEqual({ ok: true });
   });
+
+  it.each([
+    [
+      'a Conv2D after a Flatten: Reshape back to an image',
+      graph(
+        [
+          ['i', 'InputLayer', { shape: [28, 28, 1] }],
+          ['f', 'Flatten'],
+          ['c', 'Conv2D'],
+        ],
+        ['i->f'],
+      ),
+      'f',
+      'c',
+      [{ kind: 'reshape', type: 'Reshape', params: { target_shape: [28, 28, 1] } }],
+    ],
+    [
+      "an Add with different channels: a 1x1 Conv2D to the other input's channels",
+      graph(
+        [
+          ['i', 'InputLayer', { shape: [8, 8, 3] }],
+          ['c', 'Conv2D', { filters: 16, padding: 'same' }],
+          ['m', 'Add'],
+        ],
+        ['i->c', 'c->m'],
+      ),
+      'i',
+      'm',
+      [{ kind: 'conv1x1', type: 'Conv2D', params: { filters: 16, kernel_size: [1, 1] } }],
+    ],
+    [
+      'an image into an Add with a flat input of its channels: GlobalAveragePooling2D',
+      graph(
+        [
+          ['i', 'InputLayer', { shape: [4, 4, 4] }],
+          ['f', 'Flatten'],
+          ['c', 'Conv2D', { filters: 64, padding: 'same' }],
+          ['m', 'Add'],
+        ],
+        ['i->f', 'f->m', 'i->c'],
+      ),
+      'c',
+      'm',
+      [{ kind: 'layer', type: 'GlobalAveragePooling2D', params: {} }],
+    ],
+    [
+      'an image into an Add with a flat input of its size: Flatten or Reshape',
+      graph(
+        [
+          ['i', 'InputLayer', { shape: [8, 8, 1] }],
+          ['f', 'Flatten'],
+          ['m', 'Add'],
+        ],
+        ['i->f', 'f->m'],
+      ),
+      'i',
+      'm',
+      [
+        { kind: 'layer', type: 'Flatten', params: {} },
+        { kind: 'reshape', type: 'Reshape', params: { target_shape: [64] } },
+      ],
+    ],
+  ])('offers fixes for %s', (_what, g, source, target, fixes) => {
+    expect(checkConnection(g, source, target)).toMatchObject({
+      ok: false,
+      reason: expect.any(String),
+      fixes,
+    });
+  });
+
+  it('offers no fix where no inserted layer helps', () => {
+    const g = graph(
+      [
+        ['i', 'InputLayer', { shape: [3, 3, 1] }],
+        ['c', 'Conv2D', { kernel_size: [5, 5] }],
+      ],
+      [],
+    );
+    const verdict = checkConnection(g, 'i', 'c');
+    expect(verdict.ok).toBe(false);
+    expect(verdict).not.toHaveProperty('fixes');
+  });
 });

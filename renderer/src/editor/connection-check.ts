@@ -1,7 +1,9 @@
 // Decides whether a new edge may be drawn, and if not, why: self-loops, duplicates and cycles are refused
 // outright; otherwise the graph is analysed with the edge added and any new shape or input-count
 // problem at the target is the reason (the engine's own message). Reasons carry a message id and values
-// (engine/messages.ts) so the UI can translate them, and name the layers as the user sees them.
+// (engine/messages.ts) so the UI can translate them, and name the layers as the user sees them. A shape
+// refusal also lists the layers that, inserted between the two, would make the connection fit (see
+// connection-fixes.ts).
 import {
   analyzeGraph,
   englishMessage,
@@ -11,6 +13,7 @@ import {
   type MessageId,
   type MessageValues,
 } from '../../../engine';
+import { connectionFixes, type ConnectionFix } from './connection-fixes';
 
 // Too few inputs is normal while wiring up; too many is checked against the definition below.
 const REFUSING_CODES = new Set(['E_CYCLE', 'E_RANK', 'E_SHAPE_MISMATCH', 'E_NON_POSITIVE_SHAPE']);
@@ -23,6 +26,7 @@ export type ConnectionVerdict =
       readonly reason: string;
       readonly messageId?: MessageId;
       readonly values?: MessageValues;
+      readonly fixes?: readonly ConnectionFix[];
     };
 
 const refuse = (messageId: MessageId, values: MessageValues): ConnectionVerdict => ({
@@ -34,7 +38,12 @@ const refuse = (messageId: MessageId, values: MessageValues): ConnectionVerdict 
 
 const key = (i: Issue) => `${i.code}|${i.where.nodeId ?? ''}|${i.message}`;
 
-export function checkConnection(graph: Graph, source: string, target: string): ConnectionVerdict {
+export function checkConnection(
+  graph: Graph,
+  source: string,
+  target: string,
+  withFixes = true,
+): ConnectionVerdict {
   const analysis = analyzeGraph(graph);
   const nameOf = (id: string) => analysis.byId.get(id)?.name ?? id;
   const names = { source: nameOf(source), target: nameOf(target) };
@@ -58,7 +67,15 @@ export function checkConnection(graph: Graph, source: string, target: string): C
   );
   if (introduced === undefined) return { ok: true };
   const { message, messageId, values } = introduced;
-  return { ok: false, reason: message, ...(messageId && { messageId, values: values ?? {} }) };
+  const fixes = withFixes
+    ? connectionFixes(graph, source, target, (g, s, t) => checkConnection(g, s, t, false).ok)
+    : [];
+  return {
+    ok: false,
+    reason: message,
+    ...(messageId && { messageId, values: values ?? {} }),
+    ...(fixes.length > 0 && { fixes }),
+  };
 }
 
 /** Whether `to` can be reached from `from` along edges. */

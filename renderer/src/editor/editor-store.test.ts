@@ -111,3 +111,102 @@ describe('editor store', () => {
       expect(y.get(e.target)).toBeGreaterThan(y.get(e.source) as number);
   });
 });
+
+const NODE = { width: 220, height: 84 };
+const overlapping = (store: ReturnType<typeof blank>) => {
+  const nodes = store.getState().nodes;
+  return nodes.flatMap((a, i) =>
+    nodes
+      .slice(i + 1)
+      .filter(
+        (b) =>
+          Math.abs(a.position.x - b.position.x) < NODE.width &&
+          Math.abs(a.position.y - b.position.y) < NODE.height,
+      )
+      .map((b) => `${a.id}/${b.id}`),
+  );
+};
+const edgeIds = (store: ReturnType<typeof blank>) => store.getState().edges.map((e) => e.id);
+
+describe('inserting layers', () => {
+  it('inserts after the selected layer into its chain, pushing the rows below down, as one undo step', () => {
+    const store = createEditorStore(templateModel('mnist-cnn'));
+    select(store, 'conv1');
+    const before = edgeIds(store);
+    const drop = store.getState().addLayer('Dropout', undefined, { connectAfterSelection: true });
+    expect(edgeIds(store)).toContain(`conv1->${drop}`);
+    expect(edgeIds(store)).toContain(`${drop}->pool1`);
+    expect(edgeIds(store)).not.toContain('conv1->pool1');
+    expect(store.getState().analysis.issues).toEqual([]);
+    expect(overlapping(store)).toEqual([]);
+    expect(store.getState().focusRequest?.nodeId).toBe(drop);
+    store.getState().undo();
+    expect(edgeIds(store)).toEqual(before);
+    expect(store.getState().nodes.find((n) => n.id === 'pool1')?.position.y).toBe(264);
+  });
+
+  it('appends without breaking the chain when the new layer cannot sit in it', () => {
+    const store = createEditorStore(templateModel('mnist-cnn'));
+    select(store, 'flatten');
+    // A Conv2D cannot take Flatten's (784) output, so flatten -> dense stays and nothing is connected.
+    const conv = store.getState().addLayer('Conv2D', undefined, { connectAfterSelection: true });
+    expect(edgeIds(store)).toContain('flatten->dense');
+    expect(store.getState().edges.some((e) => e.target === conv)).toBe(false);
+    expect(overlapping(store)).toEqual([]);
+  });
+
+  it('appends after a layer with no outgoing edge and makes room only when needed', () => {
+    const store = blank();
+    select(store, 'input');
+    const flatten = store.getState().addLayer('Flatten', undefined, { connectAfterSelection: true });
+    expect(edgeIds(store)).toEqual([`input->${flatten}`]);
+    expect(store.getState().nodes.find((n) => n.id === 'input')?.position).toEqual({ x: 0, y: 0 });
+  });
+
+  it('inserts a layer onto an edge: source -> new -> target, one undo step', () => {
+    const store = createEditorStore(templateModel('mnist-cnn'));
+    const norm = store.getState().insertOnEdge('BatchNormalization', 'pool1', 'conv2');
+    expect(edgeIds(store)).toEqual(expect.arrayContaining([`pool1->${norm}`, `${norm}->conv2`]));
+    expect(edgeIds(store)).not.toContain('pool1->conv2');
+    expect(overlapping(store)).toEqual([]);
+    store.getState().undo();
+    expect(store.getState().nodes.some((n) => n.id === norm)).toBe(false);
+    expect(edgeIds(store)).toContain('pool1->conv2');
+  });
+
+  it('leaves a layer that does not fit the edge loose and the edge as it was', () => {
+    const store = createEditorStore(templateModel('mnist-cnn'));
+    const conv = store.getState().insertOnEdge('Conv2D', 'flatten', 'dense');
+    expect(edgeIds(store)).toContain('flatten->dense');
+    expect(store.getState().edges.some((e) => e.source === conv || e.target === conv)).toBe(false);
+  });
+
+  it("applies a refused connection's fix as one undo step", () => {
+    const store = createEditorStore(templateModel('mnist-mlp'));
+    const conv = store.getState().addLayer('Conv2D', { x: 400, y: 0 });
+    const verdict = store.getState().connect('flatten', conv);
+    expect(verdict.ok).toBe(false);
+    const fix = store.getState().notice?.fixes?.fixes[0];
+    expect(fix).toMatchObject({ type: 'Reshape', params: { target_shape: [28, 28, 1] } });
+    const steps = store.getState().history.past.length;
+    const reshape = store.getState().applyFix('flatten', conv, fix as NonNullable<typeof fix>);
+    expect(store.getState().history.past).toHaveLength(steps + 1);
+    expect(edgeIds(store)).toEqual(expect.arrayContaining([`flatten->${reshape}`, `${reshape}->${conv}`]));
+    expect(shapeOf(store, conv)).toEqual([26, 26, 32]);
+    expect(store.getState().notice).toBeNull();
+    // Drawn to a layer off to the side, the fix lands in the free row just above it.
+    expect(store.getState().nodes.find((n) => n.id === reshape)?.position).toEqual({ x: 400, y: -110 });
+    expect(overlapping(store)).toEqual([]);
+    store.getState().undo();
+    expect(store.getState().nodes.some((n) => n.id === reshape)).toBe(false);
+    expect(store.getState().edges.some((e) => e.target === conv)).toBe(false);
+  });
+
+  it('tells loose layers apart from wired ones', () => {
+    const store = blank();
+    const dense = store.getState().addLayer('Dense', { x: 300, y: 0 });
+    expect(store.getState().connectivity.notConnected).toEqual([dense]);
+    store.getState().connect('input', dense);
+    expect(store.getState().connectivity.notConnected).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 // The editor's one zustand store: the document (model name, React Flow nodes and edges), its analysis by
-// the engine (shapes, parameter counts, issues), undo history, dirty tracking and the clipboard.
+// the engine (shapes, parameter counts, issues, which layers are not wired in yet), undo history, dirty
+// tracking and the clipboard.
 // Every edit goes through an action here, so history and analysis can never be forgotten by a component.
 import {
   applyEdgeChanges,
@@ -9,12 +10,21 @@ import {
   type XYPosition,
 } from '@xyflow/react';
 import { createStore } from 'zustand/vanilla';
-import { analyzeGraph, getLayer, type GraphAnalysis, type ModelFile } from '../../../engine';
+import {
+  analyzeGraph,
+  type GraphAnalysis,
+  type MessageId,
+  type MessageValues,
+  type ModelFile,
+} from '../../../engine';
+import { findConnectivity, type Connectivity } from '../../../engine/connectivity';
 import { autoLayout } from './auto-layout';
 import { checkConnection, type ConnectionVerdict } from './connection-check';
+import type { ConnectionFix } from './connection-fixes';
 import { edgeId, type LayerFlowEdge, type LayerFlowNode } from './flow-types';
 import { flowFromGraph, graphFromFlow, modelFileFromFlow } from './graph-document';
 import { emptyHistory, record, redo, undo, type History } from './history';
+import { insertLayer } from './insert-layer';
 import { freshNodeId } from './node-ids';
 
 interface Snapshot {
@@ -25,7 +35,16 @@ interface Snapshot {
 
 export interface Notice {
   readonly kind: 'error' | 'info';
+  /** In English; with a message id the notice bar shows it in the UI language. */
   readonly text: string;
+  readonly messageId?: MessageId;
+  readonly values?: MessageValues;
+  /** For a refused connection: layers that, inserted between its ends, would make it fit. */
+  readonly fixes?: {
+    readonly source: string;
+    readonly target: string;
+    readonly fixes: readonly ConnectionFix[];
+  };
 }
 
 export interface EditorState {
@@ -35,6 +54,7 @@ export interface EditorState {
   readonly nodes: LayerFlowNode[];
   readonly edges: LayerFlowEdge[];
   readonly analysis: GraphAnalysis;
+  readonly connectivity: Connectivity;
   readonly history: History<Snapshot>;
   /** Bumped by every document change; the document is dirty while it differs from savedRevision. */
   readonly revision: number;
@@ -50,6 +70,10 @@ export interface EditorState {
   readonly lastEdit: { readonly key: string; readonly at: number } | null;
   /** Bumped when a different document is loaded (the canvas then fits it into view). */
   readonly documentKey: number;
+  /** A layer the canvas should scroll into view (a newly added one); seq makes repeats distinct. */
+  readonly focusRequest: { readonly nodeId: string; readonly seq: number } | null;
+  /** Whether the "Connect to…" picker is open for the selected layer. */
+  readonly connectPickerOpen: boolean;
 }
 
 export interface EditorActions {
@@ -64,6 +88,12 @@ export interface EditorActions {
   endDrag(): void;
   connect(source: string, target: string): ConnectionVerdict;
   addLayer(type: string, position?: XYPosition, options?: { connectAfterSelection?: boolean }): string;
+  /** Puts a new layer on an edge (source -> new -> target) when shapes allow; else adds it loose. */
+  insertOnEdge(type: string, source: string, target: string): string;
+  /** Inserts the fix's layer between source and target and connects both; one undo step. */
+  applyFix(source: string, target: string, fix: ConnectionFix): string;
+  selectNodes(ids: readonly string[]): void;
+  setConnectPicker(open: boolean): void;
   setParam(nodeId: string, key: string, value: unknown): void;
   resetParam(nodeId: string, key: string): void;
   rename(nodeId: string, name: string): void;
@@ -83,12 +113,14 @@ export interface EditorActions {
 
 export type EditorStore = EditorState & EditorActions;
 
-const analyze = (nodes: readonly LayerFlowNode[], edges: readonly LayerFlowEdge[]) =>
-  analyzeGraph(graphFromFlow(nodes, edges));
+/** Everything derived from the document's structure, recomputed on each structural change. */
+const analyze = (nodes: readonly LayerFlowNode[], edges: readonly LayerFlowEdge[]) => {
+  const graph = graphFromFlow(nodes, edges);
+  return { analysis: analyzeGraph(graph), connectivity: findConnectivity(graph) };
+};
 
 const EDIT_COALESCE_MS = 1000;
 const PASTE_OFFSET = 40;
-const ROW_HEIGHT = 110;
 
 export function createEditorStore(initial: ModelFile) {
   return createStore<EditorStore>()((set, get) => {
@@ -110,7 +142,7 @@ export function createEditorStore(initial: ModelFile) {
       set({
         ...next,
         history: coalesce ? state.history : record(state.history, snapshot()),
-        analysis: structural ? analyze(nodes, edges) : state.analysis,
+        ...(structural ? analyze(nodes, edges) : {}),
         revision: state.revision + 1,
         lastEdit: options.coalesceKey !== undefined ? { key: options.coalesceKey, at: now } : null,
       });
@@ -119,7 +151,7 @@ export function createEditorStore(initial: ModelFile) {
       set((state) => ({
         ...s,
         history,
-        analysis: analyze(s.nodes, s.edges),
+        ...analyze(s.nodes, s.edges),
         revision: state.revision + 1,
         lastEdit: null,
       }));
@@ -133,13 +165,20 @@ export function createEditorStore(initial: ModelFile) {
         coalesceKey !== undefined ? { coalesceKey } : {},
       );
     const selected = () => get().nodes.filter((n) => n.selected);
+    let focusSeq = 0;
+    const insert = (request: Parameters<typeof insertLayer>[1]) => {
+      const { id, nodes, edges } = insertLayer(get(), request);
+      change({ nodes, edges });
+      set({ focusRequest: { nodeId: id, seq: ++focusSeq } });
+      return id;
+    };
 
     const initialFlow = flowFromGraph(initial.graph);
     return {
       docId: initial.id ?? crypto.randomUUID(),
       modelName: initial.name,
       ...initialFlow,
-      analysis: analyze(initialFlow.nodes, initialFlow.edges),
+      ...analyze(initialFlow.nodes, initialFlow.edges),
       history: emptyHistory(),
       revision: 0,
       savedRevision: 0,
@@ -150,6 +189,8 @@ export function createEditorStore(initial: ModelFile) {
       clipboard: null,
       lastEdit: null,
       documentKey: 0,
+      focusRequest: null,
+      connectPickerOpen: false,
 
       loadModel(model, options = {}) {
         const flow = flowFromGraph(model.graph);
@@ -157,7 +198,7 @@ export function createEditorStore(initial: ModelFile) {
           docId: model.id ?? crypto.randomUUID(),
           modelName: model.name,
           ...flow,
-          analysis: analyze(flow.nodes, flow.edges),
+          ...analyze(flow.nodes, flow.edges),
           history: emptyHistory(),
           revision: state.revision + 1,
           savedRevision: options.dirty ? state.savedRevision : state.revision + 1,
@@ -167,6 +208,8 @@ export function createEditorStore(initial: ModelFile) {
           notice: null,
           lastEdit: null,
           documentKey: state.documentKey + 1,
+          focusRequest: null,
+          connectPickerOpen: false,
         }));
       },
       toModelFile() {
@@ -196,7 +239,15 @@ export function createEditorStore(initial: ModelFile) {
         const { nodes, edges } = get();
         const verdict = checkConnection(graphFromFlow(nodes, edges), source, target);
         if (!verdict.ok) {
-          set({ notice: { kind: 'error', text: verdict.reason } });
+          const fixes = verdict.fixes ? { fixes: { source, target, fixes: verdict.fixes } } : {};
+          set({
+            notice: {
+              kind: 'error',
+              text: verdict.reason,
+              ...(verdict.messageId && { messageId: verdict.messageId, values: verdict.values ?? {} }),
+              ...fixes,
+            },
+          });
           return verdict;
         }
         change({ edges: [...edges, { id: edgeId(source, target), source, target, type: 'shape' }] });
@@ -204,31 +255,32 @@ export function createEditorStore(initial: ModelFile) {
         return verdict;
       },
       addLayer(type, position, options = {}) {
-        const { nodes, edges } = get();
         const after = options.connectAfterSelection ? selected() : [];
-        const anchor = after.length === 1 ? after[0] : undefined;
-        const id = freshNodeId(type, new Set(nodes.map((n) => n.id)));
-        const at =
-          position ?? (anchor ? { x: anchor.position.x, y: anchor.position.y + ROW_HEIGHT } : { x: 0, y: 0 });
-        const node: LayerFlowNode = {
-          id,
-          type: 'layer',
-          position: at,
-          selected: true,
-          data: { type, params: {} },
-        };
-        const deselected = nodes.map((n) => (n.selected ? { ...n, selected: false } : n));
-        const canConnect =
-          anchor !== undefined &&
-          (getLayer(type)?.inputs.max ?? 0) > 0 &&
-          checkConnection(graphFromFlow([...nodes, node], edges), anchor.id, id).ok;
-        change({
-          nodes: [...deselected, node],
-          edges: canConnect
-            ? [...edges, { id: edgeId(anchor.id, id), source: anchor.id, target: id, type: 'shape' }]
-            : edges,
+        return insert({
+          type,
+          ...(after.length === 1 && after[0] ? { after: after[0].id } : {}),
+          ...(position ? { position } : {}),
         });
+      },
+      insertOnEdge(type, source, target) {
+        return insert({ type, edge: { source, target } });
+      },
+      applyFix(source, target, fix) {
+        const id = insert({ type: fix.type, params: fix.params, edge: { source, target }, nearTarget: true });
+        set({ notice: null });
         return id;
+      },
+      selectNodes(ids) {
+        const wanted = new Set(ids);
+        set((state) => ({
+          nodes: state.nodes.map((n) =>
+            n.selected === wanted.has(n.id) ? n : { ...n, selected: wanted.has(n.id) },
+          ),
+          edges: state.edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+        }));
+      },
+      setConnectPicker(open) {
+        set({ connectPickerOpen: open });
       },
       setParam(nodeId, key, value) {
         updateNodeData(

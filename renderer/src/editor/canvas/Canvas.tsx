@@ -1,6 +1,7 @@
 // The React Flow canvas: controlled by the editor store, with the layer node and shape edge types,
-// drops from the palette, minimap, zoom controls and a background grid. Deleting is left to the editor's
-// commands so it is undoable like every other edit.
+// drops from the palette (onto an edge: inserted into it), quick add (Space or a double-click on empty
+// canvas), the "Connect to…" picker, the not-connected hint, minimap, zoom controls and a grid.
+// Deleting is left to the editor's commands so it is undoable like every other edit.
 import {
   Background,
   Controls,
@@ -11,14 +12,25 @@ import {
   type Connection,
   type EdgeTypes,
   type NodeTypes,
+  type XYPosition,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isTextTarget } from '../../commands/shortcuts';
 import { useEditor, useEditorStoreApi } from '../EditorContext';
-import { LAYER_DRAG_TYPE } from '../palette/drag-type';
-import { LayerNode } from './LayerNode';
-import { ShapeEdge } from './ShapeEdge';
+import './canvas.css';
+import { ConnectivityHint } from './ConnectivityHint';
+import { ConnectPicker } from './ConnectPicker';
 import { initialViewport } from './initial-viewport';
+import { LayerNode } from './LayerNode';
+import { QuickAdd } from './QuickAdd';
+import { ShapeEdge } from './ShapeEdge';
+import { useRevealNode } from './useRevealNode';
+import { useLayerDrop } from './useLayerDrop';
+import { useTabOrder } from './useTabOrder';
+
+/** Room the quick-add box needs (canvas.css .canvas-picker: 260px wide, a list of up to 240px). */
+const PICKER_SIZE = { width: 264, height: 300 };
 
 const nodeTypes: NodeTypes = { layer: LayerNode };
 const edgeTypes: EdgeTypes = { shape: ShapeEdge };
@@ -28,10 +40,17 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const store = useEditorStoreApi();
   const nodes = useEditor((s) => s.nodes);
   const edges = useEditor((s) => s.edges);
+  const analysis = useEditor((s) => s.analysis);
   const documentKey = useEditor((s) => s.documentKey);
+  const connectOpen = useEditor((s) => s.connectPickerOpen);
   const flow = useReactFlow();
   const { screenToFlowPosition } = flow;
   const container = useRef<HTMLDivElement>(null);
+  const pointer = useRef<XYPosition | null>(null);
+  const [quickAdd, setQuickAdd] = useState<{ at: XYPosition; flowAt: XYPosition } | null>(null);
+  const drop = useLayerDrop();
+  useRevealNode(container);
+  useTabOrder(container);
 
   useEffect(() => {
     // Show a newly opened document once React Flow has measured its nodes.
@@ -44,31 +63,111 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
     return () => cancelAnimationFrame(frame);
   }, [documentKey, flow]);
 
+  // Edges are named by the layer names the user sees, not internal ids.
+  const shownEdges = useMemo(
+    () =>
+      edges.map((e) => ({
+        ...e,
+        ariaLabel: t('editor.edge.label', {
+          source: analysis.byId.get(e.source)?.name ?? e.source,
+          target: analysis.byId.get(e.target)?.name ?? e.target,
+        }),
+        ...(e.id === drop.edge ? { className: 'is-drop-target' } : {}),
+      })),
+    [edges, analysis, drop.edge, t],
+  );
+
+  const openQuickAdd = useCallback(
+    (client: XYPosition) => {
+      const box = container.current?.getBoundingClientRect();
+      if (!box) return;
+      // The box opens at the cursor, kept inside the canvas; the layer still lands at the cursor.
+      setQuickAdd({
+        at: {
+          x: Math.max(0, Math.min(client.x - box.left, box.width - PICKER_SIZE.width)),
+          y: Math.max(0, Math.min(client.y - box.top, box.height - PICKER_SIZE.height)),
+        },
+        flowAt: screenToFlowPosition(client),
+      });
+    },
+    [screenToFlowPosition],
+  );
+  const closePicker = useCallback(() => {
+    setQuickAdd(null);
+    store.getState().setConnectPicker(false);
+    // Back to the selected layer, so the keyboard can carry on from it; else to the canvas.
+    const selected = store.getState().nodes.filter((n) => n.selected);
+    const node =
+      selected.length === 1
+        ? container.current?.querySelector<HTMLElement>(
+            `.react-flow__node[data-id="${CSS.escape(selected[0]?.id ?? '')}"]`,
+          )
+        : null;
+    (node ?? container.current)?.focus({ preventScroll: true });
+  }, [store]);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== ' ' || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (isTextTarget(event.target) || quickAdd !== null) return;
+    event.preventDefault();
+    const box = container.current?.getBoundingClientRect();
+    const inside =
+      pointer.current !== null &&
+      box !== undefined &&
+      pointer.current.x >= box.left &&
+      pointer.current.x <= box.right &&
+      pointer.current.y >= box.top &&
+      pointer.current.y <= box.bottom;
+    openQuickAdd(
+      inside && pointer.current
+        ? pointer.current
+        : { x: (box?.left ?? 0) + (box?.width ?? 0) / 3, y: (box?.top ?? 0) + (box?.height ?? 0) / 3 },
+    );
+  };
+
   const onConnect = useCallback(
     (c: Connection) => void store.getState().connect(c.source, c.target),
     [store],
   );
-  const onDragOver = useCallback((event: DragEvent) => {
-    if (!event.dataTransfer.types.includes(LAYER_DRAG_TYPE)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-  }, []);
-  const onDrop = useCallback(
-    (event: DragEvent) => {
-      const type = event.dataTransfer.getData(LAYER_DRAG_TYPE);
-      if (type === '') return;
-      event.preventDefault();
-      const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      store.getState().addLayer(type, { x: at.x - 110, y: at.y - 30 });
-    },
-    [store, screenToFlowPosition],
-  );
+  const selectedId = useEditor((s) => {
+    const picked = s.nodes.filter((n) => n.selected);
+    return picked.length === 1 ? picked[0]?.id : undefined;
+  });
+  const connectAt = (): XYPosition => {
+    const node = selectedId ? flow.getInternalNode(selectedId) : undefined;
+    const box = container.current?.getBoundingClientRect();
+    if (!node || !box) return { x: 16, y: 16 };
+    const { x, y } = node.internals.positionAbsolute;
+    const screen = flow.flowToScreenPosition({ x, y: y + (node.measured.height ?? 84) + 8 });
+    return {
+      x: Math.min(Math.max(8, screen.x - box.left), box.width - 268),
+      y: Math.min(Math.max(8, screen.y - box.top), box.height - 300),
+    };
+  };
 
   return (
-    <div className="canvas" ref={container} onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className="canvas"
+      ref={container}
+      tabIndex={-1}
+      onDragOver={drop.onDragOver}
+      onDragLeave={drop.onDragLeave}
+      onDrop={drop.onDrop}
+      onKeyDown={onKeyDown}
+      onPointerMove={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
+      onPointerDown={(e) => {
+        // The pane swallows focus on press; focusing the canvas lets Space open quick add.
+        if ((e.target as Element).closest('.react-flow__pane'))
+          container.current?.focus({ preventScroll: true });
+      }}
+      onDoubleClick={(e) => {
+        const target = e.target as Element;
+        if (target.closest('.react-flow__pane') && !target.closest('.react-flow__node, .react-flow__edge'))
+          openQuickAdd({ x: e.clientX, y: e.clientY });
+      }}
+    >
       <ReactFlow
         nodes={nodes}
-        edges={edges}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={store.getState().onNodesChange}
@@ -79,6 +178,9 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
         onSelectionDragStart={store.getState().beginDrag}
         onSelectionDragStop={store.getState().endDrag}
         deleteKeyCode={null}
+        // Space opens quick add and a double-click on empty canvas does too, so neither pans nor zooms.
+        panActivationKeyCode={null}
+        zoomOnDoubleClick={false}
         colorMode={colorMode}
         minZoom={0.1}
         maxZoom={2.5}
@@ -89,6 +191,11 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
         <MiniMap pannable zoomable ariaLabel={t('editor.canvas.minimap')} />
         <Controls aria-label={t('editor.canvas.zoomControls')} />
       </ReactFlow>
+      <ConnectivityHint />
+      {quickAdd && <QuickAdd at={quickAdd.at} flowAt={quickAdd.flowAt} onClose={closePicker} />}
+      {connectOpen && selectedId && (
+        <ConnectPicker sourceId={selectedId} at={connectAt()} onClose={closePicker} />
+      )}
     </div>
   );
 }

@@ -1,9 +1,13 @@
 // The one node component for every layer type: it reads the layer's definition and the engine's
-// analysis of this node, so it shows the name, key params, output shape, parameter count and any error
-// without knowing about any particular layer.
+// analysis of this node, so it shows the name, key params, output shape and parameter count without
+// knowing about any particular layer. A node keeps its size whatever happens to it: a real problem is a
+// small badge whose tooltip holds the message (the inspector lists it in full), and a layer that is
+// only not wired in yet gets a calm dashed outline instead of red.
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { issueText } from '../../i18n/issue-text';
+import { isCalmIssue } from '../../../../engine/connectivity';
 import { useEditor } from '../EditorContext';
 import type { LayerFlowNode } from '../flow-types';
 import { formatCount, formatParamValue, formatShape } from '../format';
@@ -14,47 +18,57 @@ const DETAIL_MIN_ZOOM = 0.35;
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const { t } = useTranslation();
   const analysis = useEditor((s) => s.analysis.byId.get(id));
-  const issues = useEditor((s) => s.analysis.issues).filter((i) => i.where.nodeId === id);
+  const connectivity = useEditor((s) => s.connectivity);
+  const problems = useEditor((s) => s.analysis.issues).filter(
+    (i) => i.where.nodeId === id && !isCalmIssue(i, connectivity),
+  );
+  const loose = connectivity.notConnected.includes(id);
   const maxInputs = analysis?.definition?.inputs.max ?? 1;
   const params = (analysis?.trainableParams ?? 0) + (analysis?.nonTrainableParams ?? 0);
-  const hasError = issues.length > 0;
+  const name = analysis?.name ?? data.name ?? id;
+  const shown = keyParams(analysis?.definition, analysis?.params)
+    .map(([k, v]) => `${k}=${formatParamValue(v)}`)
+    .join('  ');
+  const problemText = problems.map((i) => issueText(t, i)).join('\n');
   // Far out, only the name is legible: drawing less keeps large graphs smooth.
   const detailed = useStore((s) => s.transform[2] >= DETAIL_MIN_ZOOM);
+  const state = problems.length > 0 ? ' has-error' : loose ? ' is-loose' : '';
   return (
     <div
       data-testid="layer-node"
-      className={`layer-node${hasError ? ' has-error' : ''}${selected ? ' is-selected' : ''}`}
+      className={`layer-node${state}${selected ? ' is-selected' : ''}`}
       data-category={analysis?.definition?.category ?? 'unknown'}
+      data-loose={loose || undefined}
     >
       {maxInputs > 0 && <Handle type="target" position={Position.Top} aria-label={t('editor.node.input')} />}
       <div className="layer-node-head">
-        <span data-testid="node-title" className="layer-node-title">
-          {analysis?.name ?? data.name ?? id}
+        <span data-testid="node-title" className="layer-node-title" title={name}>
+          {name}
         </span>
         <span className="layer-node-type">{data.type}</span>
+        {problems.length > 0 && (
+          <span data-testid="node-error" className="layer-node-badge" title={problemText}>
+            <span aria-hidden="true">!</span>
+            <span className="visually-hidden">
+              {t('editor.node.problems', { count: problems.length })}: {problemText}
+            </span>
+          </span>
+        )}
       </div>
       {detailed && (
         <>
-          <div className="layer-node-params">
-            {keyParams(analysis?.definition, analysis?.params).map(([k, v]) => (
-              <span key={k}>
-                {k}={formatParamValue(v)}
-              </span>
-            ))}
+          <div className="layer-node-params" title={shown}>
+            {shown}
           </div>
           <div className="layer-node-foot">
-            <span data-testid="node-shape">{formatShape(analysis?.outputShape)}</span>
-            <span data-testid="node-params">
+            <span data-testid="node-shape" className="layer-node-shape">
+              {formatShape(analysis?.outputShape)}
+            </span>
+            <span data-testid="node-params" className="layer-node-count">
               {t('editor.node.params', { count: params, formatted: formatCount(params) })}
             </span>
           </div>
         </>
-      )}
-      {hasError && (
-        <div data-testid="node-error" className="layer-node-error" role="alert">
-          {issues[0]?.message}
-          {issues.length > 1 && ` ${t('editor.node.moreProblems', { count: issues.length - 1 })}`}
-        </div>
       )}
       <Handle type="source" position={Position.Bottom} aria-label={t('editor.node.output')} />
     </div>

@@ -3,6 +3,7 @@
 // The layer's description, parameter help and the engine's messages are shown in the UI language.
 import { useTranslation } from 'react-i18next';
 import { getLayer } from '../../../../engine';
+import { isCalmIssue } from '../../../../engine/connectivity';
 import { issueText } from '../../i18n/issue-text';
 import { layerDoc, paramHelp } from '../../i18n/layer-text';
 import { useEditor, useEditorStoreApi } from '../EditorContext';
@@ -58,6 +59,7 @@ function NodeFields({ nodeId, store }: { nodeId: string; store: ReturnType<typeo
   const node = useEditor((s) => s.nodes.find((n) => n.id === nodeId));
   const analysis = useEditor((s) => s.analysis.byId.get(nodeId));
   const issues = useEditor((s) => s.analysis.issues);
+  const connectivity = useEditor((s) => s.connectivity);
   if (node === undefined) return null;
   const definition = getLayer(node.data.type);
   const fieldError = (field: string) => {
@@ -86,11 +88,18 @@ function NodeFields({ nodeId, store }: { nodeId: string; store: ReturnType<typeo
         />
         {fieldError('name') && <small className="field-error">{fieldError('name')}</small>}
       </div>
-      {nodeErrors.map((issue) => (
-        <p key={issue.message} className="field-error" role="alert">
-          {issueText(t, issue)}
-        </p>
-      ))}
+      {nodeErrors.map((issue) =>
+        // A layer that is only not wired in yet is not an error: said calmly, like the canvas hint.
+        isCalmIssue(issue, connectivity) ? (
+          <p key={issue.message} className="muted" data-testid="calm-issue">
+            {issueText(t, issue)}
+          </p>
+        ) : (
+          <p key={issue.message} className="field-error" role="alert">
+            {issueText(t, issue)}
+          </p>
+        ),
+      )}
       {definition &&
         Object.entries(definition.params).map(([key, spec]) => (
           <ParamField

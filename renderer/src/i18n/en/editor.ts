@@ -23,6 +23,8 @@ export const editor = {
     params_other: '{{formatted}} params',
     moreProblems_one: '(+{{count}} more problem)',
     moreProblems_other: '(+{{count}} more problems)',
+    problems_one: '{{count}} problem',
+    problems_other: '{{count}} problems',
   },
   inspector: {
     label: 'Inspector',
@@ -54,5 +56,24 @@ export const editor = {
     selectAll: 'Select all',
     layout: 'Auto layout',
     fitView: 'Fit view',
+    connectTo: 'Connect to…',
+  },
+  edge: { label: 'Edge from {{source}} to {{target}}' },
+  hint: {
+    notConnected_one: '1 layer is not connected: {{names}}',
+    notConnected_other: '{{count}} layers are not connected: {{names}}',
+    select: 'Click to select them.',
+  },
+  quickAdd: { title: 'Add a layer', placeholder: 'Layer type, e.g. conv' },
+  connectTo: {
+    title: 'Connect {{name}} to…',
+    placeholder: 'Layer name or type',
+    none: 'No layer to connect to.',
+  },
+  fix: {
+    label: 'Fixes',
+    insert: 'Insert {{type}}',
+    reshape: 'Insert Reshape to {{shape}}',
+    conv1x1: 'Insert 1×1 Conv2D ({{filters}} filters)',
   },
 };

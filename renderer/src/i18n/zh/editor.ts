@@ -18,6 +18,8 @@ export const editor = {
     params_other: '{{formatted}} 个参数',
     moreProblems_one: '（另有 {{count}} 个问题）',
     moreProblems_other: '（另有 {{count}} 个问题）',
+    problems_one: '{{count}} 个问题',
+    problems_other: '{{count}} 个问题',
   },
   inspector: {
     label: '属性',
@@ -49,5 +51,24 @@ export const editor = {
     selectAll: '全选',
     layout: '自动布局',
     fitView: '适应视图',
+    connectTo: '连接到…',
+  },
+  edge: { label: '从 {{source}} 到 {{target}} 的连线' },
+  hint: {
+    notConnected_one: '1 个图层尚未连接：{{names}}',
+    notConnected_other: '{{count}} 个图层尚未连接：{{names}}',
+    select: '点击以选中它们。',
+  },
+  quickAdd: { title: '添加图层', placeholder: '图层类型，例如 conv' },
+  connectTo: {
+    title: '将 {{name}} 连接到…',
+    placeholder: '图层名称或类型',
+    none: '没有可连接的图层。',
+  },
+  fix: {
+    label: '修复',
+    insert: '插入 {{type}}',
+    reshape: '插入 Reshape，变形为 {{shape}}',
+    conv1x1: '插入 1×1 Conv2D（{{filters}} 个滤波器）',
   },
 };

@@ -1,0 +1,49 @@
+// Quick add: a search box over the layer types, opened at the cursor (Space on the canvas, or a
+// double-click on empty canvas). The picked layer lands there, connected after the selected layer by
+// the same insert-into-chain rule as the palette.
+import type { XYPosition } from '@xyflow/react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LAYER_DEFINITIONS } from '../../../../engine';
+import { useEditorStoreApi } from '../EditorContext';
+import { SearchPicker } from './SearchPicker';
+
+export interface QuickAddProps {
+  /** Where the box opens, relative to the canvas. */
+  readonly at: XYPosition;
+  /** Where the new layer goes, in flow coordinates. */
+  readonly flowAt: XYPosition;
+  readonly onClose: () => void;
+}
+
+export function QuickAdd({ at, flowAt, onClose }: QuickAddProps) {
+  const { t } = useTranslation();
+  const store = useEditorStoreApi();
+  const candidates = useMemo(
+    () =>
+      LAYER_DEFINITIONS.map((d) => ({
+        id: d.type,
+        label: d.type,
+        detail: t(`editor.category.${d.category}`),
+      })),
+    [t],
+  );
+  return (
+    <SearchPicker
+      testId="quick-add"
+      title={t('editor.quickAdd.title')}
+      placeholder={t('editor.quickAdd.placeholder')}
+      empty={t('editor.palette.noMatch')}
+      candidates={candidates}
+      style={{ left: at.x, top: at.y }}
+      onClose={onClose}
+      onPick={(type) => {
+        // Centred under the cursor, like a palette drop.
+        store
+          .getState()
+          .addLayer(type, { x: flowAt.x - 124, y: flowAt.y - 20 }, { connectAfterSelection: true });
+        onClose();
+      }}
+    />
+  );
+}

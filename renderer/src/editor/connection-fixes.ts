@@ -1,0 +1,66 @@
+// One-click fixes for a connection refused for a shape reason: a layer to insert between the source and
+// the target. Candidates come from the shapes on both sides (Flatten or GlobalAveragePooling2D for an
+// image, a Reshape to the shape the target can take, a 1x1 Conv2D to match another input's channels);
+// each is kept only if the graph with it inserted passes the same check as a hand-drawn edge.
+import { analyzeGraph, type Graph, type Shape } from '../../../engine';
+
+export interface ConnectionFix {
+  /** How the notice words the button. */
+  readonly kind: 'layer' | 'reshape' | 'conv1x1';
+  readonly type: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** Id of the inserted layer while a candidate is tried. */
+const PROBE = '__fix__';
+
+type Check = (graph: Graph, source: string, target: string) => boolean;
+
+export function connectionFixes(
+  graph: Graph,
+  source: string,
+  target: string,
+  accepts: Check,
+): ConnectionFix[] {
+  const analysis = analyzeGraph(graph);
+  const from = analysis.byId.get(source)?.outputShape;
+  if (from === undefined) return [];
+  const others = (analysis.byId.get(target)?.inputs ?? [])
+    .map((id) => analysis.byId.get(id)?.outputShape)
+    .filter((s): s is Shape => s !== undefined);
+  return candidates(from, others).filter((fix) => {
+    const withProbe: Graph = {
+      nodes: [...graph.nodes, { id: PROBE, type: fix.type, params: fix.params }],
+      edges: graph.edges,
+    };
+    if (!accepts(withProbe, source, PROBE)) return false;
+    return accepts({ ...withProbe, edges: [...withProbe.edges, { source, target: PROBE }] }, PROBE, target);
+  });
+}
+
+function candidates(from: Shape, others: readonly Shape[]): ConnectionFix[] {
+  const size = from.reduce((a, b) => a * b, 1);
+  const fixes: ConnectionFix[] = [];
+  if (from.length === 3) {
+    fixes.push({ kind: 'layer', type: 'Flatten', params: {} });
+    fixes.push({ kind: 'layer', type: 'GlobalAveragePooling2D', params: {} });
+  }
+  const reshapes = others.length > 0 ? others.map((s) => [...s]) : [imageOf(size)].filter((s) => s !== null);
+  for (const shape of reshapes)
+    if (shape.length >= 1 && shape.length <= 3 && shape.reduce((a, b) => a * b, 1) === size)
+      fixes.push({ kind: 'reshape', type: 'Reshape', params: { target_shape: shape } });
+  const image = others.find((s) => s.length === 3);
+  if (from.length === 3 && image !== undefined && image[0] === from[0] && image[1] === from[1])
+    fixes.push({ kind: 'conv1x1', type: 'Conv2D', params: { filters: image[2], kernel_size: [1, 1] } });
+  return fixes;
+}
+
+/** A square image with the fewest channels holding `size` values, e.g. 784 -> (28, 28, 1). */
+function imageOf(size: number): number[] | null {
+  for (let channels = 1; channels <= Math.min(size, 512); channels++) {
+    if (size % channels !== 0) continue;
+    const side = Math.round(Math.sqrt(size / channels));
+    if (side > 1 && side * side * channels === size) return [side, side, channels];
+  }
+  return null;
+}
