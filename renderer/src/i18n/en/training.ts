@@ -10,6 +10,7 @@ export const training = {
     busy: 'A run is in progress: pause or stop it first.',
     invalidModel: 'Fix the problems in the model first.',
     datasetUnavailable: 'The dataset {{name}} is not available: {{reason}}',
+    paused: 'Paused — Resume or Stop',
   },
   settings: {
     title: 'Settings',
@@ -34,6 +35,7 @@ export const training = {
     label: 'Training progress',
     line: 'Epoch {{epoch}}/{{epochs}} · step {{step}}/{{steps}} · ETA {{eta}} · {{rate}} samples/s',
     idle: 'Not started',
+    pausedEta: 'paused',
   },
   state: {
     none: 'No run yet. Set the options and press Train.',

@@ -10,6 +10,7 @@ export const training = {
     busy: '已有训练正在进行：请先暂停或停止它。',
     invalidModel: '请先修正模型中的问题。',
     datasetUnavailable: '数据集 {{name}} 不可用：{{reason}}',
+    paused: '已暂停 — 点击“继续”或“停止”',
   },
   settings: {
     title: '设置',
@@ -34,6 +35,7 @@ export const training = {
     label: '训练进度',
     line: '第 {{epoch}}/{{epochs}} 轮 · 第 {{step}}/{{steps}} 步 · 剩余 {{eta}} · 每秒 {{rate}} 个样本',
     idle: '尚未开始',
+    pausedEta: '已暂停',
   },
   state: {
     none: '还没有训练记录。设置好选项后点击“训练”。',
