@@ -1,7 +1,8 @@
 // The layer palette: every registry layer, grouped by category, with a search box. Drag an item onto
 // the canvas, or double-click it / press Enter to add it after the selected node. Long names end in an
 // ellipsis instead of overflowing a narrow palette; the tooltip names the layer in full. The button
-// beside the search box hides the palette (its panel owns how).
+// before the search box hides the palette (its panel owns how); it comes first so Tab from the search
+// box goes straight to the layers.
 import { useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditorStoreApi } from '../EditorContext';
@@ -22,14 +23,6 @@ export function Palette({ onCollapse }: { onCollapse?: () => void }) {
   return (
     <section className="palette" role="region" aria-label={t('editor.palette.label')}>
       <div className="palette-head">
-        <input
-          type="search"
-          className="palette-search"
-          placeholder={t('editor.palette.search')}
-          aria-label={t('editor.palette.search')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
         {onCollapse && (
           <button
             type="button"
@@ -41,6 +34,14 @@ export function Palette({ onCollapse }: { onCollapse?: () => void }) {
             <span aria-hidden="true">«</span>
           </button>
         )}
+        <input
+          type="search"
+          className="palette-search"
+          placeholder={t('editor.palette.search')}
+          aria-label={t('editor.palette.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
       </div>
       {groups.length === 0 && <p className="muted">{t('editor.palette.noMatch')}</p>}
       {groups.map((group) => (
