@@ -3,13 +3,12 @@
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { READABLE_ZOOM } from '../editor/canvas/initial-viewport';
 import { Inspector } from '../editor/inspector/Inspector';
 import { SummaryPanel } from '../editor/summary/SummaryPanel';
 
 type SideTab = 'inspector' | 'summary';
 const TABS = ['inspector', 'summary'] as const;
-/** Zoom used to bring a layer chosen in the summary into view: readable, not a jump to a close-up. */
-const REVEAL_ZOOM = 1;
 
 export function SidePanel({ onCollapse }: { onCollapse: () => void }) {
   const { t } = useTranslation();
@@ -21,7 +20,7 @@ export function SidePanel({ onCollapse }: { onCollapse: () => void }) {
     const { x, y } = node.internals.positionAbsolute;
     const { width = 0, height = 0 } = node.measured;
     void flow.setCenter(x + width / 2, y + height / 2, {
-      zoom: Math.max(flow.getZoom(), REVEAL_ZOOM),
+      zoom: Math.max(flow.getZoom(), READABLE_ZOOM), // keep the user's zoom unless it is unreadable
       duration: 200,
     });
   };

@@ -93,6 +93,7 @@ export function SummaryPanel({ onReveal, onOpen }: SummaryPanelProps) {
                       type="button"
                       className="summary-row-button"
                       aria-current={selected ? 'true' : undefined}
+                      title={`${n.name} (${n.type})`}
                       onClick={() => select(n.id)}
                       onKeyDown={(e) => onRowKey(e, index, n.id)}
                     >
