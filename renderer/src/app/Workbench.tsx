@@ -13,7 +13,7 @@ import { isTextTarget } from '../commands/shortcuts';
 import { useShortcuts } from '../commands/useShortcuts';
 import { Canvas } from '../editor/canvas/Canvas';
 import { useEditor, useEditorStoreApi } from '../editor/EditorContext';
-import { initialViewport } from '../editor/canvas/initial-viewport';
+import { initialViewport, readableZoom } from '../editor/canvas/initial-viewport';
 import { createDocumentActions } from '../files/document-actions';
 import { pageFileHost } from '../files/desktop-file-host';
 import { useTrainingStoreApi } from '../training';
@@ -75,7 +75,11 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
       if (view === null || nodes.length === 0) return;
       const input = nodes.find((n) => n.data.type === 'InputLayer');
       const start = input === undefined ? undefined : flow.getNodesBounds([input]);
-      void flow.setViewport(initialViewport(flow.getNodesBounds(nodes), view, start), { duration: 200 });
+      // The floor follows the node title's real font size, read from the CSS of a rendered node.
+      const title = view.querySelector('[data-testid="node-title"]');
+      const minZoom = readableZoom(title ? parseFloat(getComputedStyle(title).fontSize) : undefined);
+      const viewport = initialViewport(flow.getNodesBounds(nodes), view, start, minZoom);
+      void flow.setViewport(viewport, { duration: 200 });
     },
     save: () => void actions.save(),
     saveAs: () => void actions.saveAs(),

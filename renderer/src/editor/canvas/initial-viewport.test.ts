@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialViewport, NODE_TITLE_PX, READABLE_ZOOM } from './initial-viewport';
+import { initialViewport, NODE_TITLE_PX, READABLE_ZOOM, readableZoom } from './initial-viewport';
 
 const view = { clientWidth: 800, clientHeight: 500 };
 /** Where a flow point lands on screen under a viewport. */
@@ -48,5 +48,13 @@ describe('initialViewport', () => {
     const v = initialViewport(bounds, view, { x: 0, y: 60, width: 220, height: 80 });
     expect(onScreen(v, { x: 0, y: 0 }).x).toBe(32); // not centred on the input, which would cut it
     expect(onScreen(v, { x: 1500, y: 100 }).y).toBeCloseTo(250); // fits vertically: centred
+  });
+
+  it('takes its floor from the real title font size', () => {
+    expect(readableZoom(13)).toBeCloseTo(10 / 13);
+    expect(readableZoom(Number.NaN)).toBe(READABLE_ZOOM);
+    expect(readableZoom(undefined)).toBe(READABLE_ZOOM);
+    const v = initialViewport({ x: 0, y: 0, width: 200, height: 5000 }, view, undefined, readableZoom(13));
+    expect(v.zoom * 13).toBeCloseTo(10);
   });
 });
