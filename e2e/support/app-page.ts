@@ -279,6 +279,38 @@ export class AppPage {
   // ── training ──
   trainButton = () => this.button('Train');
 
+  /** The training dock's one-line status bar (all of the dock while it is collapsed). */
+  dockStatusBar(): Locator {
+    return this.page.getByTestId('dock-status-bar');
+  }
+
+  /** The dock's open/hide button; its aria-expanded says whether the dock is open. */
+  dockToggle(): Locator {
+    return this.dockStatusBar().getByRole('button', { name: /^\W*(Show|Hide) training$/ });
+  }
+
+  /** Opens the training dock (settings, charts, results) if it is collapsed to its status bar. */
+  async openDock(): Promise<void> {
+    const toggle = await this.visible(this.dockToggle(), 'the training dock toggle in the status bar');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await poll(
+      () => toggle.getAttribute('aria-expanded'),
+      (v) => v === 'true',
+      'the training dock to open (aria-expanded="true" on its toggle)',
+    );
+  }
+
+  /** Collapses the training dock to its one-line status bar. */
+  async collapseDock(): Promise<void> {
+    const toggle = await this.visible(this.dockToggle(), 'the training dock toggle in the status bar');
+    if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
+    await poll(
+      () => toggle.getAttribute('aria-expanded'),
+      (v) => v === 'false',
+      'the training dock to collapse (aria-expanded="false" on its toggle)',
+    );
+  }
+
   async setTraining(options: {
     epochs?: number;
     batchSize?: number;
@@ -291,6 +323,7 @@ export class AppPage {
       ['Limit samples', options.limit],
       ['CPU threads', options.threads],
     ];
+    if (fields.some(([, value]) => value !== undefined)) await this.openDock(); // the settings live in the dock
     for (const [label, value] of fields)
       if (value !== undefined)
         await this.fill(

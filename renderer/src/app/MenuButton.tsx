@@ -9,7 +9,13 @@ export interface MenuItem {
   readonly run: () => void;
 }
 
-export function MenuButton({ label, items }: { label: string; items: readonly MenuItem[] }) {
+export interface MenuButtonProps {
+  readonly label: string;
+  readonly items: readonly MenuItem[];
+  readonly className?: string;
+}
+
+export function MenuButton({ label, items, className }: MenuButtonProps) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -38,7 +44,7 @@ export function MenuButton({ label, items }: { label: string; items: readonly Me
     }
   };
   return (
-    <div className="menu" ref={root}>
+    <div className={className === undefined ? 'menu' : `menu ${className}`} ref={root}>
       <button
         ref={button}
         type="button"

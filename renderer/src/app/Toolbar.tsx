@@ -1,5 +1,6 @@
 // The top bar: file actions, undo/redo, layout and view, the document title with its unsaved marker,
-// theme and language, and whether the backend is connected.
+// theme and language, and whether the backend is connected. It stays on one line: on a narrow window
+// the less-used actions (Save as, Import, Auto layout) move into a "More" menu (see app.css).
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type LanguageCode } from '../i18n';
 import { commandById, type CommandContext } from '../commands/commands';
@@ -46,7 +47,7 @@ export function Toolbar(props: ToolbarProps) {
         <button type="button" onClick={() => void actions.save()}>
           {t('common.save')}
         </button>
-        <button type="button" onClick={() => void actions.saveAs()}>
+        <button type="button" className="toolbar-wide" onClick={() => void actions.saveAs()}>
           {t('common.saveAs')}
         </button>
         <MenuButton
@@ -61,9 +62,18 @@ export function Toolbar(props: ToolbarProps) {
             })),
           ]}
         />
-        <button type="button" onClick={onImport} title={t('common.importHint')}>
+        <button type="button" className="toolbar-wide" onClick={onImport} title={t('common.importHint')}>
           {t('common.import')}
         </button>
+        <MenuButton
+          className="toolbar-narrow"
+          label={t('common.layout.more')}
+          items={[
+            { id: 'save-as', label: t('common.saveAs'), run: () => void actions.saveAs() },
+            { id: 'import', label: t('common.import'), run: onImport },
+            { id: 'layout', label: t('editor.commands.layout'), run: () => run('layout') },
+          ]}
+        />
       </div>
       <div className="toolbar-group">
         <button type="button" disabled={!canUndo} onClick={() => run('undo')} title="Ctrl+Z">
@@ -72,7 +82,7 @@ export function Toolbar(props: ToolbarProps) {
         <button type="button" disabled={!canRedo} onClick={() => run('redo')} title="Ctrl+Shift+Z">
           {t('common.redo')}
         </button>
-        <button type="button" onClick={() => run('layout')}>
+        <button type="button" className="toolbar-wide" onClick={() => run('layout')}>
           {t('editor.commands.layout')}
         </button>
         <button type="button" onClick={() => run('fitView')}>

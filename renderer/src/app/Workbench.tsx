@@ -1,8 +1,10 @@
-// The main window's layout: toolbar on top; palette, canvas and the side panels (inspector, summary)
-// in the middle; training docked below (controls and settings beside charts, results and runs). It also wires
-// the document actions, keyboard shortcuts, unsaved-changes prompt and the open-file input.
+// The main window: toolbar on top; palette, canvas and the side panel (inspector, summary) in the
+// middle; the training dock below, collapsed to a one-line status bar while designing. Panel sizes are
+// remembered between reloads. Notices float over the top of the work area so they never push it down.
+// It also wires the document actions, keyboard shortcuts, unsaved-changes prompt and the file inputs.
 import { useReactFlow } from '@xyflow/react';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
 import type { LayerwiseApi } from '../../../engine/api/contract';
 import type { CommandContext } from '../commands/commands';
@@ -11,34 +13,37 @@ import { isTextTarget } from '../commands/shortcuts';
 import { useShortcuts } from '../commands/useShortcuts';
 import { Canvas } from '../editor/canvas/Canvas';
 import { useEditor, useEditorStoreApi } from '../editor/EditorContext';
-import { Inspector } from '../editor/inspector/Inspector';
-import { Palette } from '../editor/palette/Palette';
-import { SummaryPanel } from '../editor/summary/SummaryPanel';
+import { initialViewport, readableZoom } from '../editor/canvas/initial-viewport';
 import { createDocumentActions } from '../files/document-actions';
 import { pageFileHost } from '../files/desktop-file-host';
-import { TrainingControls, TrainingDashboard, useTrainingStoreApi } from '../training';
+import { useTrainingStoreApi } from '../training';
 import { liveRunId } from '../training/training-store';
 import { AppDialog } from './dialogs/AppDialog';
 import { askConfirm, askText } from './dialogs/dialog-store';
 import { NoticeBar } from './NoticeBar';
+import { MAIN_GROUP, STATUS_BAR_PX, layoutStorage, pageStorage } from './panel-layout';
 import { Toolbar } from './Toolbar';
+import { TrainingDock } from './TrainingDock';
 import { useConnection } from './useConnection';
 import { useFileDrop } from './useFileDrop';
 import { useDesktopEvents } from './useDesktopEvents';
 import { useDocumentTitle } from './useDocumentTitle';
+import { useDockLayout } from './useDockLayout';
 import { useTheme } from './useTheme';
 import { useTrainingBridge } from './useTrainingBridge';
 import { useTrainableModel } from './useTrainableModel';
 import { useUnsavedPrompt } from './useUnsavedPrompt';
-
-type SideTab = 'inspector' | 'summary';
+import { Workspace } from './Workspace';
 
 export function Workbench({ api }: { api: LayerwiseApi }) {
   const { t } = useTranslation();
   const editor = useEditorStoreApi();
-  const { fitView } = useReactFlow();
+  const flow = useReactFlow();
   const [theme, setTheme, resolvedTheme] = useTheme();
-  const [tab, setTab] = useState<SideTab>('inspector');
+  const canvasArea = useRef<HTMLElement>(null);
+  const storage = useMemo(() => layoutStorage(pageStorage()), []);
+  const mainLayout = useDefaultLayout({ id: MAIN_GROUP, storage });
+  const dock = useDockLayout();
   const connection = useConnection(api);
   const fileInput = useRef<HTMLInputElement>(null);
   const importInput = useRef<HTMLInputElement>(null);
@@ -63,7 +68,19 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
   );
   const commands: CommandContext = {
     editor,
-    fitView: () => void fitView({ padding: 0.15, maxZoom: 1.2, duration: 200 }),
+    fitView: () => {
+      // Readable zoom at least; a graph too big for that shows its InputLayer and scrolls from there.
+      const view = canvasArea.current?.querySelector<HTMLElement>('.react-flow') ?? canvasArea.current;
+      const nodes = flow.getNodes();
+      if (view === null || nodes.length === 0) return;
+      const input = nodes.find((n) => n.data.type === 'InputLayer');
+      const start = input === undefined ? undefined : flow.getNodesBounds([input]);
+      // The floor follows the node title's real font size, read from the CSS of a rendered node.
+      const title = view.querySelector('[data-testid="node-title"]');
+      const minZoom = readableZoom(title ? parseFloat(getComputedStyle(title).fontSize) : undefined);
+      const viewport = initialViewport(flow.getNodesBounds(nodes), view, start, minZoom);
+      void flow.setViewport(viewport, { duration: 200 });
+    },
     save: () => void actions.save(),
     saveAs: () => void actions.saveAs(),
     // Native dialogs in the desktop app; the hidden file inputs below in a browser.
@@ -133,46 +150,42 @@ export function Workbench({ api }: { api: LayerwiseApi }) {
           if (files.length > 0) void actions.importFiles(files);
         }}
       />
-      <NoticeBar />
       <AppDialog />
-      <div className="workbench-main">
-        <Palette />
-        <main className="canvas-area">
-          <Canvas colorMode={resolvedTheme} />
-        </main>
-        <aside className="side">
-          <div className="tabs" role="tablist" aria-label={t('common.panels')}>
-            {(['inspector', 'summary'] as const).map((id) => (
-              <button
-                key={id}
-                type="button"
-                role="tab"
-                id={`tab-${id}`}
-                aria-selected={tab === id}
-                aria-controls={`tabpanel-${id}`}
-                onClick={() => setTab(id)}
-              >
-                {t(`common.tabs.${id}`)}
-              </button>
-            ))}
-          </div>
-          <div className="side-scroll" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
-            {tab === 'inspector' ? <Inspector /> : <SummaryPanel />}
-          </div>
-        </aside>
+      <div className="workbench-body">
+        <NoticeBar />
+        <Group orientation="vertical" id={MAIN_GROUP} className="workbench-main" {...mainLayout}>
+          <Panel
+            id="workspace"
+            panelRef={dock.workspace.ref}
+            onResize={dock.workspace.onResize}
+            collapsible
+            collapsedSize={0}
+            minSize={160}
+          >
+            <Workspace canvas={<Canvas colorMode={resolvedTheme} />} canvasRef={canvasArea} />
+          </Panel>
+          <Separator className="separator separator-horizontal" aria-label={t('common.layout.resizeDock')} />
+          <Panel
+            id="dock"
+            panelRef={dock.dock.ref}
+            onResize={dock.dock.onResize}
+            collapsible
+            collapsedSize={STATUS_BAR_PX}
+            minSize={220}
+            defaultSize={STATUS_BAR_PX}
+            groupResizeBehavior="preserve-pixel-size"
+          >
+            <TrainingDock
+              mode={dock.mode}
+              onToggleOpen={dock.toggleOpen}
+              onToggleMaximized={dock.toggleMaximized}
+              model={trainable.model}
+              blockedReason={trainable.blockedReason}
+              modelKey={docId}
+            />
+          </Panel>
+        </Group>
       </div>
-      <section className="dock" aria-label={t('common.dashboard')}>
-        <div className="dock-controls">
-          <TrainingControls
-            model={trainable.model}
-            blockedReason={trainable.blockedReason}
-            modelKey={docId}
-          />
-        </div>
-        <div className="dock-dashboard">
-          <TrainingDashboard />
-        </div>
-      </section>
     </div>
   );
 }

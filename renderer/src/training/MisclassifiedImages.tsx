@@ -1,5 +1,6 @@
 // The test images behind one confusion-matrix cell (true class, predicted class), up to 48 of them.
-import { useMemo } from 'react';
+// Choosing a cell scrolls them into view, since they appear below the matrix, often out of sight.
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Misclassified } from '../../../engine/api/events';
 import { DigitImage } from './DigitImage';
@@ -33,9 +34,13 @@ export function MisclassifiedImages({
   const { images, error } = useTestImages(dataset, indices);
   const name = (i: number) => classNames[i] ?? String(i);
   const title = t('training.results.misclassified', { label: name(label), predicted: name(predicted) });
+  const root = useRef<HTMLElement>(null);
+  useEffect(() => {
+    root.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [label, predicted, images]);
 
   return (
-    <section className="training-misclassified" aria-label={title}>
+    <section className="training-misclassified" aria-label={title} ref={root} data-testid="misclassified">
       <header>
         <h4>{title}</h4>
         <button type="button" onClick={onClose}>

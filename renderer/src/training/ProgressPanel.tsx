@@ -1,5 +1,5 @@
 // The active run's progress: a fixed-size bar (role=progressbar) and one line with the epoch, step, ETA
-// and speed, laid out so nothing moves while the numbers change.
+// and speed, laid out so nothing moves while the numbers change. A paused run shows "paused" as its ETA.
 import { useTranslation } from 'react-i18next';
 import { formatEta, formatRate } from './format';
 import type { RunRecord } from './run-record';
@@ -17,7 +17,7 @@ export function ProgressPanel({ run }: { readonly run: RunRecord | null }) {
           epochs,
           step: run.step,
           steps,
-          eta: formatEta(run.etaSeconds),
+          eta: run.state === 'paused' ? t('training.progress.pausedEta') : formatEta(run.etaSeconds),
           rate: formatRate(run.samplesPerSecond),
         });
   return (

@@ -1,5 +1,6 @@
-// Results of the run on show: test accuracy and loss, the confusion matrix with the test images of a
-// clicked cell, per-class accuracy, a gallery of test predictions and the draw-a-digit pad.
+// Results of the run on show: test accuracy and loss, the confusion matrix beside the draw-a-digit pad
+// (so both are in view at once in the maximized dock), the test images of a clicked cell, per-class
+// accuracy and a gallery of test predictions.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfusionMatrix } from './ConfusionMatrix';
@@ -56,7 +57,7 @@ export function ResultsPanel() {
               selected={selected}
               onSelect={(label, predicted) => setCell({ runId: sessionId, label, predicted })}
             />
-            <PerClassAccuracy accuracy={result.per_class_accuracy} classNames={classNames} />
+            <DigitPredictor sessionId={sessionId} classNames={classNames} />
           </div>
           {selected !== null && (
             <MisclassifiedImages
@@ -68,9 +69,10 @@ export function ResultsPanel() {
               onClose={() => setCell(null)}
             />
           )}
+          <PerClassAccuracy accuracy={result.per_class_accuracy} classNames={classNames} />
         </>
       )}
-      <DigitPredictor sessionId={sessionId} classNames={classNames} />
+      {result === null && <DigitPredictor sessionId={sessionId} classNames={classNames} />}
       <PredictionGallery sessionId={sessionId} dataset={dataset} classNames={classNames} />
     </div>
   );

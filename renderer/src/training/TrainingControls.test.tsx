@@ -123,6 +123,10 @@ describe('TrainingControls', () => {
       false,
       false,
     ]);
+    // While paused the controls name the way out, and the ETA does not pretend to count down.
+    expect(screen.getByText('Paused — Resume or Stop')).toBeTruthy();
+    expect(screen.queryByText(/A run is in progress/)).toBeNull();
+    expect(screen.getByText(/ETA paused/)).toBeTruthy();
 
     act(() => api.emit('s1', { type: 'state', state: 'stopped' }));
     expect([button('Pause').disabled, button('Resume').disabled, button('Stop').disabled]).toEqual([

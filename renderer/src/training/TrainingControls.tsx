@@ -8,6 +8,7 @@ import { RunStatus } from './RunStatus';
 import { selectControlledRun, selectHasLiveRun } from './selectors';
 import { SettingsForm } from './SettingsForm';
 import { useTrainingStore, useTrainingStoreApi } from './useTrainingStore';
+import { useTrainReason } from './useTrainReason';
 import './training.css';
 
 export interface TrainingControlsProps {
@@ -25,20 +26,13 @@ export function TrainingControls({ model, blockedReason, modelKey }: TrainingCon
   const run = useTrainingStore(selectControlledRun);
   const live = useTrainingStore(selectHasLiveRun);
   const starting = useTrainingStore((s) => s.starting);
-  const dataset = useTrainingStore((s) => s.datasets?.find((d) => d.id === s.settings.dataset) ?? null);
+  const reason = useTrainReason(model, blockedReason);
   const reasonId = useId();
 
   useEffect(() => {
     store.getState().setModelKey(modelKey); // the Runs tab lists this model's runs
   }, [store, modelKey]);
 
-  const reason =
-    blockedReason ??
-    (model === null ? t('training.controls.invalidModel') : null) ??
-    (live ? t('training.controls.busy') : null) ??
-    (dataset !== null && !dataset.available
-      ? t('training.controls.datasetUnavailable', { name: dataset.name, reason: dataset.reason ?? '' })
-      : null);
   const state = run?.state;
   const trainDisabled = reason !== null || starting || model === null;
 

@@ -101,4 +101,14 @@ describe('TrainingDashboard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Show Run 1' }));
     expect(store.getState().activeRunId).toBe('s1');
   });
+
+  it('shows the new run’s curves when Train is pressed again from another tab', async () => {
+    const { api, store } = await setup();
+    act(() => api.emit('s1', { type: 'state', state: 'stopped' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Results' }));
+    expect(screen.getByRole('tab', { name: 'Results' }).getAttribute('aria-selected')).toBe('true');
+    await act(() => store.getState().start({ name: 'Tiny' } as never, 'm'));
+    act(() => api.emit('s2', { type: 'state', state: 'running' }));
+    expect(screen.getByRole('tab', { name: 'Charts' }).getAttribute('aria-selected')).toBe('true');
+  });
 });

@@ -21,10 +21,17 @@ export function TrainingDashboard() {
   const activeState = useTrainingStore((s) => (s.activeRunId ? s.runs[s.activeRunId]?.state : undefined));
   const previousState = useRef(activeState);
   useEffect(() => {
-    // When the run being watched finishes, show its results (a restored, already finished run does not).
+    // When the run being watched finishes, show its results (a restored, already finished run does not);
+    // when a new run starts, show its curves.
     const before = previousState.current;
     previousState.current = activeState;
     if (activeState === 'completed' && before !== undefined && before !== 'completed') setTab('results');
+    if (
+      (activeState === 'idle' || activeState === 'running') &&
+      before !== activeState &&
+      before !== 'paused'
+    )
+      setTab('charts');
   }, [activeState]);
 
   return (

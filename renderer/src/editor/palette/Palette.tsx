@@ -1,13 +1,18 @@
 // The layer palette: every registry layer, grouped by category, with a search box. Drag an item onto
-// the canvas, or double-click it / press Enter to add it after the selected node.
+// the canvas, or double-click it / press Enter to add it after the selected node. Long names end in an
+// ellipsis instead of overflowing a narrow palette; the tooltip names the layer in full. The button
+// before the search box hides the palette (its panel owns how); it comes first so Tab from the search
+// box goes straight to the layers.
 import { useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLayerText } from '../../i18n/useLayerText';
 import { useEditorStoreApi } from '../EditorContext';
 import { LAYER_DRAG_TYPE } from './drag-type';
 import { paletteGroups } from './palette-groups';
 
-export function Palette() {
+export function Palette({ onCollapse }: { onCollapse?: () => void }) {
   const { t } = useTranslation();
+  const text = useLayerText();
   const store = useEditorStoreApi();
   const [query, setQuery] = useState('');
   const groups = useMemo(() => paletteGroups(query), [query]);
@@ -19,14 +24,27 @@ export function Palette() {
 
   return (
     <section className="palette" role="region" aria-label={t('editor.palette.label')}>
-      <input
-        type="search"
-        className="palette-search"
-        placeholder={t('editor.palette.search')}
-        aria-label={t('editor.palette.search')}
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-      />
+      <div className="palette-head">
+        {onCollapse && (
+          <button
+            type="button"
+            className="panel-toggle"
+            aria-label={t('common.layout.hidePalette')}
+            title={t('common.layout.hidePalette')}
+            onClick={onCollapse}
+          >
+            <span aria-hidden="true">«</span>
+          </button>
+        )}
+        <input
+          type="search"
+          className="palette-search"
+          placeholder={t('editor.palette.search')}
+          aria-label={t('editor.palette.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
       {groups.length === 0 && <p className="muted">{t('editor.palette.noMatch')}</p>}
       {groups.map((group) => (
         <div
@@ -44,7 +62,7 @@ export function Palette() {
                   className="palette-item"
                   data-testid={`palette-item-${layer.type}`}
                   draggable
-                  title={layer.doc}
+                  title={`${layer.type}: ${text.doc(layer.type)}`}
                   aria-label={t('editor.palette.add', { type: layer.type })}
                   onDragStart={(e) => onDragStart(e, layer.type)}
                   onDoubleClick={() => add(layer.type)}
@@ -55,7 +73,7 @@ export function Palette() {
                     }
                   }}
                 >
-                  {layer.type}
+                  <span className="palette-item-name">{layer.type}</span>
                 </button>
               </li>
             ))}

@@ -47,6 +47,7 @@ export const editor = {
     trainable: 'Trainable params',
     nonTrainable: 'Non-trainable params',
     problems: 'Problems',
+    hint: 'Click a layer to find it on the canvas; Enter or double-click opens it in the Inspector.',
   },
   commands: {
     copy: 'Copy',

@@ -11,6 +11,7 @@ export const training = {
     invalidModel: 'Fix the problems in the model first.',
     datasetUnavailable: 'The dataset {{name}} is not available: {{reason}}',
     emptyModel: 'The model is empty: add layers.',
+    paused: 'Paused — Resume or Stop',
   },
   settings: {
     title: 'Settings',
@@ -35,6 +36,7 @@ export const training = {
     label: 'Training progress',
     line: 'Epoch {{epoch}}/{{epochs}} · step {{step}}/{{steps}} · ETA {{eta}} · {{rate}} samples/s',
     idle: 'Not started',
+    pausedEta: 'paused',
   },
   state: {
     none: 'No run yet. Set the options and press Train.',

@@ -42,6 +42,7 @@ export const editor = {
     trainable: '可训练参数',
     nonTrainable: '不可训练参数',
     problems: '问题',
+    hint: '点击图层可在画布上找到它；按 Enter 或双击可在检查器中打开。',
   },
   commands: {
     copy: '复制',

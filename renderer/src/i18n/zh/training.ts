@@ -11,6 +11,7 @@ export const training = {
     invalidModel: '请先修正模型中的问题。',
     datasetUnavailable: '数据集 {{name}} 不可用：{{reason}}',
     emptyModel: '模型是空的：请添加图层。',
+    paused: '已暂停 — 点击“继续”或“停止”',
   },
   settings: {
     title: '设置',
@@ -35,6 +36,7 @@ export const training = {
     label: '训练进度',
     line: '第 {{epoch}}/{{epochs}} 轮 · 第 {{step}}/{{steps}} 步 · 剩余 {{eta}} · 每秒 {{rate}} 个样本',
     idle: '尚未开始',
+    pausedEta: '已暂停',
   },
   state: {
     none: '还没有训练记录。设置好选项后点击“训练”。',

@@ -1,0 +1,37 @@
+// The training dock: the one-line status bar, and below it (unless collapsed) the controls and
+// settings beside the dashboard's charts, results and runs. The body stays mounted while collapsed
+// (hidden), so the chosen tab and chart options survive hiding and showing the dock.
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ModelFile } from '../../../engine';
+import { TrainingControls, TrainingDashboard } from '../training';
+import { DockStatusBar } from './DockStatusBar';
+import type { DockMode } from './useDockLayout';
+
+export interface TrainingDockProps {
+  readonly mode: DockMode;
+  readonly onToggleOpen: () => void;
+  readonly onToggleMaximized: () => void;
+  readonly model: ModelFile | null;
+  readonly blockedReason: string | null;
+  readonly modelKey: string;
+}
+
+export function TrainingDock(props: TrainingDockProps) {
+  const { mode, model, blockedReason, modelKey } = props;
+  const { t } = useTranslation();
+  const bodyId = useId();
+  return (
+    <section className="dock" aria-label={t('common.dashboard')} data-dock={mode}>
+      <DockStatusBar {...props} bodyId={bodyId} />
+      <div className="dock-body" id={bodyId} hidden={mode === 'collapsed'}>
+        <div className="dock-controls">
+          <TrainingControls model={model} blockedReason={blockedReason} modelKey={modelKey} />
+        </div>
+        <div className="dock-dashboard">
+          <TrainingDashboard />
+        </div>
+      </div>
+    </section>
+  );
+}
