@@ -1,6 +1,7 @@
 // The training dock: the one-line status bar, and below it (unless collapsed) the controls and
 // settings beside the dashboard's charts, results and runs. The body stays mounted while collapsed
-// (hidden), so the chosen tab and chart options survive hiding and showing the dock.
+// (hidden), so the settings and the chosen tab survive hiding and showing the dock; the dashboard draws
+// nothing meanwhile.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelFile } from '../../../engine';
@@ -29,7 +30,7 @@ export function TrainingDock(props: TrainingDockProps) {
           <TrainingControls model={model} blockedReason={blockedReason} modelKey={modelKey} />
         </div>
         <div className="dock-dashboard">
-          <TrainingDashboard />
+          <TrainingDashboard visible={mode !== 'collapsed'} />
         </div>
       </div>
     </section>

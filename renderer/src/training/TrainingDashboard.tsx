@@ -13,7 +13,11 @@ import './dashboard.css';
 const TABS = ['charts', 'results', 'runs'] as const;
 type Tab = (typeof TABS)[number];
 
-export function TrainingDashboard() {
+/**
+ * `visible` false (the dock collapsed to its status bar): the tab stays chosen, but nothing is drawn, so
+ * hidden charts cost no rendering while a run streams, and never measure a zero-sized box.
+ */
+export function TrainingDashboard({ visible = true }: { readonly visible?: boolean }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('charts');
   const hasRun = useTrainingStore((s) => s.activeRunId !== null);
@@ -65,15 +69,15 @@ export function TrainingDashboard() {
         aria-labelledby={`${id}-${tab}-tab`}
         className="training-tabpanel"
       >
-        {tab === 'charts' && (
+        {visible && tab === 'charts' && (
           <>
             {!hasRun && <p className="training-empty">{t('training.dashboard.empty')}</p>}
             <BatchCharts />
             <EpochCharts />
           </>
         )}
-        {tab === 'results' && <ResultsPanel />}
-        {tab === 'runs' && <RunsPanel />}
+        {visible && tab === 'results' && <ResultsPanel />}
+        {visible && tab === 'runs' && <RunsPanel />}
       </div>
     </section>
   );
