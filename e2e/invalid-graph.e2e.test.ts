@@ -67,7 +67,9 @@ describe('invalid graph', () => {
     const after = await app.box(conv, 'the first Conv2D node');
     expect([after.width, after.height]).toEqual([before.width, before.height]);
     await poll(() => app.trainButton().isDisabled(), Boolean, 'the Train button to be disabled');
-    expect(await app.trainDisabledReason()).toMatch(/^conv2d: /);
+    expect(await app.trainDisabledReason()).toMatch(
+      /^conv2d's kernel_size 30x30 is larger than its 28x28 input/,
+    );
 
     await app.undo();
     await poll(() => app.trainButton().isEnabled(), Boolean, 'Train to be enabled again after Undo');

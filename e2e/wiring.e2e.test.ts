@@ -248,8 +248,11 @@ describe('wiring', () => {
         const ring = el?.querySelector('.layer-node');
         return { kind, ring: ring ? getComputedStyle(ring).outlineStyle : 'none' };
       })()`);
-    // Tab in from the last palette item, before the canvas in the page.
+    // Tab in from the last palette item, before the canvas in the page; the panel's resize handle
+    // comes between them.
     await app.paletteItem('Activation').focus();
+    await app.page.keyboard.press('Tab');
+    expect(await app.page.evaluate('document.activeElement.getAttribute("role")')).toBe('separator');
     const seen: string[] = [];
     for (let i = 0; i < 5; i++) {
       await app.page.keyboard.press('Tab');
