@@ -79,6 +79,36 @@ describe('wiring', () => {
     expect(await app.quickAdd().count(), 'the box closes after adding').toBe(0);
   });
 
+  it('New → Blank takes the keyboard: Space + "conv 64 relu" + Enter adds Conv2D(64, relu) after the input', async () => {
+    const { app } = ctx;
+    await app.open();
+    await app.newModel('Blank');
+    await app.page.keyboard.press('Space');
+    await app.visible(app.quickAdd(), 'the quick-add box after Space, with no click first');
+    await app.page.keyboard.type('conv 64 relu');
+    await app.page.keyboard.press('Enter');
+    await app.waitForEdgeLabel('Edge from input_layer to conv2d');
+    await app.waitForNodeText(app.node('conv2d'), 'node-shape', /\(None, 26, 26, 64\)/);
+    expect(await app.node('conv2d').textContent()).toContain('activation=relu');
+    // Words that fit no parameter are left out, and the user is told.
+    await app.page.keyboard.press('Space');
+    await app.page.keyboard.type('flatten 7');
+    await app.page.keyboard.press('Enter');
+    await app.visible(app.notice().getByText('Flatten has no parameter for “7”: left out'), 'the notice');
+    await app.page.keyboard.press('Control+z');
+    await poll(
+      () => app.nodes().count(),
+      (n) => n === 2,
+      'one Undo to remove the Flatten',
+    );
+    await app.page.keyboard.press('Control+z');
+    await poll(
+      () => app.nodes().count(),
+      (n) => n === 1,
+      'one Undo to remove the Conv2D with its values',
+    );
+  });
+
   it('scrolls a layer added out of sight into view', async () => {
     const { app } = ctx;
     await openModel(app, 'far-away', [INPUT], []);

@@ -4,10 +4,11 @@ import { cpus } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { benchAnalyze } from '../engine/bench/analyze.bench';
 import { benchCanvas } from './bench/canvas';
+import { benchWorkbench } from './bench/workbench';
 import { benchResponsiveness } from './bench/responsiveness';
 import { benchRuntime, benchTraining } from './bench/training';
 
-const only = process.argv[2]; // `npm run bench -- engine` (or training, runtime, canvas, responsiveness) runs one part
+const only = process.argv[2]; // `npm run bench -- engine` (or training, runtime, canvas, responsiveness) (or workbench) runs one part
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
 const stamp = `Command: \`npm run bench\` · ${machine} · ${new Date().toISOString().slice(0, 10)}`;
@@ -64,4 +65,10 @@ if (only === undefined || only === 'responsiveness') {
   const body = benchResponsiveness();
   console.log(body);
   writeSection('responsiveness', 'Page responsiveness while training (headless Chromium)', body);
+}
+
+if (only === undefined || only === 'workbench') {
+  const body = benchWorkbench();
+  console.log(body);
+  writeSection('workbench', 'Workbench: building the seed CNN, autosave (headless Chromium)', body);
 }

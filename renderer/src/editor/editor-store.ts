@@ -87,7 +87,11 @@ export interface EditorActions {
   beginDrag(): void;
   endDrag(): void;
   connect(source: string, target: string): ConnectionVerdict;
-  addLayer(type: string, position?: XYPosition, options?: { connectAfterSelection?: boolean }): string;
+  addLayer(
+    type: string,
+    position?: XYPosition,
+    options?: { connectAfterSelection?: boolean; params?: Readonly<Record<string, unknown>> },
+  ): string;
   /** Puts a new layer on an edge (source -> new -> target) when shapes allow; else adds it loose. */
   insertOnEdge(type: string, source: string, target: string): string;
   /** Inserts the fix's layer between source and target and connects both; one undo step. */
@@ -260,6 +264,7 @@ export function createEditorStore(initial: ModelFile) {
           type,
           ...(after.length === 1 && after[0] ? { after: after[0].id } : {}),
           ...(position ? { position } : {}),
+          ...(options.params ? { params: options.params } : {}),
         });
       },
       insertOnEdge(type, source, target) {

@@ -58,10 +58,17 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
       frame = requestAnimationFrame(() => {
         const box = container.current;
         if (box) void flow.setViewport(initialViewport(flow.getNodesBounds(flow.getNodes()), box));
+        // A blank document is just its InputLayer: select it and take the keyboard, so Space adds the
+        // first layer after it straight away.
+        const nodes = store.getState().nodes;
+        if (nodes.length === 1 && nodes[0] !== undefined && documentKey > 0) {
+          store.getState().selectNodes([nodes[0].id]);
+          box?.focus({ preventScroll: true });
+        }
       });
     });
     return () => cancelAnimationFrame(frame);
-  }, [documentKey, flow]);
+  }, [documentKey, flow, store]);
 
   // Edges are named by the layer names the user sees, not internal ids.
   const shownEdges = useMemo(

@@ -10,16 +10,22 @@ export interface SearchPickerProps {
   readonly candidates: readonly Candidate[];
   readonly style: CSSProperties;
   readonly testId: string;
-  readonly onPick: (id: string) => void;
+  /** Called with the chosen candidate and the whole text typed. */
+  readonly onPick: (id: string, query: string) => void;
   readonly onClose: () => void;
+  /** The part of the typed text to match candidates on (quick add reads the rest as parameters). */
+  readonly matchOn?: (query: string) => string;
 }
 
 export function SearchPicker(props: SearchPickerProps) {
-  const { title, placeholder, empty, candidates, style, testId, onPick, onClose } = props;
+  const { title, placeholder, empty, candidates, style, testId, onPick, onClose, matchOn } = props;
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const listId = useId();
-  const matches = useMemo(() => searchCandidates(candidates, query), [candidates, query]);
+  const matches = useMemo(
+    () => searchCandidates(candidates, matchOn ? matchOn(query) : query),
+    [candidates, query, matchOn],
+  );
   const current = Math.min(active, Math.max(0, matches.length - 1));
   const onKeyDown = (event: KeyboardEvent) => {
     // Keys typed here belong to the picker, never to the canvas or the app's shortcuts.
@@ -31,7 +37,7 @@ export function SearchPicker(props: SearchPickerProps) {
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const pick = matches[current];
-      if (pick) onPick(pick.id);
+      if (pick) onPick(pick.id, query);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       onClose();
@@ -73,7 +79,7 @@ export function SearchPicker(props: SearchPickerProps) {
             aria-selected={i === current}
             // Picking with the mouse must not blur the input first (that would close the picker).
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => onPick(c.id)}
+            onClick={() => onPick(c.id, query)}
             onMouseEnter={() => setActive(i)}
           >
             <span>{c.label}</span>

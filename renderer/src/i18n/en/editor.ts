@@ -65,7 +65,11 @@ export const editor = {
     notConnected_other: '{{count}} layers are not connected: {{names}}',
     select: 'Click to select them.',
   },
-  quickAdd: { title: 'Add a layer', placeholder: 'Layer type, e.g. conv' },
+  quickAdd: {
+    title: 'Add a layer',
+    placeholder: 'Type and values, e.g. conv 64 relu',
+    unused: '{{type}} has no parameter for “{{words}}”: left out',
+  },
   connectTo: {
     title: 'Connect {{name}} to…',
     placeholder: 'Layer name or type',

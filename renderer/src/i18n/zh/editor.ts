@@ -60,7 +60,11 @@ export const editor = {
     notConnected_other: '{{count}} 个图层尚未连接：{{names}}',
     select: '点击以选中它们。',
   },
-  quickAdd: { title: '添加图层', placeholder: '图层类型，例如 conv' },
+  quickAdd: {
+    title: '添加图层',
+    placeholder: '类型和参数，例如 conv 64 relu',
+    unused: '{{type}} 没有对应“{{words}}”的参数：已忽略',
+  },
   connectTo: {
     title: '将 {{name}} 连接到…',
     placeholder: '图层名称或类型',
