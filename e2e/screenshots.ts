@@ -1,5 +1,6 @@
 // Saves PNGs of the main states into docs/screenshots/: the editor with the CNN template (light and
-// dark), training in progress, the results with the confusion matrix, an invalid graph. Each state is
+// dark, and at 1024×700), quick add, training in progress, the results with the confusion matrix, an
+// invalid graph. Each state is
 // tried on its own; the script fails if any could not be captured. Run: npx tsx e2e/screenshots.ts
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +67,23 @@ async function main(): Promise<void> {
       const matrix = app.page.getByTestId('confusion-matrix');
       if (await matrix.isVisible()) await matrix.scrollIntoViewIfNeeded();
       await shot(app, 'results');
+    });
+    await state('editor-1024', 'light', async (app) => {
+      await app.page.setViewportSize({ width: 1024, height: 700 });
+      await app.fitView();
+      await shot(app, 'editor-1024');
+    });
+    await state('quick-add', 'light', async (app) => {
+      await app.newModel('Blank');
+      for (const line of ['conv 32 relu', 'maxp']) {
+        await app.page.keyboard.press('Space');
+        await app.page.keyboard.type(line);
+        await app.page.keyboard.press('Enter');
+      }
+      await app.page.keyboard.press('Space');
+      await app.page.keyboard.type('conv 64 relu');
+      await app.visible(app.quickAdd(), 'the quick-add box');
+      await shot(app, 'quick-add');
     });
     await state('invalid-graph', 'light', async (app) => {
       await app.fitView();

@@ -189,16 +189,7 @@ export class AppPage {
   /** Drags from the source's bottom handle to the target's top handle; waits for the new edge. */
   async connect(source: Locator, target: Locator): Promise<void> {
     const before = await this.edges().count();
-    const from = await this.box(
-      source.locator('.react-flow__handle-bottom').first(),
-      'source handle (bottom)',
-    );
-    const to = await this.box(target.locator('.react-flow__handle-top').first(), 'target handle (top)');
-    const mouse = this.page.mouse;
-    await mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await mouse.down();
-    await mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-    await mouse.up();
+    await this.dragBetweenHandles(source, target);
     await poll(
       () => this.edges().count(),
       (n) => n > before,

@@ -2,7 +2,8 @@
 // user errors come back as ApiError data, and training events stream with their session id.
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ApiError, type ApiEvent } from '../../engine/api/contract';
+import type { ApiEvent } from '../../engine/api/contract';
+import { errorOf } from './test-support';
 import { createApiBackend } from './api-backend';
 import { TrainingService } from './training/training-service';
 
@@ -12,15 +13,6 @@ afterAll(() => training.disposeAll());
 const template = JSON.parse(
   readFileSync(new URL('../../assets/templates/mnist-mlp.json', import.meta.url), 'utf8'),
 );
-
-async function errorOf(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 describe('API backend', () => {
   it.each([

@@ -2,7 +2,7 @@
 // session gave, a bounded number of loaded models, and clear errors for models without fitting weights.
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../engine/api/contract';
+import { errorOf } from '../test-support';
 import { createApiBackend } from '../api-backend';
 import { TrainingService } from '../training/training-service';
 import { InferenceService, MAX_LOADED_MODELS } from './inference-service';
@@ -17,15 +17,6 @@ afterAll(async () => {
 const mlp = JSON.parse(
   readFileSync(new URL('../../../assets/templates/mnist-mlp.json', import.meta.url), 'utf8'),
 );
-
-async function errorOf(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 async function trainedModel() {
   const { sessionId } = (await backend.handle('training.start', {

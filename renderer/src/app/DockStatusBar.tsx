@@ -8,6 +8,7 @@ import type { ModelFile } from '../../../engine';
 import { useTrainingStore, useTrainingStoreApi } from '../training';
 import { formatEta, formatNumber, formatPercent } from '../training/format';
 import { selectControlledRun, selectHasLiveRun } from '../training/selectors';
+import { TrainButton } from '../training/TrainButton';
 import { useTrainReason } from '../training/useTrainReason';
 import type { DockMode } from './useDockLayout';
 
@@ -27,7 +28,6 @@ export function DockStatusBar(props: DockStatusBarProps) {
   const store = useTrainingStoreApi();
   const run = useTrainingStore(selectControlledRun);
   const live = useTrainingStore(selectHasLiveRun);
-  const starting = useTrainingStore((s) => s.starting);
   const reason = useTrainReason(model, blockedReason);
   const reasonId = useId();
   const collapsed = mode === 'collapsed';
@@ -90,16 +90,7 @@ export function DockStatusBar(props: DockStatusBarProps) {
       {collapsed && (
         <span className="dock-bar__buttons">
           {!live ? (
-            <button
-              type="button"
-              className="primary"
-              disabled={reason !== null || starting || model === null}
-              title={reason ?? undefined}
-              aria-describedby={reason !== null ? reasonId : undefined}
-              onClick={() => model !== null && void store.getState().start(model, modelKey)}
-            >
-              {t('training.controls.train')}
-            </button>
+            <TrainButton model={model} reason={reason} reasonId={reasonId} modelKey={modelKey} />
           ) : state === 'paused' ? (
             <button type="button" onClick={() => void store.getState().resume()}>
               {t('training.controls.resume')}

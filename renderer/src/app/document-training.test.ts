@@ -3,53 +3,12 @@
 // no runs of the previous one.
 import { describe, expect, it } from 'vitest';
 import { parseModelFile, serializeModelFile, type ModelFile } from '../../../engine';
-import { bytesToBase64, float32Bytes } from '../../../engine/formats/weights';
 import { createEditorStore } from '../editor/editor-store';
 import { templateModel } from '../files/templates';
-import { batchEvent, startedEvent, storeOnFakeApi } from '../training/fake-api';
+import { storeOnFakeApi } from '../training/fake-api';
+import { mlpWeights, trainedDocument } from './test-support/trained-document';
 import { selectActiveRun, selectRunIdsOfModel } from '../training/selectors';
 import { documentFile, loadDocumentTraining, weightsRunId } from './document-training';
-
-/** Weights shaped like the MNIST MLP's (dense 784→128, dense_1 128→10), filled with one value. */
-const mlpWeights = (value: number) => {
-  const fill = (n: number) => bytesToBase64(float32Bytes(new Float32Array(n).fill(value)));
-  return {
-    dtype: 'float32' as const,
-    tensors: [
-      { name: 'dense/kernel', shape: [784, 128], data: fill(784 * 128) },
-      { name: 'dense/bias', shape: [128], data: fill(128) },
-      { name: 'dense_1/kernel', shape: [128, 10], data: fill(1280) },
-      { name: 'dense_1/bias', shape: [10], data: fill(10) },
-    ],
-  };
-};
-
-async function trainedDocument() {
-  const editor = createEditorStore(templateModel('mnist-mlp'));
-  const docId = editor.getState().docId;
-  const { api, store: training } = storeOnFakeApi({
-    'training.weights': ({ sessionId }) => mlpWeights(sessionId === 's1' ? 1 : 2),
-  });
-  training.getState().setModelKey(docId);
-  training.getState().setSettings({ epochs: 3 });
-  for (const id of ['s1', 's2']) {
-    await training.getState().start(editor.getState().toModelFile(), docId);
-    api.emit(id, startedEvent);
-    api.emit(id, batchEvent(1, 5));
-    api.emit(id, {
-      type: 'epoch',
-      epoch: 1,
-      loss: 0.4,
-      accuracy: 0.9,
-      val_loss: 0.5,
-      val_accuracy: 0.85,
-      seconds: 2,
-    });
-    api.emit(id, { type: 'state', state: 'completed' });
-  }
-  await new Promise((r) => setTimeout(r, 0));
-  return { editor, training, docId };
-}
 
 /** Save, then Open in a fresh app: the text through the parser into new stores. */
 function reopen(text: string) {

@@ -2,42 +2,11 @@
 // which run is on show; weights are written once per run; damaged or old records never stop the app.
 import { describe, expect, it } from 'vitest';
 import { loadDocumentTraining } from '../app/document-training';
-import { createEditorStore } from '../editor/editor-store';
-import { batchEvent, startedEvent, storeOnFakeApi } from '../training/fake-api';
+import { trainedDocument } from '../app/test-support/trained-document';
+import { storeOnFakeApi } from '../training/fake-api';
 import { LEGACY_AUTOSAVE_KEY, readAutosave, writeAutosave } from './autosave';
 import { memoryAutosave } from './autosave-storage';
 import { templateModel } from './templates';
-
-const weightsOf = (value: number) => ({
-  dtype: 'float32' as const,
-  tensors: [
-    {
-      name: 'dense/bias',
-      shape: [1],
-      data: btoa(String.fromCharCode(...new Uint8Array(new Float32Array([value]).buffer))),
-    },
-  ],
-});
-
-/** A document with two finished runs, each with weights, and settings changed from the defaults. */
-async function trainedDocument() {
-  const editor = createEditorStore(templateModel('mnist-mlp'));
-  const docId = editor.getState().docId;
-  const { api, store: training } = storeOnFakeApi({
-    'training.weights': ({ sessionId }) => weightsOf(sessionId === 's1' ? 1 : 2),
-  });
-  training.getState().setModelKey(docId);
-  training.getState().setSettings({ epochs: 1, batch_size: 64 });
-  for (const id of ['s1', 's2']) {
-    await training.getState().start(editor.getState().toModelFile(), docId);
-    api.emit(id, startedEvent);
-    for (let step = 1; step <= 300; step++) api.emit(id, batchEvent(1, step, 1 / step));
-    api.emit(id, { type: 'state', state: 'completed' });
-  }
-  await Promise.resolve(); // the weights fetches
-  await new Promise((r) => setTimeout(r, 0));
-  return { editor, training, docId, api };
-}
 
 describe('autosave', () => {
   it('restores settings, full-resolution curves, every run with its weights and the run on show', async () => {
@@ -56,7 +25,7 @@ describe('autosave', () => {
     const { store: fresh } = storeOnFakeApi();
     expect(loadDocumentTraining(restored.model, docId, fresh, restored)).toBeNull();
     const state = fresh.getState();
-    expect(state.settings).toMatchObject({ epochs: 1, batch_size: 64 });
+    expect(state.settings).toMatchObject({ epochs: 3, batch_size: 64 });
     expect(state.runs.s2?.batches).toHaveLength(300);
     expect(state.runs.s2?.batches).toEqual(training.getState().runs.s2?.batches);
     expect(state.runs.s1?.graph).toEqual(editor.getState().toModelFile().graph);

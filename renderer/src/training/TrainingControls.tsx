@@ -7,6 +7,7 @@ import { ProgressPanel } from './ProgressPanel';
 import { RunStatus } from './RunStatus';
 import { selectControlledRun, selectHasLiveRun } from './selectors';
 import { SettingsForm } from './SettingsForm';
+import { TrainButton } from './TrainButton';
 import { useTrainingStore, useTrainingStoreApi } from './useTrainingStore';
 import { useTrainReason } from './useTrainReason';
 import './training.css';
@@ -34,21 +35,11 @@ export function TrainingControls({ model, blockedReason, modelKey }: TrainingCon
   }, [store, modelKey]);
 
   const state = run?.state;
-  const trainDisabled = reason !== null || starting || model === null;
 
   return (
     <section className="training-controls" aria-label={t('training.controls.title')}>
       <div className="training-buttons">
-        <button
-          type="button"
-          className="primary"
-          disabled={trainDisabled}
-          title={reason ?? undefined}
-          aria-describedby={reason !== null ? reasonId : undefined}
-          onClick={() => model !== null && void store.getState().start(model, modelKey)}
-        >
-          {t('training.controls.train')}
-        </button>
+        <TrainButton model={model} reason={reason} reasonId={reasonId} modelKey={modelKey} />
         <button type="button" disabled={state !== 'running'} onClick={() => void store.getState().pause()}>
           {t('training.controls.pause')}
         </button>
