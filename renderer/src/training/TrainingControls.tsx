@@ -1,6 +1,6 @@
 // The training panel's controls: the settings form, Train / Pause / Resume / Stop with the reason Train
 // is unavailable, the progress bar and the status line.
-import { useEffect, useId } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelFile } from '../../../engine';
 import { ProgressPanel } from './ProgressPanel';
@@ -29,10 +29,6 @@ export function TrainingControls({ model, blockedReason, modelKey }: TrainingCon
   const starting = useTrainingStore((s) => s.starting);
   const reason = useTrainReason(model, blockedReason);
   const reasonId = useId();
-
-  useEffect(() => {
-    store.getState().setModelKey(modelKey); // the Runs tab lists this model's runs
-  }, [store, modelKey]);
 
   const state = run?.state;
 
