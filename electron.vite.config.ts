@@ -18,6 +18,12 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react()],
-    build: { outDir: 'out/renderer', rolldownOptions: { input: { index: resolve('renderer/index.html') } } },
+    build: {
+      outDir: 'out/renderer',
+      // ES2021 lowers class private fields (a dependency's #fields) that electronegativity's checker
+      // cannot walk: it would otherwise skip the whole renderer bundle (scripts/security-check.mjs).
+      target: 'es2021',
+      rolldownOptions: { input: { index: resolve('renderer/index.html') } },
+    },
   },
 });
