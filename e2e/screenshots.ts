@@ -80,6 +80,7 @@ async function main(): Promise<void> {
         await app.page.keyboard.type(line);
         await app.page.keyboard.press('Enter');
       }
+      await app.page.waitForTimeout(500); // as a person would: the canvas glides to the new layer first
       await app.page.keyboard.press('Space');
       await app.page.keyboard.type('conv 64 relu');
       await app.visible(app.quickAdd(), 'the quick-add box');

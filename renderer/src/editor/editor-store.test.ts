@@ -145,6 +145,17 @@ describe('inserting layers', () => {
     expect(store.getState().nodes.find((n) => n.id === 'pool1')?.position.y).toBe(264);
   });
 
+  it('never puts a layer on top of another: a taken spot (quick add at the cursor, or none) moves down', () => {
+    const store = blank();
+    const at = store.getState().nodes[0]?.position ?? { x: 0, y: 0 };
+    store.getState().addLayer('Dense', at);
+    store.getState().addLayer('Dense', at);
+    store.getState().addLayer('Flatten');
+    store.getState().addLayer('Flatten');
+    expect(store.getState().nodes).toHaveLength(5);
+    expect(overlapping(store)).toEqual([]);
+  });
+
   it('appends without breaking the chain when the new layer cannot sit in it', () => {
     const store = createEditorStore(templateModel('mnist-cnn'));
     select(store, 'flatten');

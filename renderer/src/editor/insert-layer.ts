@@ -50,12 +50,13 @@ export function insertLayer(
   const target = doc.nodes.find((n) => n.id === request.edge?.target);
   const above = target && { x: target.position.x, y: target.position.y - ROW_HEIGHT };
   const position =
-    request.position ?? (request.nearTarget && above && isFree(doc.nodes, above) ? above : undefined);
+    (request.position && freeSpot(doc.nodes, request.position)) ??
+    (request.nearTarget && above && isFree(doc.nodes, above) ? above : undefined);
   const placed = position === undefined && anchor ? makeRoom(doc.nodes, anchor, below.y) : doc.nodes;
   const node: LayerFlowNode = {
     id,
     type: 'layer',
-    position: position ?? below,
+    position: position ?? (anchor ? below : freeSpot(doc.nodes, below)),
     selected: true,
     data: { type: request.type, params: { ...(request.params ?? {}) } },
   };
@@ -103,6 +104,14 @@ function makeRoom(
   return nodes.map((n) =>
     n.position.y > anchor.position.y ? { ...n, position: { x: n.position.x, y: n.position.y + shift } } : n,
   );
+}
+
+/** The spot itself when free, else the nearest free one below it: a new layer never covers another. */
+function freeSpot(nodes: readonly LayerFlowNode[], at: XYPosition): XYPosition {
+  let spot = at;
+  for (let i = 0; i < nodes.length + 1 && !isFree(nodes, spot); i++)
+    spot = { x: spot.x, y: spot.y + NODE_BOX.height };
+  return spot;
 }
 
 const isFree = (nodes: readonly LayerFlowNode[], at: XYPosition): boolean =>

@@ -47,24 +47,25 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const { screenToFlowPosition } = flow;
   const container = useRef<HTMLDivElement>(null);
   const pointer = useRef<XYPosition | null>(null);
-  const [quickAdd, setQuickAdd] = useState<{ at: XYPosition; flowAt: XYPosition } | null>(null);
+  /** flowAt null: opened from the keyboard away from the cursor, the layer goes below the selection. */
+  const [quickAdd, setQuickAdd] = useState<{ at: XYPosition; flowAt: XYPosition | null } | null>(null);
   const drop = useLayerDrop();
   useRevealNode(container);
   useTabOrder(container);
 
   useEffect(() => {
+    // A blank document is just its InputLayer: select it and take the keyboard at once, so Space adds
+    // the first layer after it straight away.
+    const only = store.getState().nodes;
+    if (only.length === 1 && only[0] !== undefined && documentKey > 0) {
+      store.getState().selectNodes([only[0].id]);
+      container.current?.focus({ preventScroll: true });
+    }
     // Show a newly opened document once React Flow has measured its nodes.
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => {
         const box = container.current;
         if (box) void flow.setViewport(initialViewport(flow.getNodesBounds(flow.getNodes()), box));
-        // A blank document is just its InputLayer: select it and take the keyboard, so Space adds the
-        // first layer after it straight away.
-        const nodes = store.getState().nodes;
-        if (nodes.length === 1 && nodes[0] !== undefined && documentKey > 0) {
-          store.getState().selectNodes([nodes[0].id]);
-          box?.focus({ preventScroll: true });
-        }
       });
     });
     return () => cancelAnimationFrame(frame);
@@ -85,7 +86,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   );
 
   const openQuickAdd = useCallback(
-    (client: XYPosition) => {
+    (client: XYPosition, atCursor = true) => {
       const box = container.current?.getBoundingClientRect();
       if (!box) return;
       // The box opens at the cursor, kept inside the canvas; the layer still lands at the cursor.
@@ -94,7 +95,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
           x: Math.max(0, Math.min(client.x - box.left, box.width - PICKER_SIZE.width)),
           y: Math.max(0, Math.min(client.y - box.top, box.height - PICKER_SIZE.height)),
         },
-        flowAt: screenToFlowPosition(client),
+        flowAt: atCursor ? screenToFlowPosition(client) : null,
       });
     },
     [screenToFlowPosition],
@@ -124,10 +125,29 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
       pointer.current.x <= box.right &&
       pointer.current.y >= box.top &&
       pointer.current.y <= box.bottom;
+    if (inside && pointer.current) {
+      openQuickAdd(pointer.current);
+      return;
+    }
+    // From the keyboard with the cursor elsewhere: the box opens at the selected layer, under which the new
+    // one will go; with nothing selected, a third of the way into the canvas.
+    const picked = store.getState().nodes.filter((n) => n.selected);
+    const under =
+      picked.length === 1
+        ? container.current
+            ?.querySelector(`.react-flow__node[data-id="${CSS.escape(picked[0]?.id ?? '')}"]`)
+            ?.getBoundingClientRect()
+        : undefined;
+    // Below the layer when the box fits there, else beside it, so the box never covers it.
+    const fitsBelow =
+      under !== undefined && box !== undefined && under.bottom + 8 + PICKER_SIZE.height <= box.bottom;
     openQuickAdd(
-      inside && pointer.current
-        ? pointer.current
+      under
+        ? fitsBelow
+          ? { x: under.left, y: under.bottom + 8 }
+          : { x: under.right + 8, y: under.top }
         : { x: (box?.left ?? 0) + (box?.width ?? 0) / 3, y: (box?.top ?? 0) + (box?.height ?? 0) / 3 },
+      false,
     );
   };
 

@@ -13,8 +13,8 @@ import { SearchPicker } from './SearchPicker';
 export interface QuickAddProps {
   /** Where the box opens, relative to the canvas. */
   readonly at: XYPosition;
-  /** Where the new layer goes, in flow coordinates. */
-  readonly flowAt: XYPosition;
+  /** Where the new layer goes, in flow coordinates; null: below the selected layer. */
+  readonly flowAt: XYPosition | null;
   readonly onClose: () => void;
 }
 
@@ -48,9 +48,10 @@ export function QuickAdd({ at, flowAt, onClose }: QuickAddProps) {
           ? quickParams(definition, splitQuickQuery(query).words)
           : { params: {}, unused: [] };
         // Centred under the cursor, like a palette drop.
-        store
-          .getState()
-          .addLayer(type, { x: flowAt.x - 124, y: flowAt.y - 20 }, { connectAfterSelection: true, params });
+        store.getState().addLayer(type, flowAt ? { x: flowAt.x - 124, y: flowAt.y - 20 } : undefined, {
+          connectAfterSelection: true,
+          params,
+        });
         if (unused.length > 0)
           store.getState().notify({
             kind: 'info',
