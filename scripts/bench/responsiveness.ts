@@ -1,6 +1,6 @@
 // The page's responsiveness while training for `npm run bench -- responsiveness`: builds the renderer,
 // runs e2e/bench/training-responsiveness.ts several times and reports the median of each run's longest
-// page task (with the range), against the 50 ms a task may take before input feels late. Measured here,
+// page task (and how many runs had one over 50 ms), against the 50 ms a task may take before input feels late. Measured here,
 // not asserted in `npm test`: one slow task on a shared machine says little, a median over runs does.
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -48,7 +48,7 @@ export function benchResponsiveness(): string {
     '`rendering`: its frame callbacks, style and layout). Headless Chromium with software rendering,',
     `sharing the cores with the server and the test driver (\`npx tsx e2e/bench/training-responsiveness.ts\`).`,
     '',
-    `**Longest page task, median of ${RUNS} runs: ${ms(med)} ms** (range ${ms(Math.min(...longest))}–${ms(Math.max(...longest))} ms; target ≤ ${BUDGET_MS} ms: ${med <= BUDGET_MS ? 'met' : 'not met'}). The longest of all: ${worst.longestTask}. Load average when the bench started: ${load.toFixed(2)} on ${cpus().length} cores.`,
+    `**Longest page task, median of ${RUNS} runs: ${ms(med)} ms** (${longest.filter((x) => x > BUDGET_MS).length} of ${RUNS} runs had a task over ${BUDGET_MS} ms; target ≤ ${BUDGET_MS} ms: ${med <= BUDGET_MS ? 'met' : 'not met'}). The longest of all: ${worst.longestTask}. Load average when the bench started: ${load.toFixed(2)} on ${cpus().length} cores.`,
     '',
     '| run | longest task (ms) | which | tasks over 50 ms | batch events/s |',
     '| ---: | ---: | --- | ---: | ---: |',
