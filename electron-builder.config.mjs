@@ -32,6 +32,18 @@ export default {
   // app.asar.unpacked copy. The worker script itself stays in app.asar (Electron ≥ 18 reads asar in
   // worker_threads), next to the node_modules it imports.
   asarUnpack: ['**/*.node'],
+  // Electron fuses, flipped in the packaged binary (@electron/fuses): the app cannot be turned into a
+  // plain Node (ELECTRON_RUN_AS_NODE), given NODE_OPTIONS or --inspect, or pointed at code outside
+  // app.asar; the archive's integrity is checked where Electron supports it (macOS, Windows). No page is
+  // loaded from file:// (main serves them from app://layerwise/), so file: keeps no extra privileges.
+  electronFuses: {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+  },
 
   // Only what the app runs: the electron-vite output, the addon and the runtime `dependencies` that the
   // bundles import (zod, csv-parse, jsonc-parser, ws). electron-builder adds the production

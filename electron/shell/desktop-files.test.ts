@@ -10,7 +10,7 @@ import { exportFileNames } from '../../engine/formats/file-names';
 import { encodeWeights } from '../../engine/formats/weights';
 import type { ModelFile } from '../../engine/model-file';
 import { chain } from '../../engine/testing/graphs';
-import { DesktopFiles, withModelExtension, type Dialogs } from './desktop-files';
+import { DesktopFiles, exportTargets, withModelExtension, type Dialogs } from './desktop-files';
 
 let folder: string;
 beforeEach(async () => {
@@ -160,7 +160,7 @@ describe('DesktopFiles', () => {
     expect(data.message).toMatch(message);
   });
 
-  it('exports the model under the chosen name and the files it refers to beside it', async () => {
+  it('exports the model under the chosen name and names the files it refers to after it', async () => {
     const { files } = setup();
     const out = join(folder, 'exported', 'digits.json');
     await mkdir(join(folder, 'exported'));
@@ -168,15 +168,84 @@ describe('DesktopFiles', () => {
       'files.export',
       {
         files: [
-          { name: 'model.json', data: '{"weightsManifest":[]}' },
-          { name: 'model.weights.bin', data: new Uint8Array([1, 2, 3]) },
+          { name: 'model.tfjs.json', data: '{"weightsManifest":[{"paths":["model.tfjs.weights.bin"]}]}' },
+          { name: 'model.tfjs.weights.bin', data: new Uint8Array([1, 2, 3]) },
         ],
       },
       dialogs({ save: out }),
     );
-    expect(written).toEqual([out, join(folder, 'exported', 'model.weights.bin')]);
-    expect([...(await readFile(join(folder, 'exported', 'model.weights.bin')))]).toEqual([1, 2, 3]);
-    expect((await readdir(join(folder, 'exported'))).sort()).toEqual(['digits.json', 'model.weights.bin']);
+    const weights = join(folder, 'exported', 'digits.tfjs.weights.bin');
+    expect(written).toEqual([out, weights]);
+    expect([...(await readFile(weights))]).toEqual([1, 2, 3]);
+    // The model file names the weights under their new name, so the pair still loads.
+    expect(JSON.parse(await readFile(out, 'utf8'))).toEqual({
+      weightsManifest: [{ paths: ['digits.tfjs.weights.bin'] }],
+    });
+    expect((await readdir(join(folder, 'exported'))).sort()).toEqual(['digits.json', 'digits.tfjs.weights.bin']);
+  });
+
+  it('keeps a real TF.js export loadable under a name the user picked', async () => {
+    const { files } = setup();
+    const exported = exportModel('tfjs', trainedModel('My net'));
+    if (!exported.ok) throw new Error('tfjs export failed');
+    const out = join(folder, 'handwriting.json');
+    const written = await files.handle('files.export', { files: exported.value }, dialogs({ save: out }));
+    const manifest = JSON.parse(await readFile(out, 'utf8')) as { weightsManifest: { paths: string[] }[] };
+    const named = manifest.weightsManifest.flatMap((g) => g.paths);
+    expect(named).toEqual(['handwriting.tfjs.weights.bin']);
+    expect(written).toEqual([out, join(folder, 'handwriting.tfjs.weights.bin')]);
+    expect((await readdir(folder)).sort()).toEqual(['handwriting.json', 'handwriting.tfjs.weights.bin']);
+  });
+
+  it.each([
+    ['a dotfile beside the chosen file', '.bashrc'],
+    ['a name not derived from the model file', 'authorized_keys'],
+    ['a dotfile suffix', 'm..bashrc'],
+  ])('refuses a hostile export request naming %s, before any dialog', async (_what, name) => {
+    const fake = dialogs({ save: join(folder, 'chosen.json') });
+    const data = await rejection(
+      setup().files.handle(
+        'files.export',
+        {
+          files: [
+            { name: 'm.json', data: '{}' },
+            { name, data: 'export PATH=/tmp/evil:$PATH' },
+          ],
+        },
+        fake,
+      ),
+    );
+    expect(data.code).toBe('E_BAD_REQUEST');
+    expect(data.message).toContain(name);
+    expect(fake.showSaveDialog).not.toHaveBeenCalled();
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('refuses an export whose model file is a dotfile', async () => {
+    const fake = dialogs({ save: join(folder, 'x.json') });
+    const data = await rejection(
+      setup().files.handle('files.export', { files: [{ name: '.profile', data: 'x' }] }, fake),
+    );
+    expect(data).toMatchObject({ code: 'E_BAD_REQUEST', message: expect.stringContaining('.profile') });
+    expect(fake.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('names extra files after the chosen file even when the user picks a dotfile name', () => {
+    const targets = exportTargets('/home/u/.hidden.json', [
+      { name: 'm.tfjs.json', data: '"m.tfjs.weights.bin"' },
+      { name: 'm.tfjs.weights.bin', data: 'w' },
+    ]);
+    expect(targets.map((t) => t.path)).toEqual(['/home/u/.hidden.json', '/home/u/model.tfjs.weights.bin']);
+    expect(targets[0]?.data).toBe('"model.tfjs.weights.bin"');
+  });
+
+  it('refuses a pick that would write the model file over its own weights', () => {
+    expect(() =>
+      exportTargets('/home/u/x.tfjs.weights.bin', [
+        { name: 'm.tfjs.json', data: '{}' },
+        { name: 'm.tfjs.weights.bin', data: 'w' },
+      ]),
+    ).toThrow(/written twice/);
   });
 
   it('offers each format under its own name, so every format fits in one folder', async () => {

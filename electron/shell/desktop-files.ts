@@ -1,11 +1,14 @@
 // The native Open, Save, Export and Import dialogs, and the reading and writing behind them. Main keeps
 // every path: the page names a document by the id it was given, so it can only write where the user
-// chose in a dialog (or where a file it opened came from). Writes are all or nothing, so a failed save
-// never leaves half a model file in place of the old one.
+// chose in a dialog (or where a file it opened came from), and the names of an export's extra files
+// (weights beside a model.json or a script) are main's, derived from the file the user picked (see
+// exportTargets). Writes are all or nothing, so a failed save never leaves half a model file in place of
+// the old one.
 import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ApiError } from '../../engine/api/contract';
+import { fileBase } from '../../engine/formats/file-names';
 import {
   type DesktopFileMethod,
   type DesktopFileResults,
@@ -80,6 +83,51 @@ async function readLimited(path: string): Promise<Buffer> {
   } catch (error) {
     throw error instanceof ApiError ? error : fileError(path, error);
   }
+}
+
+/** "digits.tfjs.json" → "digits": a file name up to its first dot ("" for a dotfile). */
+const stem = (name: string): string => {
+  const dot = name.indexOf('.');
+  return dot < 0 ? name : name.slice(0, dot);
+};
+
+/** The tail an extra file keeps (".tfjs.weights.bin"): a dot, then letters, digits, "_", "-" and dots. */
+const SAFE_SUFFIX = /^\.[A-Za-z0-9][\w.-]*$/;
+
+const badExport = (message: string) => new ApiError({ code: 'E_BAD_REQUEST', message: `files.export: ${message}` });
+
+/**
+ * Where each file of an export goes once the user picked `chosen` for the first one. The page proposes
+ * the extra files as "<first file's stem><suffix>" (My_net.tfjs.json → My_net.tfjs.weights.bin); main
+ * keeps only the suffix and puts the stem of the picked file in front (digits.json → digits.tfjs.weights.bin),
+ * so an extra file is always beside the chosen one, never a dotfile and never a name the page made up
+ * (".bashrc", "authorized_keys"). The first file refers to its extras by name (a TF.js weightsManifest, a
+ * script's weights path): those names are rewritten in its text to match.
+ */
+export function exportTargets(
+  chosen: string,
+  files: readonly { name: string; data: string | Uint8Array }[],
+): { path: string; data: string | Uint8Array }[] {
+  const [first, ...rest] = files;
+  if (first === undefined) return [];
+  const pageStem = stem(first.name);
+  const folder = dirname(chosen);
+  const chosenStem = fileBase(stem(basename(chosen)));
+  let data = first.data;
+  const extras = rest.map((file) => {
+    const suffix = file.name.slice(pageStem.length);
+    if (!file.name.startsWith(pageStem) || !SAFE_SUFFIX.test(suffix))
+      throw badExport(`'${file.name}' is not named after '${first.name}' (expected '${pageStem}.<suffix>')`);
+    const name = `${chosenStem}${suffix}`;
+    if (typeof data === 'string' && name !== file.name) data = data.split(file.name).join(name);
+    return { path: join(folder, name), data: file.data };
+  });
+  const targets = [{ path: chosen, data }, ...extras];
+  const paths = targets.map((t) => t.path);
+  const twice = paths.find((p, i) => paths.indexOf(p) !== i);
+  if (twice !== undefined)
+    throw badExport(`${twice} would be written twice: pick another name for '${first.name}'`);
+  return targets;
 }
 
 /** "model" or "model.json" → "model.layerwise.json": what Save writes unless the user typed a .json name. */
@@ -167,14 +215,13 @@ export class DesktopFiles {
   }
 
   private async export(request: { files: { name: string; data: string | Uint8Array }[] }, dialogs: Dialogs) {
-    const [first, ...rest] = request.files;
+    const [first] = request.files;
     if (first === undefined) return null;
     for (const file of request.files)
-      if (!isPlainFileName(file.name))
-        throw new ApiError({
-          code: 'E_BAD_REQUEST',
-          message: `files.export: '${file.name}' must be a plain file name`,
-        });
+      if (!isPlainFileName(file.name) || file.name.startsWith('.'))
+        throw badExport(`'${file.name}' must be a plain file name, not a dotfile`);
+    // Checked before the dialog too, with the page's own names: a malformed request never asks the user.
+    exportTargets(join(this.lastFolder, first.name), request.files);
     const extension = extname(first.name).slice(1) || '*';
     const chosen = await dialogs.showSaveDialog({
       title: 'Export model',
@@ -183,11 +230,8 @@ export class DesktopFiles {
     });
     if (chosen.canceled || !chosen.filePath) return null;
     const folder = dirname(chosen.filePath);
-    // The model's own file takes the chosen name; the files it refers to keep theirs, beside it.
-    const targets = [
-      { path: chosen.filePath, data: first.data },
-      ...rest.map((f) => ({ path: join(folder, f.name), data: f.data })),
-    ];
+    // The model's own file takes the chosen name; the files it refers to are named after it, beside it.
+    const targets = exportTargets(chosen.filePath, request.files);
     await writeAll(targets);
     this.lastFolder = folder;
     return targets.map((t) => t.path);

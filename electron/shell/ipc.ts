@@ -27,6 +27,8 @@ interface TrustOptions {
 export interface IpcOptions extends TrustOptions {
   readonly ipcMain: IpcMainLike;
   readonly backend: ApiBackend;
+  /** Checks (and may rewrite) a call's params before the backend sees them; throws ApiError to refuse. */
+  checkParams?(method: string, params: unknown): unknown;
   windows(): readonly { readonly webContents: { send(channel: string, payload: unknown): void } }[];
 }
 
@@ -62,7 +64,9 @@ export function registerIpc(options: IpcOptions): () => void {
   const log = options.log ?? defaultLog;
   ipcMain.handle(
     CALL_CHANNEL,
-    trustedHandler(CALL_CHANNEL, options, (_event, method, params) => backend.handle(method, params)),
+    trustedHandler(CALL_CHANNEL, options, async (_event, method, params) =>
+      backend.handle(method, options.checkParams ? options.checkParams(method, params) : params),
+    ),
   );
 
   const unsubscribe = backend.onEvent((event) => {

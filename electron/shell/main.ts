@@ -1,9 +1,9 @@
-// Electron main process: wires Electron to the app. One secure window loads the renderer; the API
+// Electron main process: wires Electron to the app. One secure window loads the renderer from
+// app://layerwise/ (app-protocol.ts), every webContents is hardened (harden-contents.ts); the API
 // (electron/services, which import no Electron) and the native file dialogs answer it over IPC; files the
 // OS opens are queued for the page; the native menu sends it commands. Each piece lives in its own
 // module in this folder with its own test; main.test.ts checks the wiring with Electron mocked.
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
   app,
@@ -11,6 +11,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  protocol,
   screen,
   session,
   shell,
@@ -22,7 +23,10 @@ import { TrainingService } from '../services/training/training-service';
 // The TypeScript entry, bundled whole: the .mjs wrapper next to it registers tsx, which the app leaves out.
 import trainingWorker from '../services/training/training-worker.ts?modulePath';
 import { DOCUMENT_CHANNEL, MENU_CHANNEL } from '../transport/ipc-channels';
+import { APP_ORIGIN, APP_PAGE, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
+import { DesktopDatasets } from './desktop-datasets';
 import { DesktopFiles, type Dialogs } from './desktop-files';
+import { hardenContents } from './harden-contents';
 import { registerFilesIpc, registerIpc } from './ipc';
 import { menuTemplate } from './menu-template';
 import { documentPathsFromArgv, OpenQueue } from './open-requests';
@@ -43,13 +47,15 @@ const locations = {
 };
 for (const [name, value] of Object.entries(packagedEnvironment(locations))) process.env[name] ??= value;
 const training = new TrainingService({ workerEntry: trainingWorker });
-const rendererUrl = pathToFileURL(join(__dirname, '../renderer/')).href;
+const rendererFolder = join(__dirname, '../renderer');
+// Before the app is ready: app:// must be a standard, secure scheme for the page's origin, CSP and fetch.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 /** Only the app's own pages may call the API: the built renderer, or the dev server in development. */
 function isTrustedSender(frameUrl: string): boolean {
   const devServer = process.env.ELECTRON_RENDERER_URL;
   return (
-    frameUrl.startsWith(rendererUrl) ||
+    frameUrl.startsWith(`${APP_ORIGIN}/`) ||
     (!app.isPackaged && devServer !== undefined && frameUrl.startsWith(devServer))
   );
 }
@@ -69,6 +75,7 @@ const files = new DesktopFiles({
     app.addRecentDocument(path); // the dock's and the taskbar jump list's recent files
   },
 });
+const datasets = new DesktopDatasets();
 const opens = new OpenQueue();
 for (const path of documentPathsFromArgv(process.argv, process.cwd(), app.isPackaged)) opens.open(path);
 
@@ -136,8 +143,7 @@ function createWindow(): void {
       // Not remembering the window's place is no reason to stop closing it.
     }
   });
-  // Never navigate away from the app or open windows inside it.
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  // Navigation, new windows and links are handled for every webContents (web-contents-created below).
   // Documents wait while the page (re)loads, until it listens again (files.ready).
   window.webContents.on('did-start-loading', () => opens.notReady());
   window.on('closed', () => opens.notReady());
@@ -153,14 +159,8 @@ function createWindow(): void {
     });
     if (choice === 0) event.preventDefault();
   });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    // Only web links leave the app, in the user's browser; no file:, custom-protocol or other URLs.
-    if (new URL(url).protocol === 'https:') void shell.openExternal(url);
-    return { action: 'deny' };
-  });
   const devServer = process.env.ELECTRON_RENDERER_URL;
-  if (!app.isPackaged && devServer) void window.loadURL(devServer);
-  else void window.loadFile(join(__dirname, '../renderer/index.html'));
+  void window.loadURL(!app.isPackaged && devServer ? devServer : APP_PAGE);
 }
 
 function buildMenu(): void {
@@ -208,8 +208,32 @@ app.on('open-file', (event, path) => {
   else focusMainWindow();
 });
 
+// Every webContents, the window's and any other, is hardened as it is created.
+app.on('web-contents-created', (_event, contents) =>
+  hardenContents(contents, {
+    openExternal: (url) => void shell.openExternal(url),
+    confirmExternal: async (url) => {
+      const window = BrowserWindow.getFocusedWindow();
+      const options = {
+        type: 'question' as const,
+        buttons: ['Open in Browser', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        message: 'Open this link in your browser?',
+        detail: url,
+      };
+      const { response } = await (window
+        ? dialog.showMessageBox(window, options)
+        : dialog.showMessageBox(options));
+      return response === 0;
+    },
+    log: (line) => console.error(line),
+  }),
+);
+
 void app.whenReady().then(() => {
   if (!primaryInstance) return;
+  protocol.handle(APP_SCHEME, appProtocolHandler(rendererFolder));
   // The app needs no camera, microphone, notifications or other permission: refuse every request.
   session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) =>
     callback(false),
@@ -222,6 +246,7 @@ void app.whenReady().then(() => {
   registerIpc({
     ipcMain,
     backend: createApiBackend(training),
+    checkParams: (method, params) => datasets.check(method, params),
     isTrustedSender,
     windows: () => BrowserWindow.getAllWindows().filter((w) => !w.isDestroyed()),
   });

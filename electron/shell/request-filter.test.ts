@@ -4,9 +4,13 @@ import { isAllowedRequest } from './request-filter';
 
 describe('isAllowedRequest', () => {
   it.each([
-    ['file:///opt/Layerwise/resources/app.asar/out/renderer/index.html', true],
+    ['app://layerwise/index.html', true],
+    ['app://layerwise/assets/index-B-C_heAC.js', true],
+    ['app://elsewhere/index.html', false],
+    ['file:///opt/Layerwise/resources/app.asar/out/renderer/index.html', false],
+    ['file:///etc/passwd', false],
     ['data:image/png;base64,iVBORw0KGgo=', true],
-    ['blob:file:///6d1c-41a2', true],
+    ['blob:app://layerwise/6d1c-41a2', true],
     ['https://example.com/tracker.js', false],
     ['http://127.0.0.1:5173/src/main.tsx', false],
     ['ftp://files.example/x', false],
