@@ -253,9 +253,12 @@ const resources = join(output, unpackedDir, 'resources');
 const packagedBinary = readdirSync(join(output, unpackedDir)).find(
   (f) => f.toLowerCase() === 'layerwise' || f === 'electron',
 );
-const binaryBytes = packagedBinary ? readFileSync(join(output, unpackedDir, packagedBinary)) : Buffer.alloc(0);
+const binaryBytes = packagedBinary
+  ? readFileSync(join(output, unpackedDir, packagedBinary))
+  : Buffer.alloc(0);
 const wireAt = binaryBytes.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 2;
-const wire = wireAt > FUSE_SENTINEL.length + 1 ? binaryBytes.subarray(wireAt, wireAt + 8).toString('latin1') : '';
+const wire =
+  wireAt > FUSE_SENTINEL.length + 1 ? binaryBytes.subarray(wireAt, wireAt + 8).toString('latin1') : '';
 for (const [name, want, index] of FUSES)
   check(
     `packaged binary: fuse ${name} ${want ? 'on' : 'off'} (wire ${wire || 'not found'})`,

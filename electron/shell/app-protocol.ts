@@ -10,10 +10,11 @@ export const APP_ORIGIN = `${APP_SCHEME}://layerwise`;
 /** The page the window loads. */
 export const APP_PAGE = `${APP_ORIGIN}/index.html`;
 
-/** For protocol.registerSchemesAsPrivileged, before the app is ready: a standard, secure origin. */
+/** For protocol.registerSchemesAsPrivileged, before the app is ready: a standard, secure origin (CORS on
+ * because Vite's module scripts carry `crossorigin`). */
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
 } as const;
 
 const CONTENT_TYPES: Record<string, string> = {

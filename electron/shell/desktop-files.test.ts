@@ -181,7 +181,10 @@ describe('DesktopFiles', () => {
     expect(JSON.parse(await readFile(out, 'utf8'))).toEqual({
       weightsManifest: [{ paths: ['digits.tfjs.weights.bin'] }],
     });
-    expect((await readdir(join(folder, 'exported'))).sort()).toEqual(['digits.json', 'digits.tfjs.weights.bin']);
+    expect((await readdir(join(folder, 'exported'))).sort()).toEqual([
+      'digits.json',
+      'digits.tfjs.weights.bin',
+    ]);
   });
 
   it('keeps a real TF.js export loadable under a name the user picked', async () => {

@@ -94,7 +94,8 @@ const stem = (name: string): string => {
 /** The tail an extra file keeps (".tfjs.weights.bin"): a dot, then letters, digits, "_", "-" and dots. */
 const SAFE_SUFFIX = /^\.[A-Za-z0-9][\w.-]*$/;
 
-const badExport = (message: string) => new ApiError({ code: 'E_BAD_REQUEST', message: `files.export: ${message}` });
+const badExport = (message: string) =>
+  new ApiError({ code: 'E_BAD_REQUEST', message: `files.export: ${message}` });
 
 /**
  * Where each file of an export goes once the user picked `chosen` for the first one. The page proposes

@@ -55,11 +55,13 @@ export async function openLink(url: string, options: HardenOptions): Promise<boo
 }
 
 export function hardenContents(contents: HardenableContents, options: HardenOptions): void {
-  const refuse = (what: string) => (event: PreventableEvent, ...args: unknown[]) => {
-    event.preventDefault();
-    const url = typeof args[0] === 'string' ? args[0] : (args[0] as { url?: string } | undefined)?.url;
-    options.log?.(`refused ${what}${url ? ` to ${url}` : ''}`);
-  };
+  const refuse =
+    (what: string) =>
+    (event: PreventableEvent, ...args: unknown[]) => {
+      event.preventDefault();
+      const url = typeof args[0] === 'string' ? args[0] : (args[0] as { url?: string } | undefined)?.url;
+      options.log?.(`refused ${what}${url ? ` to ${url}` : ''}`);
+    };
   contents.on('will-navigate', refuse('navigation'));
   contents.on('will-frame-navigate', refuse('frame navigation'));
   contents.on('will-redirect', refuse('redirect'));

@@ -1,10 +1,10 @@
 // The main process with Electron mocked at the module boundary: what it sets up when the app starts
 // (session guards, the secure window, IPC), how a model file given by the OS reaches the page, and the
-// close prompt. The pure modules it wires together have their own tests.
+// close prompt, the app:// protocol, the hardening of every webContents and the dataset names the page may
+// use. The pure modules it wires together have their own tests.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CALL_CHANNEL, DOCUMENT_CHANNEL, FILES_CHANNEL } from '../transport/ipc-channels';
 
@@ -46,6 +46,8 @@ const fake = vi.hoisted(() => {
     once = on(this.listeners);
     constructor(readonly options: Record<string, unknown>) {
       windows.push(this);
+      // Electron announces every new webContents to the app, the window's own included.
+      for (const listener of appListeners.get('web-contents-created') ?? []) listener({}, this.webContents);
     }
     isMinimized = () => false;
     isDestroyed = () => false;
@@ -85,9 +87,10 @@ const fake = vi.hoisted(() => {
     dialog: {
       showOpenDialog: vi.fn(),
       showSaveDialog: vi.fn(),
-      showMessageBox: vi.fn(),
+      showMessageBox: vi.fn(async () => ({ response: 1 })),
       showMessageBoxSync: vi.fn(() => 0),
     },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => template) },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     shell: { openExternal: vi.fn(), openPath: vi.fn() },
@@ -127,7 +130,7 @@ const window = () => {
   if (first === undefined) throw new Error('no window was created');
   return first;
 };
-const pageUrl = pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+const pageUrl = 'app://layerwise/index.html';
 const invoke = (channel: string, frameUrl: string, ...args: unknown[]) =>
   ipcHandlers.get(channel)?.({ senderFrame: { url: frameUrl }, sender: window().webContents }, ...args);
 const documentsSent = () =>
@@ -157,6 +160,7 @@ describe('main process', () => {
       return cancel;
     };
     expect(decide('https://cdn.example/x.js')).toBe(true);
+    expect(decide('file:///etc/passwd')).toBe(true);
     expect(decide(pageUrl)).toBe(false);
   });
 
@@ -169,18 +173,58 @@ describe('main process', () => {
       devTools: false,
       preload: expect.stringMatching(/preload[\\/]index\.cjs$/),
     });
-    expect(window().loadFile).toHaveBeenCalledWith(expect.stringMatching(/renderer[\\/]index\.html$/));
-    expect(window().loadURL).not.toHaveBeenCalled();
+    expect(window().loadURL).toHaveBeenCalledWith('app://layerwise/index.html');
+    expect(window().loadFile).not.toHaveBeenCalled();
   });
 
-  it('blocks navigation and new windows; only https links go to the browser', () => {
-    const navigation = { preventDefault: vi.fn() };
-    window().webContents.emit('will-navigate', navigation);
-    expect(navigation.preventDefault).toHaveBeenCalled();
+  it('serves the page from the privileged app:// scheme, refusing paths outside the renderer', async () => {
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
+    const [scheme, handler] = electron.protocol.handle.mock.calls[0] as unknown as [
+      string,
+      (r: { url: string }) => Promise<Response>,
+    ];
+    expect(scheme).toBe('app');
+    for (const url of ['app://layerwise/%2e%2e/%2e%2e/package.json', 'app://layerwise/..%2fmain%2findex.js'])
+      expect((await handler({ url })).status).toBe(404);
+  });
+
+  it('hardens every webContents: no navigation, frame navigation, redirect or webview', () => {
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
+      const attempt = { preventDefault: vi.fn() };
+      window().webContents.emit(event, attempt, 'https://evil.example/');
+      expect(attempt.preventDefault, event).toHaveBeenCalled();
+    }
+  });
+
+  it('opens allow-listed https links, asks about others, and refuses other schemes', async () => {
     const open = window().webContents.openHandler as Listener;
     expect(open({ url: 'https://keras.io/' })).toEqual({ action: 'deny' });
     expect(open({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(open({ url: 'https://unknown.example/' })).toEqual({ action: 'deny' }); // the user cancels
+    await flush();
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(
+      window(),
+      expect.objectContaining({ detail: 'https://unknown.example/' }),
+    );
     expect(electron.shell.openExternal.mock.calls).toEqual([['https://keras.io/']]);
+  });
+
+  it('lets the page name built-in datasets only, never a path on disk', async () => {
+    const refused = {
+      error: { code: 'E_BAD_REQUEST', message: expect.stringContaining('cannot name a path') },
+    };
+    expect(
+      await invoke(CALL_CHANNEL, pageUrl, 'training.start', { model: {}, run: { dataset: '/etc' } }),
+    ).toEqual(refused);
+    expect(
+      await invoke(CALL_CHANNEL, pageUrl, 'datasets.images', {
+        dataset: '/home/u/private.csv',
+        split: 'test',
+        indices: [0],
+      }),
+    ).toEqual(refused);
   });
 
   it('holds the file from its command line until the page listens, then sends it', async () => {
