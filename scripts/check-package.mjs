@@ -259,6 +259,7 @@ const binaryBytes = packagedBinary
 const wireAt = binaryBytes.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 2;
 const wire =
   wireAt > FUSE_SENTINEL.length + 1 ? binaryBytes.subarray(wireAt, wireAt + 8).toString('latin1') : '';
+console.log(`fuse wire in the packaged binary: ${wire || 'not found'} (stand-in started at ${DEFAULT_WIRE})`);
 for (const [name, want, index] of FUSES)
   check(
     `packaged binary: fuse ${name} ${want ? 'on' : 'off'} (wire ${wire || 'not found'})`,
