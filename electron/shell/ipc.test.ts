@@ -9,9 +9,9 @@ import { registerFilesIpc, registerIpc, type IpcOptions } from './ipc';
 // The real ipcMain fits the option's type.
 const _real: IpcOptions['ipcMain'] = {} as IpcMain;
 
-const appUrl = 'file:///app/out/renderer/index.html';
+const appUrl = 'app://layerwise/index.html';
 
-function setup() {
+function setup(checkParams?: IpcOptions['checkParams']) {
   const handlers = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown>();
   const ipcMain: IpcOptions['ipcMain'] = {
     handle: (channel, listener) => void handlers.set(channel, listener),
@@ -37,6 +37,7 @@ function setup() {
     ipcMain,
     backend,
     isTrustedSender: (url) => url === appUrl,
+    ...(checkParams ? { checkParams } : {}),
     windows: () => windows,
     log: (line) => logs.push(line),
   });
@@ -52,6 +53,22 @@ function setup() {
 }
 
 describe('registerIpc', () => {
+  it('checks params before the backend: a refusal is error data, a rewrite is what the backend gets', async () => {
+    const { call, backend } = setup((method, params) => {
+      if ((params as { dataset?: string }).dataset === '/etc')
+        throw new ApiError({ code: 'E_BAD_REQUEST', message: `${method}: dataset '/etc' is refused` });
+      return method === 'datasets.images' ? { ...(params as object), dataset: '/data/digits.csv' } : params;
+    });
+    expect(await call(appUrl, 'datasets.images', { dataset: '/etc' })).toEqual({
+      error: { code: 'E_BAD_REQUEST', message: "datasets.images: dataset '/etc' is refused" },
+    });
+    expect(backend.calls).toEqual([]);
+    await call(appUrl, 'datasets.images', { dataset: 'picked:1', split: 'test', indices: [3] });
+    expect(backend.calls).toEqual([
+      { method: 'datasets.images', params: { dataset: '/data/digits.csv', split: 'test', indices: [3] } },
+    ]);
+  });
+
   it('answers a trusted frame with the result', async () => {
     const { call } = setup();
     expect(await call(appUrl, 'app.info', {})).toEqual({ result: appInfo });
