@@ -200,6 +200,19 @@ describe('DesktopFiles', () => {
     expect((await readdir(folder)).sort()).toEqual(['handwriting.json', 'handwriting.tfjs.weights.bin']);
   });
 
+  it("renames a script's weights file after the picked script, in the script too", async () => {
+    const { files } = setup();
+    const exported = exportModel('pytorch', trainedModel('My net'));
+    if (!exported.ok) throw new Error('pytorch export failed');
+    const names = exportFileNames('My net');
+    const out = join(folder, 'digits.py');
+    await files.handle('files.export', { files: exported.value }, dialogs({ save: out }));
+    expect((await readdir(folder)).sort()).toEqual(['digits.layerwise.json', 'digits.py']);
+    const script = await readFile(out, 'utf8');
+    expect(script).toContain('digits.layerwise.json');
+    expect(script).not.toContain(names.pytorchWeights);
+  });
+
   it.each([
     ['a dotfile beside the chosen file', '.bashrc'],
     ['a name not derived from the model file', 'authorized_keys'],
