@@ -53,10 +53,16 @@ export function createApiBackend(
   const endedModels = new WeakMap<TrainingSession, string>();
   const predictEnded = async (session: TrainingSession, image: number[]) => {
     const weights = await session.trainedWeights();
+    // A failed run's weights are what diverged (NaN or huge): predictions from them mean nothing.
+    if (session.currentState === 'failed')
+      throw new ApiError({
+        code: 'E_STATE',
+        message: `training session '${session.id}' failed: its model makes no predictions; train again`,
+      });
     if (weights === undefined)
       throw new ApiError({
         code: 'E_STATE',
-        message: `training session '${session.id}' has no trained model: it ${session.currentState} before its model was built`,
+        message: `training session '${session.id}' has no trained model: it ${session.currentState === 'stopped' ? 'was stopped' : 'ended'} before its model was built`,
       });
     for (let attempt = 0; ; attempt++) {
       let modelId = endedModels.get(session);

@@ -198,6 +198,11 @@ describe('session lifecycle', () => {
     expect(session.currentState).toBe('failed');
     expect(events.some((e) => e.type === 'completed')).toBe(false);
     const failed = events.find((e) => e.type === 'failed') as Extract<TrainingEvent, { type: 'failed' }>;
+    // Its worker is gone too; predictions from the diverged weights are refused, not NaN.
+    const refused = await errorOf(
+      api.handle('training.predict', { sessionId: session.id, image: new Array(784).fill(0) }),
+    );
+    expect(refused).toMatchObject({ code: 'E_STATE', message: expect.stringMatching(/failed: its model/) });
     expect(failed.message).toMatch(
       /the loss became .* at epoch 1, step \d+: training diverged. The learning rate \(1000000\) is probably too high; try a lower one, such as 100000/,
     );
