@@ -14,6 +14,7 @@ import { BUILTIN_DATASETS, loadBuiltinDataset, type BuiltinDatasetId } from './d
 import { DatasetError } from './datasets/errors';
 import { loadDatasetSource } from './training/dataset-source';
 import type { TrainingService } from './training/training-service';
+import type { TrainingSession } from './training/session';
 import { InferenceService } from './inference/inference-service';
 import { bytesToBase64, float32Bytes } from '../../engine/formats/weights';
 
@@ -45,6 +46,38 @@ export function createApiBackend(
       events,
       lastBatch,
     };
+  };
+
+  // An ended session has no worker: it predicts with its final weights, loaded into the inference
+  // service (LRU-bounded) on first use. Keyed by the session object, so a dropped session drops its entry.
+  const endedModels = new WeakMap<TrainingSession, string>();
+  const predictEnded = async (session: TrainingSession, image: number[]) => {
+    const weights = await session.trainedWeights();
+    // A failed run's weights are what diverged (NaN or huge): predictions from them mean nothing.
+    if (session.currentState === 'failed')
+      throw new ApiError({
+        code: 'E_STATE',
+        message: `training session '${session.id}' failed: its model makes no predictions; train again`,
+      });
+    if (weights === undefined)
+      throw new ApiError({
+        code: 'E_STATE',
+        message: `training session '${session.id}' has no trained model: it ${session.currentState === 'stopped' ? 'was stopped' : 'ended'} before its model was built`,
+      });
+    for (let attempt = 0; ; attempt++) {
+      let modelId = endedModels.get(session);
+      if (modelId === undefined) {
+        modelId = inference.loadTrained(session.options.plan, weights);
+        endedModels.set(session, modelId);
+      }
+      try {
+        return inference.predict(modelId, [image])[0] as number[];
+      } catch (error) {
+        // Evicted by newer loads: load it once more.
+        if (attempt > 0 || !(error instanceof ApiError) || error.data.code !== 'E_NOT_FOUND') throw error;
+        endedModels.delete(session);
+      }
+    }
   };
 
   const handlers: Handlers = {
@@ -116,7 +149,17 @@ export function createApiBackend(
           code: 'E_BAD_REQUEST',
           message: `the image needs ${expected} values, got ${image.length}`,
         });
-      return { probabilities: Array.from(await session.predict(Float32Array.from(image))) };
+      if (session.live) {
+        try {
+          return { probabilities: Array.from(await session.predict(Float32Array.from(image))) };
+        } catch (error) {
+          // Training ended while the request was on its way: the final weights answer instead.
+          if (session.live || !(error instanceof ApiError) || error.data.code !== 'E_STATE') throw error;
+        }
+      }
+      if (session.currentState === 'idle')
+        throw new ApiError({ code: 'E_STATE', message: `training session '${sessionId}' has not started` });
+      return { probabilities: await predictEnded(session, image) };
     },
     'training.weights': async ({ sessionId }: { sessionId: string }) => {
       const session = training.get(sessionId);
@@ -130,6 +173,13 @@ export function createApiBackend(
           })),
         ),
       };
+    },
+    'training.release': async ({ sessionId }: { sessionId: string }) => {
+      const session = training.get(sessionId);
+      training.release(sessionId);
+      const modelId = endedModels.get(session);
+      if (modelId !== undefined) inference.release(modelId);
+      return {};
     },
     'inference.load': async ({ model }: { model: unknown }) => inference.load(model),
     'inference.predict': async ({ modelId, images }: { modelId: string; images: number[][] }) => ({

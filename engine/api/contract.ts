@@ -33,6 +33,8 @@ export const methodParams = {
       .max(1 << 20),
   }),
   'training.weights': sessionId,
+  /** Drops an ended session (its events and final weights); a live one is an E_STATE error. */
+  'training.release': sessionId,
   /** A model file with weights, loaded for predictions outside any training session. */
   'inference.load': z.strictObject({ model: z.unknown() }),
   'inference.predict': z.strictObject({
@@ -105,6 +107,7 @@ export interface MethodResults {
   'training.list': SessionSnapshot[];
   'training.predict': { probabilities: number[] };
   'training.weights': { tensors: WeightTensorData[] };
+  'training.release': Record<string, never>;
   'inference.load': { modelId: string; inputShape: number[]; outputShape: number[] };
   'inference.predict': { probabilities: number[][] };
   'inference.release': Record<string, never>;

@@ -15,6 +15,7 @@ export const methodNames = [
   'training.list',
   'training.predict',
   'training.weights',
+  'training.release',
   'inference.load',
   'inference.predict',
   'inference.release',

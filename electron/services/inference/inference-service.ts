@@ -2,7 +2,7 @@
 // or a run whose session has ended, still drives the gallery and the drawing pad. A few models are kept
 // (least recently used first out), so a client cannot pile up native memory.
 import { randomUUID } from 'node:crypto';
-import { compileGraph, type Issue } from '../../../engine';
+import { compileGraph, type ExecutionPlan, type Issue } from '../../../engine';
 import { ApiError } from '../../../engine/api/contract';
 import { decodeWeights, weightValues } from '../../../engine/formats/weights';
 import { NativeModel } from '../../../worker-native/lib/native-model';
@@ -46,6 +46,16 @@ export class InferenceService {
       inputShape: [...compiled.plan.inputShape],
       outputShape: [...compiled.plan.outputShape],
     };
+  }
+
+  /** Loads weights that training produced for a compiled plan (an ended session's); returns the id. */
+  loadTrained(plan: ExecutionPlan, weights: Readonly<Record<string, Float32Array>>): string {
+    const native = new NativeModel(plan, {}, { threads: 1 });
+    native.setWeights(weights);
+    const modelId = randomUUID();
+    this.models.set(modelId, { native, inputSize: native.inputSize });
+    while (this.models.size > MAX_LOADED_MODELS) this.release(this.models.keys().next().value as string);
+    return modelId;
   }
 
   /** Class probabilities for each image (pixel values as the model takes them, e.g. 0..1). */

@@ -60,10 +60,10 @@ describe('training sessions', () => {
       .map((e) => e.event as Extract<TrainingEvent, { type: 'epoch' }>);
     expect(epochs[1]?.val_accuracy).toBeGreaterThan(0.8);
 
-    const started2 = performance.now();
-    const probabilities = await session.predict(new Float32Array(784).fill(0.5));
-    expect(performance.now() - started2).toBeLessThan(50);
-    expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+    // The worker is gone; its final weights stay with the session.
+    expect((session as unknown as { worker: unknown }).worker).toBeUndefined();
+    expect(Object.keys(await session.weights())).toContain('dense/kernel');
+    await expect(session.predict(new Float32Array(784))).rejects.toThrow(/no running model: it has ended/);
   });
 
   it('pauses, resumes and stops within one batch', async () => {
@@ -85,7 +85,7 @@ describe('training sessions', () => {
     expect(session.currentState).toBe('stopped');
     expect(performance.now() - stopAt).toBeLessThan(1000);
     expect(events.some((e) => e.event.type === 'completed')).toBe(false);
-    // The model stays with the stopped session.
+    // The final weights stay with the stopped session.
     expect(Object.keys(await session.weights())).toContain('conv2d/kernel');
   });
 
@@ -104,7 +104,7 @@ describe('training sessions', () => {
       { type: 'failed' }
     >;
     expect(failed.message).toMatch(
-      /the loss became (NaN|Infinity).*learning rate \(1000000000\) is probably too high; try a lower one/,
+      /the loss became (NaN|Infinity|[\d.]+e\+\d+) at epoch 1, step \d+: training diverged.*learning rate \(1000000000\) is probably too high; try a lower one/,
     );
     const next = await service.start(template('mnist-mlp'), { epochs: 1, limit: 500, threads: 1 });
     await next.session.whenFinished();

@@ -1,6 +1,9 @@
 // One training run: owns its worker thread, its state machine (idle -> running <-> paused -> stopped |
 // completed | failed) and its event history. A crashing worker fails the session, never the process.
+// When training ends the worker hands over the final weights and exits: an ended session keeps only its
+// events and those weights, no thread and no native model.
 import { Worker } from 'node:worker_threads';
+import { ApiError } from '../../../engine/api/contract';
 import type { ExecutionPlan } from '../../../engine';
 import type { SessionState, TrainingEvent } from '../../../engine/api/events';
 import type { TrainingRun } from '../../../engine/api/run-settings';
@@ -17,6 +20,8 @@ const defaultWorkerEntry = () =>
   process.env.LAYERWISE_TRAINING_WORKER ?? new URL('./training-worker.mjs', import.meta.url);
 
 const TERMINAL: readonly SessionState[] = ['stopped', 'completed', 'failed'];
+/** How long a worker that has sent its final weights gets to exit by itself before it is terminated. */
+const EXIT_GRACE_MS = 2000;
 
 export interface SessionOptions {
   readonly id: string;
@@ -44,9 +49,17 @@ export class TrainingSession {
   >();
   private readonly finished: Promise<void>;
   private markFinished: () => void = () => {};
+  private finalWeights: Record<string, Float32Array> | undefined;
+  private endedAt: number | undefined;
 
   constructor(readonly options: SessionOptions) {
-    this.finished = new Promise((resolve) => (this.markFinished = resolve));
+    this.finished = new Promise(
+      (resolve) =>
+        (this.markFinished = () => {
+          this.endedAt ??= Date.now();
+          resolve();
+        }),
+    );
   }
 
   get id(): string {
@@ -62,9 +75,19 @@ export class TrainingSession {
     return () => this.listeners.delete(listener);
   }
 
-  /** Resolves when training has ended, whichever way. */
+  /** Resolves when training has ended, whichever way, and the worker is gone. */
   whenFinished(): Promise<void> {
     return this.finished;
+  }
+
+  /** When the worker ended (ms since the epoch); undefined while it lives. */
+  get ended(): number | undefined {
+    return this.endedAt;
+  }
+
+  /** Whether a worker is there to answer predictions (the session is training or paused). */
+  get live(): boolean {
+    return this.worker !== undefined && !TERMINAL.includes(this.state);
   }
 
   snapshot() {
@@ -79,24 +102,33 @@ export class TrainingSession {
       workerData: { plan, run, data, control: this.control, initialWeights },
     });
     this.worker = worker;
-    worker.on('message', (message: FromWorker) => this.receive(message));
+    worker.on('message', (message: FromWorker) => this.receive(message, worker));
     worker.on('error', (error) => this.fail(`the training worker crashed: ${error.message}`));
     worker.on('exit', (code) => {
       this.worker = undefined;
       if (!TERMINAL.includes(this.state)) this.fail(`the training worker exited unexpectedly (code ${code})`);
-      for (const { reject } of this.pending.values()) reject(new Error('the training worker has exited'));
+      for (const { reject } of this.pending.values())
+        reject(
+          new ApiError({
+            code: 'E_STATE',
+            message: `training session ${this.id} has ended: its model was freed`,
+          }),
+        );
       this.pending.clear();
       this.markFinished();
     });
   }
 
+  // Pause and resume act on the control word, not on the reported state: the worker reports 'paused'
+  // only when it next looks, so a resume right after a pause must still cancel it. Compare-and-swap, so
+  // neither ever overrides a stop.
   pause(): SessionState {
-    if (this.state === 'running') Atomics.store(this.control, 0, CONTROL_PAUSE);
+    if (!TERMINAL.includes(this.state)) Atomics.compareExchange(this.control, 0, CONTROL_RUN, CONTROL_PAUSE);
     return this.state;
   }
 
   resume(): SessionState {
-    if (this.state === 'paused') Atomics.store(this.control, 0, CONTROL_RUN);
+    if (!TERMINAL.includes(this.state)) Atomics.compareExchange(this.control, 0, CONTROL_PAUSE, CONTROL_RUN);
     return this.state;
   }
 
@@ -107,12 +139,33 @@ export class TrainingSession {
     return this.state;
   }
 
+  /** Predicts with the model being trained; an ended session has none (see trainedWeights). */
   predict(image: Float32Array): Promise<Float32Array> {
     return this.request({ kind: 'predict', id: 0, image }) as Promise<Float32Array>;
   }
 
-  weights(): Promise<Record<string, Float32Array>> {
-    return this.request({ kind: 'weights', id: 0 }) as Promise<Record<string, Float32Array>>;
+  /** The current weights while training, the final ones afterwards. */
+  async weights(): Promise<Record<string, Float32Array>> {
+    if (this.live) {
+      try {
+        return (await this.request({ kind: 'weights', id: 0 })) as Record<string, Float32Array>;
+      } catch (error) {
+        if (!TERMINAL.includes(this.state)) throw error; // ended meanwhile: the final weights answer
+      }
+    }
+    const weights = await this.trainedWeights();
+    if (weights === undefined)
+      throw new ApiError({
+        code: 'E_STATE',
+        message: `training session ${this.id} has no weights: it ${this.state === 'failed' ? 'failed' : 'ended'} before its model was built`,
+      });
+    return weights;
+  }
+
+  /** The final weights, once the session has ended (undefined when no model was built). */
+  async trainedWeights(): Promise<Record<string, Float32Array> | undefined> {
+    await this.finished;
+    return this.finalWeights;
   }
 
   /** Ends the worker and frees the native model. */
@@ -127,7 +180,13 @@ export class TrainingSession {
 
   private request(message: ToWorker & { id: number }): Promise<unknown> {
     const worker = this.worker;
-    if (worker === undefined) return Promise.reject(new Error(`session ${this.id} has no running model`));
+    if (worker === undefined || TERMINAL.includes(this.state))
+      return Promise.reject(
+        new ApiError({
+          code: 'E_STATE',
+          message: `training session ${this.id} has no running model: it has ${this.state === 'idle' ? 'not started' : 'ended'}`,
+        }),
+      );
     const id = this.nextRequest++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -135,19 +194,24 @@ export class TrainingSession {
     });
   }
 
-  private receive(message: FromWorker): void {
+  private receive(message: FromWorker, worker: Worker): void {
     if (message.kind === 'reply') {
       const waiting = this.pending.get(message.id);
       this.pending.delete(message.id);
-      if (message.error !== undefined) waiting?.reject(new Error(message.error));
+      if (message.error !== undefined)
+        waiting?.reject(
+          new ApiError({ code: 'E_STATE', message: `training session ${this.id}: ${message.error}` }),
+        );
       else waiting?.resolve(message.result);
     } else if (message.kind === 'event') {
       this.record(message.event);
-    } else if (!TERMINAL.includes(this.state)) {
-      this.setState('stopped');
-      this.markFinished();
     } else {
-      this.markFinished();
+      this.finalWeights = message.weights;
+      if (!TERMINAL.includes(this.state)) this.setState('stopped');
+      // The worker exits by itself now; 'exit' marks the session finished. One that lingers is ended.
+      setTimeout(() => {
+        if (this.worker === worker) void worker.terminate();
+      }, EXIT_GRACE_MS).unref();
     }
   }
 

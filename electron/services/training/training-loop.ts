@@ -5,6 +5,7 @@ import type { CompletedEvent, EpochEvent, TrainingEvent } from '../../../engine/
 import { coreConfigOf } from '../../../engine/api/run-settings';
 import { NativeModel } from '../../../worker-native/lib/native-model';
 import { epochOrder } from '../datasets/shuffle';
+import { hasDiverged } from './divergence';
 import { classificationReport, lossFromProbabilities } from './evaluation';
 import { CONTROL_PAUSE, CONTROL_STOP, type WorkerInput } from './worker-protocol';
 
@@ -16,6 +17,8 @@ const yieldToEvents = () => new Promise((resolve) => setImmediate(resolve));
 
 export interface LoopHooks {
   emit(event: TrainingEvent): void;
+  /** The model exists: the worker answers predictions and weight requests with it between batches. */
+  ready?(model: NativeModel): void;
 }
 
 /** Runs training to its end; returns the model, which stays alive for predictions and export. */
@@ -29,6 +32,7 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
     run.threads === null ? {} : { threads: run.threads },
   );
   if (input.initialWeights) model.setWeights(input.initialWeights);
+  hooks.ready?.(model);
 
   const sparse = run.loss === 'sparse_categorical_crossentropy';
   const batch = Math.min(run.batch_size, data.trainCount);
@@ -79,6 +83,7 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
   };
   let stoppedEarly = false;
   let lastYield = performance.now();
+  let firstLoss: number | undefined;
 
   for (let epoch = 1; epoch <= run.epochs; epoch++) {
     order = epochOrder(data.trainCount, run.seed, epoch, order);
@@ -109,11 +114,12 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
       const result = model.trainBatch(x.subarray(0, count * pixels), targets(count));
       const now = performance.now();
       trainingMs += now - stepStarted;
-      if (!Number.isFinite(result.loss)) {
+      firstLoss ??= result.loss;
+      if (hasDiverged(result.loss, firstLoss)) {
         const lr = run.optimizer.learning_rate;
         hooks.emit({
           type: 'failed',
-          message: `the loss became ${result.loss} at epoch ${epoch}, step ${step + 1}: training diverged. The learning rate (${lr}) is probably too high; try a lower one, such as ${lr / 10}.`,
+          message: `the loss became ${result.loss.toPrecision(3)} at epoch ${epoch}, step ${step + 1}: training diverged. The learning rate (${lr}) is probably too high; try a lower one, such as ${lr / 10}.`,
         });
         return finish('failed');
       }

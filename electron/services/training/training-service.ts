@@ -1,5 +1,7 @@
 // Starts and tracks training sessions: checks the model and its fit to the dataset, loads the data,
-// and hands both to a session. User mistakes come back as ApiErrors with the engine's issues.
+// and hands both to a session. User mistakes come back as ApiErrors with the engine's issues. Live
+// sessions are always kept; ended ones (events and final weights only) until a client releases them or
+// MAX_ENDED_SESSIONS newer ones have ended.
 import { randomUUID } from 'node:crypto';
 import {
   compileGraph,
@@ -17,6 +19,9 @@ import { validationSplit } from '../datasets/split';
 import { loadDatasetSource } from './dataset-source';
 import { TrainingSession } from './session';
 import { decodeWeights, weightValues } from '../../../engine/formats/weights';
+
+/** Ended sessions kept for status, weights and predictions; the oldest ended goes first. */
+export const MAX_ENDED_SESSIONS = 20;
 
 export interface StartedSession {
   readonly session: TrainingSession;
@@ -44,6 +49,17 @@ export class TrainingService {
 
   list(): TrainingSession[] {
     return [...this.sessions.values()];
+  }
+
+  /** Drops an ended session entirely (its events and weights); a live one must be stopped first. */
+  release(sessionId: string): void {
+    const session = this.get(sessionId);
+    if (session.ended === undefined)
+      throw new ApiError({
+        code: 'E_STATE',
+        message: `training session '${sessionId}' is still ${session.currentState === 'paused' ? 'paused' : 'running'}: stop it and wait for it to end before releasing it`,
+      });
+    this.sessions.delete(sessionId);
   }
 
   /** Validates everything, then starts training in a worker; resolves once the worker is started. */
@@ -100,8 +116,17 @@ export class TrainingService {
     session.onEvent((event) => {
       for (const listener of this.listeners) listener(session.id, event);
     });
+    void session.whenFinished().then(() => this.forgetOldEnded());
     session.start();
     return { session, plan, model };
+  }
+
+  private forgetOldEnded(): void {
+    const ended = [...this.sessions.values()]
+      .filter((s) => s.ended !== undefined)
+      .sort((a, b) => (a.ended as number) - (b.ended as number));
+    for (const old of ended.slice(0, Math.max(0, ended.length - MAX_ENDED_SESSIONS)))
+      this.sessions.delete(old.id);
   }
 
   async disposeAll(): Promise<void> {

@@ -1,5 +1,6 @@
-// Worker thread of one training session: runs the loop, forwards its events, then keeps the trained
-// model to answer predictions and weight requests until the session is disposed.
+// Worker thread of one training session: runs the loop and forwards its events, answering predictions
+// and weight requests between batches. When training ends it sends the final weights once, frees the
+// native model and exits, so an ended session holds no thread and no native memory.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { NativeModel } from '../../../worker-native/lib/native-model';
 import { runTraining } from './training-loop';
@@ -14,11 +15,12 @@ let model: NativeModel | undefined;
 port.on('message', (message: ToWorker) => {
   if (message.kind === 'dispose') {
     model?.dispose();
+    model = undefined;
     port.close();
     return;
   }
   try {
-    if (model === undefined) throw new Error('the model is still training or failed to start');
+    if (model === undefined) throw new Error('the model is not built yet or has been freed');
     const result = message.kind === 'predict' ? model.predict(message.image) : model.getWeights();
     send({ kind: 'reply', id: message.id, result });
   } catch (error) {
@@ -27,11 +29,23 @@ port.on('message', (message: ToWorker) => {
 });
 
 try {
-  model = await runTraining(workerData as WorkerInput, { emit: (event) => send({ kind: 'event', event }) });
+  await runTraining(workerData as WorkerInput, {
+    emit: (event) => send({ kind: 'event', event }),
+    ready: (built) => (model = built),
+  });
 } catch (error) {
   send({
     kind: 'event',
     event: { type: 'failed', message: `training stopped on an internal error: ${(error as Error).message}` },
   });
 }
-send({ kind: 'finished' });
+let weights: Record<string, Float32Array> | undefined;
+try {
+  weights = model?.getWeights();
+} catch {
+  weights = undefined; // a model that failed mid-build has no weights to keep
+}
+send({ kind: 'finished', weights });
+model?.dispose();
+model = undefined;
+port.close();

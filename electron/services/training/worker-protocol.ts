@@ -37,5 +37,6 @@ export type ToWorker =
 export type FromWorker =
   | { kind: 'event'; event: TrainingEvent }
   | { kind: 'reply'; id: number; result?: unknown; error?: string }
-  /** Training has ended (completed, stopped or failed); the worker stays for predict and weights. */
-  | { kind: 'finished' };
+  /** Training has ended (completed, stopped or failed): the final weights (none when no model was
+   * built), after which the worker frees its model and exits. */
+  | { kind: 'finished'; weights?: Record<string, Float32Array> };
