@@ -1,10 +1,11 @@
 // Disk side of export and import: reads a model file with its weights sidecar, reads the weight files a
 // TF.js model.json names (plain file names beside it only: no folders, no "..", no absolute paths), and
-// writes a set of exported files all or nothing (each to a temporary name first, then renamed).
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+// writes a set of exported files all or nothing (through the atomic-write helper).
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { issue, type Issue } from '../../engine';
 import type { ExportedFile } from '../../engine/formats/types';
+import { writeAllOrNothing } from './atomic-write';
 
 const PLAIN_NAME = /^[\w.-]{1,200}$/;
 
@@ -51,26 +52,4 @@ export async function writeExport(out: string, files: readonly ExportedFile[]): 
   return targets;
 }
 
-/**
- * Writes every file to a temporary name, then renames them all into place: a failure leaves nothing
- * new behind and no old file half-overwritten. A failure's error `path` is the file it was writing.
- */
-export async function writeAllOrNothing(
-  files: readonly { readonly path: string; readonly data: string | Uint8Array }[],
-): Promise<void> {
-  const temporary = files.map((f) => `${f.path}.${process.pid}.tmp`);
-  let current = '';
-  try {
-    for (const [i, file] of files.entries()) {
-      current = file.path;
-      await writeFile(temporary[i] as string, file.data);
-    }
-    for (const [i, file] of files.entries()) {
-      current = file.path;
-      await rename(temporary[i] as string, file.path);
-    }
-  } catch (error) {
-    await Promise.all(temporary.map((t) => rm(t, { force: true })));
-    throw Object.assign(error as Error, { path: current });
-  }
-}
+export { writeAllOrNothing } from './atomic-write';
