@@ -68,7 +68,7 @@ export async function trainCommand(file: string, options: TrainOptions, io: CliI
 
   if (abandoned) {
     // The worker is busy in native code; the entry point ends the process once the command returns.
-    if (!options.json) io.out('stopped');
+    io.out(options.json ? JSON.stringify({ event: 'state', state: 'stopped' }) : 'stopped');
     void service.disposeAll();
     return 130;
   }
