@@ -94,7 +94,6 @@ export async function trainCommand(file: string, options: TrainOptions, io: CliI
   }
 }
 
-
 /** How long a stop may take before the CLI ends the worker itself (the final test evaluation runs on). */
 export const STOP_GRACE_MS = 500;
 
