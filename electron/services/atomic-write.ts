@@ -13,7 +13,10 @@ export interface FileToWrite {
 }
 
 /** Test seams: `afterRename` runs after each rename (a test throws there to simulate a crash). */
-export const writeHooks: { afterRename?: (path: string) => void; onSync?: (path: string) => void } = {};
+export const writeHooks: {
+  afterRename?: (path: string) => void;
+  onSync?: (temporaryPath: string) => void | Promise<void>;
+} = {};
 
 /** Temporary files being written now, removed synchronously if the process ends first. */
 const pending = new Set<string>();
@@ -72,7 +75,7 @@ async function writeFlushed(path: string, data: string | Uint8Array): Promise<vo
   try {
     await handle.writeFile(data);
     await handle.sync();
-    writeHooks.onSync?.(path);
+    await writeHooks.onSync?.(path);
   } finally {
     await handle.close();
   }
