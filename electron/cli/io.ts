@@ -7,6 +7,11 @@ export interface CliIO {
   readonly interactive: boolean;
   /** Registers a Ctrl-C handler; returns its remover. */
   onInterrupt(handler: () => void): () => void;
+  /**
+   * Ends the process as Ctrl-C does, just after the command returns: a worker busy in native code
+   * (the final test evaluation) would hold even process.exit until it finishes.
+   */
+  endAsInterrupted?(): void;
 }
 
 /** Exit code when the reader of stdout went away (`| head -1`), as if ended by SIGPIPE. */
@@ -39,6 +44,12 @@ export function processIO(): CliIO {
     },
     err: (text) => process.stderr.write(`${partial ? '\n' : ''}${text}\n`),
     interactive: process.stdout.isTTY === true,
+    endAsInterrupted() {
+      setTimeout(() => {
+        process.removeAllListeners('SIGINT');
+        process.kill(process.pid, 'SIGINT');
+      }, 20).unref();
+    },
     onInterrupt(handler) {
       if (handlers.size === 0) process.on('SIGINT', interrupt);
       handlers.add(handler);

@@ -67,9 +67,10 @@ export async function trainCommand(file: string, options: TrainOptions, io: CliI
   const { interrupted, abandoned } = await waitForEnd(session, options.out !== undefined, io);
 
   if (abandoned) {
-    // The worker is busy in native code; the entry point ends the process once the command returns.
+    // The worker is busy in native code: the process ends as Ctrl-C does once the command returns.
     io.out(options.json ? JSON.stringify({ event: 'state', state: 'stopped' }) : 'stopped');
     void service.disposeAll();
+    io.endAsInterrupted?.();
     return 130;
   }
   try {
