@@ -156,5 +156,19 @@ describe('a model and its weights as a set', () => {
     await writeExport(dir, fresh);
     const after = await tfjsFirstWeights(dir, 'mnist_mlp.tfjs.json');
     expect(after).not.toEqual(before);
+    // The weights the replaced model named are gone once the new set is in place: no debris.
+    expect(readdirSync(dir).sort()).toEqual([fresh[1]?.name, 'mnist_mlp.tfjs.json']);
+  });
+
+  it('keeps weights that the replaced model did not name, and those the new one names again', async () => {
+    const dir = scratch();
+    const set = exportModel('tfjs', mlp(3));
+    if (!set.ok) throw new Error('export');
+    writeFileSync(join(dir, 'other.tfjs.0badc0de.weights.bin'), 'someone else');
+    await writeExport(dir, set.value);
+    await writeExport(dir, set.value);
+    expect(readdirSync(dir).sort()).toEqual(
+      [set.value[1]?.name, 'mnist_mlp.tfjs.json', 'other.tfjs.0badc0de.weights.bin'].sort(),
+    );
   });
 });

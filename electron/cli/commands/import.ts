@@ -5,20 +5,10 @@ import { readFile } from 'node:fs/promises';
 import { serializeModelFile } from '../../../engine';
 import { detectImport, importModel } from '../../../engine/formats';
 import { parseJsonText } from '../../../engine/json-text';
-import { readBeside } from '../../services/format-files';
+import { namedWeightFiles, readBeside } from '../../services/format-files';
 import type { CliIO } from '../io';
 import { UserError } from '../user-error';
 import { writeOut } from '../write-out';
-
-/** The weight files a model names: TF.js manifest paths, or our sidecar. */
-function namedWeightFiles(json: unknown): unknown[] {
-  const value = json as { weightsManifest?: unknown; weights?: { file?: unknown } };
-  if (Array.isArray(value.weightsManifest))
-    return value.weightsManifest.flatMap((group: { paths?: unknown }) =>
-      Array.isArray(group?.paths) ? group.paths : [],
-    );
-  return value.weights?.file !== undefined ? [value.weights.file] : [];
-}
 
 export async function importCommand(
   file: string,
