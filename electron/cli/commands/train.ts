@@ -1,5 +1,5 @@
 // `layerwise train <model.json> ...`: trains in a worker like the app does, shows progress (or one JSON
-// event per line with --json), stops cleanly on Ctrl-C, and writes --out atomically.
+// event per line with --json), stops cleanly on Ctrl-C, and writes --out atomically (checked before training).
 import { serializeModelFile, type ModelFile } from '../../../engine';
 import { ApiError } from '../../../engine/api/contract';
 import type { BatchEvent, ProgressEvent, StartedEvent, TrainingEvent } from '../../../engine/api/events';
