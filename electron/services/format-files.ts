@@ -1,10 +1,12 @@
 // Disk side of export and import: reads a model file with its weights sidecar, reads the weight files a
 // TF.js model.json names (plain file names beside it only: no folders, no "..", no absolute paths), and
-// writes a set of exported files all or nothing (each to a temporary name first, then renamed).
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+// writes a set of exported files all or nothing (through the atomic-write helper). A model file that is
+// replaced gives up the content-hashed weights file it named, which is removed once the new set is in.
+import { readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { issue, type Issue } from '../../engine';
 import type { ExportedFile } from '../../engine/formats/types';
+import { writeAllOrNothing } from './atomic-write';
 
 const PLAIN_NAME = /^[\w.-]{1,200}$/;
 
@@ -47,30 +49,51 @@ export async function writeExport(out: string, files: readonly ExportedFile[]): 
   );
   const folder = isFolder ? out : dirname(out);
   const targets = files.map((file, i) => (i === 0 && !isFolder ? out : join(folder, basename(file.name))));
-  await writeAllOrNothing(files.map((file, i) => ({ path: targets[i] as string, data: file.data })));
+  await writeModelSet(files.map((file, i) => ({ path: targets[i] as string, data: file.data })));
   return targets;
 }
 
-/**
- * Writes every file to a temporary name, then renames them all into place: a failure leaves nothing
- * new behind and no old file half-overwritten. A failure's error `path` is the file it was writing.
- */
-export async function writeAllOrNothing(
-  files: readonly { readonly path: string; readonly data: string | Uint8Array }[],
-): Promise<void> {
-  const temporary = files.map((f) => `${f.path}.${process.pid}.tmp`);
-  let current = '';
+/** The weight files a model names: TF.js manifest paths, or our sidecar. */
+export function namedWeightFiles(json: unknown): unknown[] {
+  const value = json as { weightsManifest?: unknown; weights?: { file?: unknown } } | null;
+  if (Array.isArray(value?.weightsManifest))
+    return value.weightsManifest.flatMap((group: { paths?: unknown }) =>
+      Array.isArray(group?.paths) ? group.paths : [],
+    );
+  return value?.weights?.file !== undefined ? [value.weights.file] : [];
+}
+
+/** Our exports' weight names: `<name>.<8 hex>.weights.bin` (see withContentHash). */
+const HASHED_WEIGHTS = /\.[0-9a-f]{8}\.weights\.bin$/;
+/** Model files larger than this are not read for the weights they name (inline weights, not ours). */
+const NAMES_READ_LIMIT = 64 * 2 ** 20;
+
+/** The content-hashed weight files (full paths) that the model file at `path` names, if it exists. */
+async function hashedWeightsNamedBy(path: string): Promise<string[]> {
   try {
-    for (const [i, file] of files.entries()) {
-      current = file.path;
-      await writeFile(temporary[i] as string, file.data);
-    }
-    for (const [i, file] of files.entries()) {
-      current = file.path;
-      await rename(temporary[i] as string, file.path);
-    }
-  } catch (error) {
-    await Promise.all(temporary.map((t) => rm(t, { force: true })));
-    throw Object.assign(error as Error, { path: current });
+    if ((await stat(path)).size > NAMES_READ_LIMIT) return [];
+    const names = namedWeightFiles(JSON.parse(await readFile(path, 'utf8')));
+    return names
+      .map((n) => (typeof n === 'string' && n.startsWith('./') ? n.slice(2) : n))
+      .filter((n): n is string => typeof n === 'string' && isPlainFileName(n) && HASHED_WEIGHTS.test(n))
+      .map((n) => join(dirname(path), n));
+  } catch {
+    return [];
   }
 }
+
+/**
+ * Writes a model file (first) with the files it names (after it), all or nothing; then removes the
+ * content-hashed weights that the replaced model file named and the new one no longer does.
+ */
+export async function writeModelSet(
+  files: readonly { readonly path: string; readonly data: string | Uint8Array }[],
+): Promise<void> {
+  const first = files[0];
+  const replaced = first === undefined ? [] : await hashedWeightsNamedBy(first.path);
+  await writeAllOrNothing(files);
+  const kept = new Set(files.map((f) => f.path));
+  await Promise.all(replaced.filter((p) => !kept.has(p)).map((p) => rm(p, { force: true })));
+}
+
+export { writeAllOrNothing } from './atomic-write';

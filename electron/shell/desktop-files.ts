@@ -15,7 +15,7 @@ import {
   type OpenedDocument,
   type PickedFile,
 } from '../../engine/api/desktop-files';
-import { isPlainFileName, writeAllOrNothing } from '../services/format-files';
+import { isPlainFileName, writeModelSet } from '../services/format-files';
 import { DESKTOP_FILE_REQUESTS } from './desktop-file-requests';
 
 /** Model files with inline weights run to tens of MB; anything far beyond is not one of ours. */
@@ -65,7 +65,7 @@ const fileError = (path: string, error: unknown) => {
 
 async function writeAll(files: readonly { path: string; data: string | Uint8Array }[]): Promise<void> {
   try {
-    await writeAllOrNothing(files);
+    await writeModelSet(files);
   } catch (error) {
     throw fileError((error as { path?: string }).path ?? '', error);
   }

@@ -36,14 +36,16 @@ const names = (format: ExportFormatId, model: ModelFile, options = {}): string[]
 describe('export file names', () => {
   it.each([
     ['json', {}, ['My_net.layerwise.json']],
-    ['json', { weights: 'sidecar' }, ['My_net.layerwise.json', 'My_net.weights.bin']],
+    ['json', { weights: 'sidecar' }, ['My_net.layerwise.json', /^My_net\.[0-9a-f]{8}\.weights\.bin$/]],
     ['json', { weights: 'none' }, ['My_net.layerwise.json']],
-    ['tfjs', {}, ['My_net.tfjs.json', 'My_net.tfjs.weights.bin']],
+    ['tfjs', {}, ['My_net.tfjs.json', /^My_net\.tfjs\.[0-9a-f]{8}\.weights\.bin$/]],
     ['onnx', {}, ['My_net.onnx']],
     ['pytorch', {}, ['My_net_pytorch.py', 'My_net_pytorch.layerwise.json']],
     ['keras', {}, ['My_net_keras.py', 'My_net_keras.layerwise.json']],
   ] as const)('%s %j of a trained model → %j', (format, options, expected) => {
-    expect(names(format, trained, options)).toEqual(expected);
+    // Weight files carry a hash of their content (see withContentHash).
+    const wanted = expected.map((e) => (typeof e === 'string' ? e : expect.stringMatching(e)));
+    expect(names(format, trained, options)).toEqual(wanted);
   });
 
   it.each([

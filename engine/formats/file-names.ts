@@ -46,3 +46,21 @@ export function exportFileNames(modelName: string): ExportFileNames {
     kerasTrained: `${base}_keras_trained.layerwise.json`,
   };
 }
+
+/** FNV-1a (32 bits) of the bytes, as 8 hex digits: enough to tell one export's weights from another's. */
+export function contentHash(bytes: Uint8Array): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * "m.tfjs.weights.bin" + bytes → "m.tfjs.1a2b3c4d.weights.bin". A weights file named by its content is
+ * never overwritten by different weights, so a model file always finds the weights it was written with,
+ * even if a crash comes between writing the weights and replacing the model file that names them.
+ */
+export function withContentHash(weightsName: string, bytes: Uint8Array): string {
+  const suffix = '.weights.bin';
+  const stem = weightsName.endsWith(suffix) ? weightsName.slice(0, -suffix.length) : weightsName;
+  return `${stem}.${contentHash(bytes)}${suffix}`;
+}

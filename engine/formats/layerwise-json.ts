@@ -3,7 +3,7 @@
 // and history are carried unchanged, so save → open predicts bit for bit the same.
 
 import { serializeModelFile, type ModelFile } from '../model-file';
-import { exportFileNames } from './file-names';
+import { exportFileNames, withContentHash } from './file-names';
 import type { ExportedFile, FormatResult } from './types';
 import { encodeWeights, float32Bytes, trainedPlan } from './weights';
 
@@ -29,7 +29,6 @@ export function exportLayerwiseJson(
       value: [{ name: names.layerwiseJson, data: serializeModelFile({ ...architecture, weights }) }],
     };
   }
-  const binName = names.layerwiseWeights;
   const parts: Uint8Array[] = [];
   let offset = 0;
   const tensors = plan.nodes.flatMap((n) =>
@@ -47,6 +46,7 @@ export function exportLayerwiseJson(
     bin.set(part, at);
     at += part.length;
   }
+  const binName = withContentHash(names.layerwiseWeights, bin);
   return {
     ok: true,
     value: [

@@ -2,10 +2,11 @@
 // in another tool's format. Everything is checked before anything is written; a failure writes nothing.
 import { EXPORT_FORMATS, exportModel, isExportFormat } from '../../../engine/formats';
 import type { WeightsMode } from '../../../engine/formats/layerwise-json';
-import { readBeside, writeExport } from '../../services/format-files';
+import { readBeside } from '../../services/format-files';
 import { readModelFile } from '../../services/model-files';
 import type { CliIO } from '../io';
 import { UserError } from '../user-error';
+import { writeOut } from '../write-out';
 
 const WEIGHT_MODES: readonly WeightsMode[] = ['inline', 'sidecar', 'none'];
 
@@ -39,6 +40,6 @@ export async function exportCommand(
     ...(options.weights ? { weights: options.weights as WeightsMode } : {}),
   });
   if (!result.ok) throw UserError.fromIssues(file, result.issues);
-  for (const path of await writeExport(options.out, result.value)) io.out(path);
+  for (const path of await writeOut(options.out, result.value)) io.out(path);
   return 0;
 }

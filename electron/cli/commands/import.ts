@@ -5,19 +5,10 @@ import { readFile } from 'node:fs/promises';
 import { serializeModelFile } from '../../../engine';
 import { detectImport, importModel } from '../../../engine/formats';
 import { parseJsonText } from '../../../engine/json-text';
-import { readBeside, writeExport } from '../../services/format-files';
+import { namedWeightFiles, readBeside } from '../../services/format-files';
 import type { CliIO } from '../io';
 import { UserError } from '../user-error';
-
-/** The weight files a model names: TF.js manifest paths, or our sidecar. */
-function namedWeightFiles(json: unknown): unknown[] {
-  const value = json as { weightsManifest?: unknown; weights?: { file?: unknown } };
-  if (Array.isArray(value.weightsManifest))
-    return value.weightsManifest.flatMap((group: { paths?: unknown }) =>
-      Array.isArray(group?.paths) ? group.paths : [],
-    );
-  return value.weights?.file !== undefined ? [value.weights.file] : [];
-}
+import { writeOut } from '../write-out';
 
 export async function importCommand(
   file: string,
@@ -50,7 +41,7 @@ export async function importCommand(
   }
   const imported = importModel(parsed.value, files);
   if (!imported.ok) throw UserError.fromIssues(file, imported.issues);
-  for (const path of await writeExport(options.out, [
+  for (const path of await writeOut(options.out, [
     { name: 'model.layerwise.json', data: serializeModelFile(imported.value) },
   ]))
     io.out(path);

@@ -1,6 +1,5 @@
 // `layerwise train <model.json> ...`: trains in a worker like the app does, shows progress (or one JSON
-// event per line with --json), stops cleanly on Ctrl-C, and writes --out atomically.
-import { rename, writeFile } from 'node:fs/promises';
+// event per line with --json), stops cleanly on Ctrl-C, and writes --out atomically (checked before training).
 import { serializeModelFile, type ModelFile } from '../../../engine';
 import { ApiError } from '../../../engine/api/contract';
 import type { BatchEvent, ProgressEvent, StartedEvent, TrainingEvent } from '../../../engine/api/events';
@@ -11,6 +10,7 @@ import type { CliIO } from '../io';
 import { formatDuration, progressLine } from '../progress-line';
 import { runFromFlags, type TrainFlags } from '../run-options';
 import { UserError } from '../user-error';
+import { checkOut, saveTrained } from '../write-out';
 
 export interface TrainOptions extends TrainFlags {
   out?: string;
@@ -20,6 +20,8 @@ export interface TrainOptions extends TrainFlags {
 export async function trainCommand(file: string, options: TrainOptions, io: CliIO): Promise<number> {
   const loaded = await readModelFile(file);
   if (!loaded.ok) throw UserError.fromIssues(file, loaded.issues);
+  // Known before training: no run is spent on a target that cannot take the result.
+  if (options.out !== undefined) await checkOut(options.out);
   const service = new TrainingService();
   const started = await service
     .start(loaded.model, runFromFlags(options, loaded.model.training))
@@ -62,10 +64,15 @@ export async function trainCommand(file: string, options: TrainOptions, io: CliI
     } else if (event.type === 'state' && event.state === 'stopped') io.out('stopped');
   };
   session.onEvent(print);
-  const removeInterrupt = io.onInterrupt(() => session.stop());
-  await session.whenFinished();
-  removeInterrupt();
+  const { interrupted, abandoned } = await waitForEnd(session, options.out !== undefined, io);
 
+  if (abandoned) {
+    // The worker is busy in native code: the process ends as Ctrl-C does once the command returns.
+    io.out(options.json ? JSON.stringify({ event: 'state', state: 'stopped' }) : 'stopped');
+    void service.disposeAll();
+    io.endAsInterrupted?.();
+    return 130;
+  }
   try {
     if (failure !== undefined) {
       io.err(`${file}: ${failure}`);
@@ -79,18 +86,44 @@ export async function trainCommand(file: string, options: TrainOptions, io: CliI
         weights: encodeWeights(plan, new Map(Object.entries(weights))),
         history: [...(loaded.model.history ?? []), ...history],
       };
-      await writeAtomically(options.out, serializeModelFile(trained));
+      await saveTrained(options.out, serializeModelFile(trained));
       if (!options.json) io.out(`saved ${options.out}`);
     }
-    return session.currentState === 'stopped' ? 130 : 0;
+    return interrupted || session.currentState === 'stopped' ? 130 : 0;
   } finally {
     await service.disposeAll();
   }
 }
 
-/** Write beside the target, then rename: a reader never sees half a file. */
-export async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
+/** How long a stop may take before the CLI ends the worker itself (the final test evaluation runs on). */
+export const STOP_GRACE_MS = 500;
+
+/**
+ * Waits for the session to end. A Ctrl-C stops it before the next batch; if it is still busy after a
+ * short grace (the final test evaluation does not look at the stop flag), the run is abandoned at once
+ * unless --out still needs its weights, in which case the CLI says so and a second Ctrl-C abandons it.
+ */
+async function waitForEnd(
+  session: { stop(): unknown; whenFinished(): Promise<void> },
+  needsWeights: boolean,
+  io: CliIO,
+): Promise<{ interrupted: boolean; abandoned: boolean }> {
+  let interrupted = false;
+  let abandon: () => void = () => undefined;
+  const abandoned = new Promise<'abandoned'>((resolve) => (abandon = () => resolve('abandoned')));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const remove = io.onInterrupt(() => {
+    session.stop();
+    if (interrupted && needsWeights) abandon();
+    if (interrupted) return;
+    interrupted = true;
+    timer = setTimeout(() => {
+      if (!needsWeights) abandon();
+      else io.err('finishing the test evaluation to save --out; press Ctrl-C again to quit without saving');
+    }, STOP_GRACE_MS);
+  });
+  const how = await Promise.race([session.whenFinished(), abandoned]);
+  clearTimeout(timer);
+  remove();
+  return { interrupted, abandoned: how === 'abandoned' };
 }

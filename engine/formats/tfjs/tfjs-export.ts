@@ -3,7 +3,7 @@
 // tf.loadLayersModel and tensorflowjs_converter read.
 import type { ExecutionPlan } from '../../compile';
 import type { ModelFile } from '../../model-file';
-import { exportFileNames, fileBase } from '../file-names';
+import { exportFileNames, fileBase, withContentHash } from '../file-names';
 import type { ExportedFile, FormatResult } from '../types';
 import { float32Bytes, trainedPlan } from '../weights';
 import { kerasLayerConfig } from './keras-layers';
@@ -97,13 +97,13 @@ export function exportTfjs(
   const { plan, tensors } = trained.value;
 
   const names = exportFileNames(model.name);
-  const binName = names.tfjsWeights;
   const bin = new Uint8Array(plan.totalParams * 4);
   let at = 0;
   for (const w of plan.nodes.flatMap((n) => n.weights)) {
     bin.set(float32Bytes(tensors.get(w.name)?.values ?? new Float32Array(w.size)), at);
     at += w.size * 4;
   }
+  const binName = withContentHash(names.tfjsWeights, bin);
   const json = tfjsModelJson(plan, fileBase(model.name), binName);
   return {
     ok: true,

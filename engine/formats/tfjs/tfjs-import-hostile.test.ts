@@ -42,7 +42,8 @@ const layers = (j: Json) => j.modelTopology.model_config.config.layers;
 const layer = (j: Json, name: string) => layers(j).find((l: { name: string }) => l.name === name);
 const group = (j: Json) => j.weightsManifest[0];
 const spec = (j: Json, name: string) => group(j).weights.find((w: { name: string }) => w.name === name);
-const BIN = 'small.tfjs.weights.bin';
+/** The export names its weights by content: small.tfjs.<hash>.weights.bin. */
+const BIN = Object.keys(smallExport().files)[0] as string;
 
 const CASES: [string, (j: Json, f: Files) => unknown, RegExp][] = [
   ['null instead of an object', () => null, /not a TensorFlow.js Layers model.json: it must be an object/],
@@ -158,7 +159,11 @@ const CASES: [string, (j: Json, f: Files) => unknown, RegExp][] = [
     (j, f) => ((f[BIN] = new Uint8Array(f[BIN]!.length + 8)), j),
     /holds \d+ bytes, its manifest describes \d+/,
   ],
-  ['weights file missing', (j, f) => (delete f[BIN], j), /weight file 'small.tfjs.weights.bin' is missing/],
+  [
+    'weights file missing',
+    (j, f) => (delete f[BIN], j),
+    /weight file 'small\.tfjs\.[0-9a-f]{8}\.weights\.bin' is missing/,
+  ],
   ...['../small.weights.bin', 'sub/x.bin', 'a\\b.bin', '/etc/passwd', 'C:\\x.bin', 'C:x.bin', '..', ''].map(
     (path): [string, (j: Json) => unknown, RegExp] => [
       `weight file path ${JSON.stringify(path)}`,
