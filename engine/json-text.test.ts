@@ -17,7 +17,9 @@ describe('parseJsonText', () => {
     expect(result).toMatchObject({
       ok: false,
       message: expect.stringMatching(
-        new RegExp(`^invalid JSON at line 2, column \\d+: nested too deeply \\(more than ${MAX_JSON_DEPTH} levels\\)$`),
+        new RegExp(
+          `^invalid JSON at line 2, column \\d+: nested too deeply \\(more than ${MAX_JSON_DEPTH} levels\\)$`,
+        ),
       ),
       line: 2,
     });

@@ -272,7 +272,12 @@ function readNode(raw: unknown, path: string, issues: Issue[]): GraphNode | unde
   const position = raw.position === undefined ? undefined : field('position', nodeFieldSchemas.position);
   // JSON.parse makes "__proto__" an own key, but the record schema copies it into a prototype: refuse it
   // here, as every other unknown param is refused later, or it would vanish silently.
-  if (id !== undefined && type !== undefined && isObject(raw.params) && Object.hasOwn(raw.params, '__proto__'))
+  if (
+    id !== undefined &&
+    type !== undefined &&
+    isObject(raw.params) &&
+    Object.hasOwn(raw.params, '__proto__')
+  )
     issues.push(unknownParam(type, '__proto__', id, name ?? id));
   if (id === undefined || type === undefined || issues.length > before) return undefined;
   return {

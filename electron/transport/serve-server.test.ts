@@ -225,7 +225,8 @@ describe('serve server: a client that stops reading its replies', () => {
       stalled.pause();
       const closed = new Promise<number>((resolve) => stalled.once('close', resolve));
       // 300 replies of 256 KB: far more than the kernel's socket buffers and the 1 MB bound together.
-      for (let i = 0; i < 300; i += 1) stalled.send(JSON.stringify({ id: i, method: 'app.info', params: {} }));
+      for (let i = 0; i < 300; i += 1)
+        stalled.send(JSON.stringify({ id: i, method: 'app.info', params: {} }));
       await vi.waitFor(() => expect(lines.join('\n')).toContain('websocket client that stopped reading'), {
         timeout: 20_000,
         interval: 20,

@@ -5,18 +5,31 @@ import { readFile } from 'node:fs/promises';
 import { serializeModelFile } from '../../../engine';
 import { detectImport, importModel } from '../../../engine/formats';
 import { parseJsonText } from '../../../engine/json-text';
-import { readBeside, writeExport } from '../../services/format-files';
+import { readModel, type ModelWeights } from '../../../engine';
+import { manifestFiles, manifestSchema } from '../../../engine/formats/tfjs/tfjs-weights';
+import { readBeside, writeExport, type ExpectedSize } from '../../services/format-files';
+import { sidecarBytes } from '../../services/model-files';
 import type { CliIO } from '../io';
 import { UserError } from '../user-error';
 
-/** The weight files a model names: TF.js manifest paths, or our sidecar. */
-function namedWeightFiles(json: unknown): unknown[] {
-  const value = json as { weightsManifest?: unknown; weights?: { file?: unknown } };
-  if (Array.isArray(value.weightsManifest))
-    return value.weightsManifest.flatMap((group: { paths?: unknown }) =>
-      Array.isArray(group?.paths) ? group.paths : [],
-    );
-  return value.weights?.file !== undefined ? [value.weights.file] : [];
+/**
+ * The weight files a model names with the size each may have: TF.js manifest paths (each named once),
+ * or our sidecar. A manifest that does not parse names none: the import then reports its problems.
+ */
+function namedWeightFiles(file: string, json: unknown): { path: unknown; expected: ExpectedSize }[] {
+  const value = json as { weightsManifest?: unknown; weights?: ModelWeights };
+  if (value.weightsManifest !== undefined) {
+    const manifest = manifestSchema.safeParse(value.weightsManifest);
+    if (!manifest.success) return [];
+    const { files, issues } = manifestFiles(manifest.data);
+    if (issues.length > 0) throw UserError.fromIssues(file, issues);
+    return files.map(({ path, ...expected }) => ({ path, expected }));
+  }
+  if (value.weights?.file === undefined) return [];
+  // Sizes only from a model that reads cleanly; otherwise the import reports what is wrong with it.
+  const model = readModel(json);
+  const exact = model.ok && model.model.weights ? sidecarBytes(model.model.weights) : undefined;
+  return [{ path: value.weights.file, expected: exact === undefined ? {} : { exact } }];
 }
 
 export async function importCommand(
@@ -42,9 +55,9 @@ export async function importCommand(
       `${file}: not a model Layerwise can import: expected a Layerwise model file or a TensorFlow.js Layers model.json`,
     ]);
   const files: Record<string, Uint8Array> = {};
-  for (const name of namedWeightFiles(parsed.value)) {
+  for (const { path: name, expected } of namedWeightFiles(file, parsed.value)) {
     if (typeof name !== 'string') throw new UserError([`${file}: weight file names must be strings`]);
-    const read = await readBeside(file, name, 'weight file');
+    const read = await readBeside(file, name, 'weight file', expected);
     if (!read.ok) throw UserError.fromIssues(file, read.issues);
     files[name] = read.bytes;
   }

@@ -97,7 +97,10 @@ describe('readIdxFile: limits', () => {
     'refuses data over LAYERWISE_MAX_DATASET_MB from its header (gzip: %s)',
     async (gzip) => {
       // 2 MB of zeros gzips to a few KB: the limit applies to what would be allocated.
-      const path = write(`limit${gzip ? '.gz' : ''}`, idxBytes([2048, 32, 32], new Uint8Array(2 << 20), gzip));
+      const path = write(
+        `limit${gzip ? '.gz' : ''}`,
+        idxBytes([2048, 32, 32], new Uint8Array(2 << 20), gzip),
+      );
       vi.stubEnv('LAYERWISE_MAX_DATASET_MB', '1');
       await expect(readIdxFile(path)).rejects.toThrow(
         /2,097,16\d bytes is more than the dataset limit of 1,048,576 bytes \(1 MB\): set LAYERWISE_MAX_DATASET_MB/,
