@@ -159,6 +159,16 @@ const CASES: [string, (j: Json, f: Files) => unknown, RegExp][] = [
     /holds \d+ bytes, its manifest describes \d+/,
   ],
   ['weights file missing', (j, f) => (delete f[BIN], j), /weight file 'small.tfjs.weights.bin' is missing/],
+  [
+    'one shard named 300 times',
+    (j) => ((group(j).paths = Array.from({ length: 300 }, () => BIN)), j),
+    /weight file 'small.tfjs.weights.bin' is named more than once in the manifest/,
+  ],
+  [
+    'one shard as ./name and as name',
+    (j) => ((group(j).paths = [BIN, `./${BIN}`]), j),
+    /is named more than once/,
+  ],
   ...['../small.weights.bin', 'sub/x.bin', 'a\\b.bin', '/etc/passwd', 'C:\\x.bin', 'C:x.bin', '..', ''].map(
     (path): [string, (j: Json) => unknown, RegExp] => [
       `weight file path ${JSON.stringify(path)}`,
