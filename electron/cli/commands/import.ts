@@ -48,8 +48,7 @@ export async function importCommand(
     ]);
   }
   const parsed = parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  if (!parsed.ok)
-    throw new UserError([`${file}: line ${parsed.line}, column ${parsed.column}: ${parsed.message}`]);
+  if (!parsed.ok) throw new UserError([`${file}: ${parsed.message}`]);
   if (detectImport(parsed.value) === null)
     throw new UserError([
       `${file}: not a model Layerwise can import: expected a Layerwise model file or a TensorFlow.js Layers model.json`,
