@@ -1,14 +1,13 @@
 // `layerwise import <model.json> --out <layerwise.json>`: reads a model another tool wrote (a TF.js
 // Layers model.json with its weight files beside it) or one of ours, and writes our model file with its
 // weights inline. Weight files must be plain names beside the model; a failure writes nothing.
-import { readFile } from 'node:fs/promises';
 import { serializeModelFile } from '../../../engine';
 import { detectImport, importModel } from '../../../engine/formats';
 import { parseJsonText } from '../../../engine/json-text';
 import { readModel, type ModelWeights } from '../../../engine';
 import { manifestFiles, manifestSchema } from '../../../engine/formats/tfjs/tfjs-weights';
 import { readBeside, writeExport, type ExpectedSize } from '../../services/format-files';
-import { sidecarBytes } from '../../services/model-files';
+import { readModelText, sidecarBytes } from '../../services/model-files';
 import type { CliIO } from '../io';
 import { UserError } from '../user-error';
 
@@ -39,15 +38,9 @@ export async function importCommand(
 ): Promise<number> {
   if (options.out === undefined)
     throw new UserError(['layerwise import: --out <layerwise.json> is required']);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UserError([
-      `${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
-    ]);
-  }
-  const parsed = parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const read = await readModelText(file);
+  if (!read.ok) throw UserError.fromIssues(file, read.issues);
+  const parsed = parseJsonText(read.text);
   if (!parsed.ok) throw new UserError([`${file}: ${parsed.message}`]);
   if (detectImport(parsed.value) === null)
     throw new UserError([
