@@ -73,6 +73,20 @@ describe('fuzzing the API', () => {
     );
   });
 
+  it('objects nested far deeper than JSON allows (as Electron IPC could carry them) get typed errors', async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 20_000; i += 1) deep = [deep];
+    const node = { id: 'd', type: 'Dense', params: { units: deep } };
+    for (const [m, p] of [
+      ['inference.load', { model: { ...template, graph: { nodes: [node], edges: [] } } }],
+      ['training.start', { model: { ...template, graph: deep } }],
+      ['training.start', { model: template, run: { epochs: deep } }],
+      ['datasets.images', { dataset: 'mnist', split: 'test', indices: deep }],
+      ['app.info', deep],
+    ] as const)
+      await settle(backend.handle(m, p));
+  });
+
   it('random text to the WebSocket handler always gets a JSON reply', async () => {
     const logged: string[] = [];
     const text = fc.oneof(
