@@ -239,7 +239,7 @@ describe('serve server: a client that stops reading its replies', () => {
     } finally {
       await own.close();
     }
-  });
+  }, 30_000);
 });
 
 describe('serve server: upgrade checks', () => {
