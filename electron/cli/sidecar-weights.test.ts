@@ -117,4 +117,30 @@ describe('TF.js weight shards', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/is not a regular file/);
   });
+
+  it('reads a group split into shards, and refuses shards that together hold more than the group', async () => {
+    const { dir, inline } = await exported();
+    const modelJson = join(dir, 'model.json');
+    expect((await runCli(['export', inline, '--format', 'tfjs', '--out', modelJson])).code).toBe(0);
+    const json = JSON.parse(readFileSync(modelJson, 'utf8'));
+    const bytes = readFileSync(join(dir, json.weightsManifest[0].paths[0]));
+    const half = bytes.length / 2;
+    writeFileSync(join(dir, 'a.bin'), bytes.subarray(0, half));
+    writeFileSync(join(dir, 'b.bin'), bytes.subarray(half));
+    json.weightsManifest[0].paths = ['a.bin', 'b.bin'];
+    writeFileSync(modelJson, JSON.stringify(json));
+    const back = join(dir, 'back.json');
+    const good = await runCli(['import', modelJson, '--out', back]);
+    expect(good.stderr).toBe('');
+    expect(good.code).toBe(0);
+    // Each shard alone is within the group's size; the second is refused for what the first already held.
+    writeFileSync(join(dir, 'b.bin'), bytes.subarray(0, half + 8));
+    const result = await runCli(['import', modelJson, '--out', join(dir, 'back2.json')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `weight file 'b.bin' holds ${half + 8} bytes, more than the ${bytes.length - half} its model`,
+      ),
+    );
+  });
 });

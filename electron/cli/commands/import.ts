@@ -15,14 +15,17 @@ import { UserError } from '../user-error';
  * The weight files a model names with the size each may have: TF.js manifest paths (each named once),
  * or our sidecar. A manifest that does not parse names none: the import then reports its problems.
  */
-function namedWeightFiles(file: string, json: unknown): { path: unknown; expected: ExpectedSize }[] {
+function namedWeightFiles(
+  file: string,
+  json: unknown,
+): { path: unknown; expected: ExpectedSize; group?: number }[] {
   const value = json as { weightsManifest?: unknown; weights?: ModelWeights };
   if (value.weightsManifest !== undefined) {
     const manifest = manifestSchema.safeParse(value.weightsManifest);
     if (!manifest.success) return [];
     const { files, issues } = manifestFiles(manifest.data);
     if (issues.length > 0) throw UserError.fromIssues(file, issues);
-    return files.map(({ path, ...expected }) => ({ path, expected }));
+    return files.map(({ path, group, ...expected }) => ({ path, group, expected }));
   }
   if (value.weights?.file === undefined) return [];
   // Sizes only from a model that reads cleanly; otherwise the import reports what is wrong with it.
@@ -47,10 +50,17 @@ export async function importCommand(
       `${file}: not a model Layerwise can import: expected a Layerwise model file or a TensorFlow.js Layers model.json`,
     ]);
   const files: Record<string, Uint8Array> = {};
-  for (const { path: name, expected } of namedWeightFiles(file, parsed.value)) {
+  // What each TF.js group may still hold: its shards together never exceed the group's tensors.
+  const left = new Map<number, number>();
+  for (const { path: name, expected, group } of namedWeightFiles(file, parsed.value)) {
     if (typeof name !== 'string') throw new UserError([`${file}: weight file names must be strings`]);
-    const read = await readBeside(file, name, 'weight file', expected);
+    const max = group === undefined ? expected.max : (left.get(group) ?? expected.max);
+    const read = await readBeside(file, name, 'weight file', {
+      ...expected,
+      ...(max === undefined ? {} : { max }),
+    });
     if (!read.ok) throw UserError.fromIssues(file, read.issues);
+    if (group !== undefined && max !== undefined) left.set(group, max - read.bytes.length);
     files[name] = read.bytes;
   }
   const imported = importModel(parsed.value, files);

@@ -75,14 +75,15 @@ function groupBytes(
 
 /**
  * The weight files a manifest names, each with the most bytes it may hold (its group's total; exactly
- * that when it is the group's only file), so that a reader can check sizes before reading. A file named
+ * that when it is the group's only file; a reader of several shards subtracts what the group's earlier
+ * ones held), so that a reader can check sizes before reading. A file named
  * twice is an issue: a list naming one shard hundreds of times would otherwise read it hundreds of times.
  */
 export function manifestFiles(manifest: WeightsManifest): {
-  files: { path: string; exact?: number; max: number }[];
+  files: { path: string; group: number; exact?: number; max: number }[];
   issues: Issue[];
 } {
-  const files: { path: string; exact?: number; max: number }[] = [];
+  const files: { path: string; group: number; exact?: number; max: number }[] = [];
   const issues: Issue[] = [];
   const seen = new Set<string>();
   manifest.forEach((group, g) => {
@@ -96,7 +97,11 @@ export function manifestFiles(manifest: WeightsManifest): {
           }),
         );
       seen.add(name);
-      files.push(group.paths.length === 1 ? { path, exact: total, max: total } : { path, max: total });
+      files.push(
+        group.paths.length === 1
+          ? { path, group: g, exact: total, max: total }
+          : { path, group: g, max: total },
+      );
     });
   });
   return { files, issues };
