@@ -1,12 +1,14 @@
 // Random mutations of valid model files must only ever produce Issues, never exceptions: whatever a
-// user or a broken tool writes, loading reports it and the app carries on.
+// user or a broken tool writes, loading reports it and the app carries on; whatever loads also saves,
+// and what is saved loads back the same.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from './analyze';
 import { compileGraph } from './compile';
 import { LAYER_DEFINITIONS } from './layers';
-import { parseModelFile, readModel } from './model-file';
+import { MAX_JSON_DEPTH } from './json-text';
+import { parseModelFile, readModel, serializeModelFile } from './model-file';
 import { summarize } from './summary';
 
 const templates = ['mnist-cnn', 'mnist-mlp', 'lenet5'].map((name) =>
@@ -111,6 +113,12 @@ function mutation(document: Json): fc.Arbitrary<Mutation> {
               typeof old === 'object' && old !== null && !Array.isArray(old) ? { ...old, [key]: 7 } : old,
             ),
       ),
+    // Deep nesting anywhere: up to the parser's limit it must load, save and analyze like anything else.
+    fc.tuple(path, fc.integer({ min: 1, max: MAX_JSON_DEPTH - 12 })).map(
+      ([p, depth]): Mutation =>
+        (doc) =>
+          setAt(doc, p, () => JSON.parse('['.repeat(depth) + ']'.repeat(depth))),
+    ),
     fc.tuple(fc.nat(20), fc.nat(20)).map(
       ([a, b]): Mutation =>
         (doc) =>
@@ -129,6 +137,10 @@ function loadEverything(document: Json): void {
     expect(result.issues.length).toBeGreaterThan(0);
     return;
   }
+  const saved = serializeModelFile(result.model);
+  const again = parseModelFile(saved);
+  expect(again.ok).toBe(true);
+  if (again.ok) expect(serializeModelFile(again.model)).toBe(saved);
   const analysis = analyzeGraph(result.model.graph);
   const compiled = compileGraph(result.model.graph);
   expect(compiled.ok).toBe(analysis.issues.length === 0);
@@ -163,6 +175,32 @@ describe('fuzzing the loader and validator', () => {
         if (!result.ok) expect(result.issues[0]?.message).toBeTruthy();
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('random JSON text, prototype keys and deep nesting included, only ever produces issues', () => {
+    const cnn = JSON.stringify(templates[0]);
+    const text = fc.oneof(
+      fc.json({ maxDepth: 6 }),
+      fc
+        .tuple(fc.nat(cnn.length), fc.json({ maxDepth: 3 }))
+        .map(([at, j]) => cnn.slice(0, at) + j + cnn.slice(at)),
+      fc
+        .tuple(fc.nat(cnn.length), fc.integer({ min: 1, max: 20_000 }))
+        .map(([at, n]) => cnn.slice(0, at) + '['.repeat(n) + ']'.repeat(n) + cnn.slice(at)),
+      fc
+        .constantFrom('__proto__', 'constructor', 'prototype')
+        .map((key) => cnn.replace('"params":{', `"params":{"${key}":{"units":1},`)),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const result = parseModelFile(t);
+        if (!result.ok) {
+          expect(result.issues.length).toBeGreaterThan(0);
+          for (const problem of result.issues) expect(problem.message).not.toMatch(/\n\s+at /);
+        } else loadEverything(JSON.parse(t));
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -1,4 +1,6 @@
-// JSON parsing that reports syntax errors with a line and column, which JSON.parse does not.
+// JSON parsing that reports syntax errors with a line and column, which JSON.parse does not, and refuses
+// documents nested deeper than MAX_JSON_DEPTH before anything recursive (the error re-parse, schema
+// checks, the serializer) walks them: thousands of levels would otherwise end in a stack overflow.
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 export type JsonParseResult =
@@ -24,7 +26,20 @@ const FRIENDLY: Record<string, string> = {
   InvalidCharacter: 'invalid character in string',
 };
 
-export function parseJsonText(text: string): JsonParseResult {
+/** Deepest nesting of objects and arrays accepted; real model files and API requests stay under 20. */
+export const MAX_JSON_DEPTH = 256;
+
+export function parseJsonText(text: string, maxDepth = MAX_JSON_DEPTH): JsonParseResult {
+  const tooDeep = nestingBeyond(text, maxDepth);
+  if (tooDeep !== undefined) {
+    const { line, column } = lineAndColumn(text, tooDeep);
+    return {
+      ok: false,
+      message: `invalid JSON at line ${line}, column ${column}: nested too deeply (more than ${maxDepth} levels)`,
+      line,
+      column,
+    };
+  }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
@@ -58,4 +73,24 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
     }
   }
   return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * The offset of the first bracket that opens level maxDepth + 1, or undefined when the text stays within
+ * maxDepth. A linear scan that skips strings; it does not validate (the parsers do that afterwards).
+ */
+export function nestingBeyond(text: string, maxDepth: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > maxDepth) return i;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+  }
+  return undefined;
 }

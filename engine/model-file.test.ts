@@ -145,4 +145,43 @@ describe('model file', () => {
     );
     expect(result.ok).toBe(true);
   });
+
+  it('refuses __proto__ in params with the unknown-param message naming node and field', () => {
+    const text = file(
+      {},
+      { nodes: [{ id: 'd1', type: 'Dense', params: { units: 4, __proto__: { units: 9 } } }], edges: [] },
+    );
+    // JSON.stringify drops a __proto__ key of an object literal: write it into the text instead.
+    const withProto = text.replace('"units":4', '"units":4,"__proto__":{"units":9}');
+    expect(withProto).toContain('__proto__');
+    expect(issuesOf(withProto)).toEqual([
+      expect.objectContaining({
+        code: 'E_UNKNOWN_PARAM',
+        where: { nodeId: 'd1', field: '__proto__' },
+        message: expect.stringContaining("has no parameter '__proto__'"),
+      }),
+    ]);
+  });
+
+  it('refuses thousands of nesting levels with a placed error, and saves the deepest it accepts', () => {
+    const deep = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+    const text5000 = file({}, null).replace('"graph":null', `"graph":${deep(5000)}`);
+    // The bracket that opens level 257, counting the document's own object as level 1.
+    const column = text5000.indexOf('[') + 256;
+    expect(issuesOf(text5000)).toEqual([
+      expect.objectContaining({
+        code: 'E_JSON_SYNTAX',
+        message: `invalid JSON at line 1, column ${column}: nested too deeply (more than 256 levels)`,
+        where: { line: 1, column },
+      }),
+    ]);
+    // 255 levels inside the document's own object: accepted (as a param, which analysis judges later).
+    const text = file({}, null).replace(
+      '"graph":null',
+      `"graph":{"nodes":[{"id":"in","type":"InputLayer","params":{"x":${deep(251)}}}],"edges":[]}`,
+    );
+    const accepted = parseModelFile(text);
+    expect(accepted.ok).toBe(true);
+    if (accepted.ok) expect(parseModelFile(serializeModelFile(accepted.model))).toEqual(accepted);
+  });
 });

@@ -8,6 +8,7 @@ import { parseJsonText } from './json-text';
 import { migrateModelFile } from './model-migrations';
 import { savedRunSchema, type SavedRun } from './model-runs';
 import { prettyJson } from './pretty-json';
+import { unknownParam } from './registry';
 
 export const MODEL_FORMAT = 'layerwise-model';
 export const MODEL_VERSION = 2;
@@ -269,6 +270,15 @@ function readNode(raw: unknown, path: string, issues: Issue[]): GraphNode | unde
   const name = raw.name === undefined ? undefined : field('name', nodeFieldSchemas.name);
   const params = raw.params === undefined ? undefined : field('params', nodeFieldSchemas.params);
   const position = raw.position === undefined ? undefined : field('position', nodeFieldSchemas.position);
+  // JSON.parse makes "__proto__" an own key, but the record schema copies it into a prototype: refuse it
+  // here, as every other unknown param is refused later, or it would vanish silently.
+  if (
+    id !== undefined &&
+    type !== undefined &&
+    isObject(raw.params) &&
+    Object.hasOwn(raw.params, '__proto__')
+  )
+    issues.push(unknownParam(type, '__proto__', id, name ?? id));
   if (id === undefined || type === undefined || issues.length > before) return undefined;
   return {
     id,

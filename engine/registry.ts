@@ -1,6 +1,6 @@
 // Looks up layer definitions by type and turns a node's raw params into validated, defaulted ones.
 import type { AnyLayerDefinition, ResolvedParams } from './define-layer';
-import { messageIssue, withValues, type Issue } from './issues';
+import { issue, messageIssue, withValues, type Issue } from './issues';
 import { LAYER_DEFINITIONS } from './layers';
 import { isMessageId } from './messages';
 import { ruleValues } from './params';
@@ -81,6 +81,18 @@ function resolveUncached(
     }
   }
   return { params: issues.length === 0 ? Object.freeze(params) : undefined, issues };
+}
+
+/**
+ * The usual unknown-parameter issue for `field` of a node of `type`. The model reader needs it for
+ * '__proto__', which its object schemas would otherwise drop without a word.
+ */
+export function unknownParam(type: string, field: string, nodeId: string, layer: string = nodeId): Issue {
+  const definition = getLayer(type);
+  const where = { nodeId, field };
+  if (definition === undefined)
+    return issue('E_UNKNOWN_PARAM', `${layer} (${type}) has no parameter '${field}'`, where);
+  return unknownParamIssue(definition, field, Object.keys(definition.params), where, layer);
 }
 
 function unknownParamIssue(

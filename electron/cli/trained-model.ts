@@ -1,8 +1,9 @@
-// Opens a saved model with its weights as a ready native model (for eval and predict).
+// Opens a saved model with its weights (inline, or in its sidecar .bin) as a ready native model, for
+// eval and predict.
 import { compileGraph, type ExecutionPlan, type ModelFile } from '../../engine';
 import { coreConfigOf } from '../../engine/api/run-settings';
 import { NativeModel } from '../../worker-native/lib/native-model';
-import { readModelFile } from '../services/model-files';
+import { readModelWithSidecar } from '../services/model-files';
 import { parseRun } from '../services/training/training-service';
 import { decodeWeights, weightValues } from '../../engine/formats/weights';
 import { UserError } from './user-error';
@@ -15,7 +16,7 @@ export interface TrainedModel {
 }
 
 export async function openTrainedModel(file: string): Promise<TrainedModel> {
-  const loaded = await readModelFile(file);
+  const loaded = await readModelWithSidecar(file);
   if (!loaded.ok) throw UserError.fromIssues(file, loaded.issues);
   const compiled = compileGraph(loaded.model.graph);
   if (!compiled.ok) throw UserError.fromIssues(file, compiled.issues);
@@ -23,7 +24,7 @@ export async function openTrainedModel(file: string): Promise<TrainedModel> {
     throw new UserError([
       `${file}: the model has no weights: train it first, e.g. layerwise train ${file} --out trained.json`,
     ]);
-  const decoded = decodeWeights(compiled.plan, loaded.model.weights);
+  const decoded = decodeWeights(compiled.plan, loaded.model.weights, loaded.sidecar);
   if (decoded.issues.length > 0) throw UserError.fromIssues(file, decoded.issues);
   const run = parseRun(loaded.model.training ?? {});
   const native = new NativeModel(compiled.plan, coreConfigOf(run));

@@ -2,7 +2,7 @@
 // TF.js model.json names (plain file names beside it only: no folders, no "..", no absolute paths), and
 // writes a set of exported files all or nothing (through the atomic-write helper). A model file that is
 // replaced gives up the content-hashed weights file it named, which is removed once the new set is in.
-import { readFile, rm, stat } from 'node:fs/promises';
+import { open, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { issue, type Issue } from '../../engine';
 import type { ExportedFile } from '../../engine/formats/types';
@@ -17,27 +17,50 @@ export function isPlainFileName(name: string): boolean {
 
 export type FileRead = { ok: true; bytes: Uint8Array } | { ok: false; issues: Issue[] };
 
-/** Reads `name` from the folder of `besideFile`, refusing anything but a plain file name. */
-export async function readBeside(besideFile: string, name: string, what: string): Promise<FileRead> {
+/**
+ * What a weight file may hold, known from the model before it is read: `exact` bytes (our sidecar, a
+ * single TF.js shard) or at most `max` (one shard of several).
+ */
+export interface ExpectedSize {
+  readonly exact?: number;
+  readonly max?: number;
+}
+
+/**
+ * Reads `name` from the folder of `besideFile`, refusing anything but a plain file name, anything but a
+ * regular file (a symlink to /dev/zero, a FIFO) and a size other than expected, all checked on the open
+ * handle before a byte is read.
+ */
+export async function readBeside(
+  besideFile: string,
+  name: string,
+  what: string,
+  expected: ExpectedSize = {},
+): Promise<FileRead> {
   // TF.js writes its own weight paths as "./name".
   const plain = name.startsWith('./') ? name.slice(2) : name;
+  const refuse = (message: string): FileRead => ({ ok: false, issues: [issue('E_FORMAT', message)] });
   if (!isPlainFileName(plain))
-    return {
-      ok: false,
-      issues: [
-        issue('E_FORMAT', `${what} '${name}' must be a plain file name beside the model (no folders)`),
-      ],
-    };
+    return refuse(`${what} '${name}' must be a plain file name beside the model (no folders)`);
   const path = join(dirname(besideFile), plain);
+  let handle: FileHandle | undefined;
   try {
-    return { ok: true, bytes: new Uint8Array(await readFile(path)) };
+    handle = await open(path, 'r');
+    const stats = await handle.stat();
+    if (!stats.isFile())
+      return refuse(`${what} '${name}' is not a regular file (looked in ${dirname(path)})`);
+    const { exact, max } = expected;
+    if (exact !== undefined && stats.size !== exact)
+      return refuse(`${what} '${name}' holds ${stats.size} bytes, the model describes ${exact}`);
+    if (max !== undefined && stats.size > max)
+      return refuse(`${what} '${name}' holds ${stats.size} bytes, more than the ${max} its model describes`);
+    return { ok: true, bytes: new Uint8Array(await handle.readFile()) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'is missing' : `cannot be read (${code ?? 'unknown error'})`;
-    return {
-      ok: false,
-      issues: [issue('E_FORMAT', `${what} '${name}' ${reason} (looked in ${dirname(path)})`)],
-    };
+    return refuse(`${what} '${name}' ${reason} (looked in ${dirname(path)})`);
+  } finally {
+    await handle?.close();
   }
 }
 

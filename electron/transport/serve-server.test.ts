@@ -5,7 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { connect as netConnect, createServer as netServer } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { ApiError, type ApiEvent } from '../../engine/api/contract';
 import { appInfo, fakeBackend } from './fake-backend';
@@ -144,6 +144,12 @@ describe('serve server: WebSocket API', () => {
 
   it.each([
     ['malformed JSON', '{"id": 3,', -1, /malformed JSON/],
+    [
+      'JSON nested 100,000 levels deep',
+      `{"id": 4, "method": "app.info", "params": ${'['.repeat(100_000)}`,
+      -1,
+      /malformed JSON: invalid JSON at line 1, column \d+: nested too deeply \(more than 256 levels\)/,
+    ],
     ['not an object', '[1, 2]', -1, /bad request envelope/],
     ['no method', '{"id": 4, "params": {}}', 4, /method/],
     ['unknown method', '{"id": 5, "method": "fs.read", "params": {}}', 5, /unknown method 'fs.read'/],
@@ -201,6 +207,39 @@ describe('serve server: WebSocket API', () => {
     fast.close();
     slow.close();
   });
+});
+
+describe('serve server: a client that stops reading its replies', () => {
+  it('is closed once its backlog passes the bound, and the other clients are unaffected', async () => {
+    const lines: string[] = [];
+    const big = 'x'.repeat(256 * 1024);
+    const own = await startServeServer({
+      backend: fakeBackend({ 'app.info': () => ({ big }) }),
+      staticDir,
+      log: (line) => lines.push(line),
+      replyBacklogBytes: 1 << 20,
+    });
+    try {
+      const [reader, stalled] = await Promise.all([open(own.wsUrl), open(own.wsUrl)]);
+      stalled.on('error', () => {}); // its connection is cut: a reset is expected
+      stalled.pause();
+      const closed = new Promise<number>((resolve) => stalled.once('close', resolve));
+      // 300 replies of 256 KB: far more than the kernel's socket buffers and the 1 MB bound together.
+      for (let i = 0; i < 300; i += 1)
+        stalled.send(JSON.stringify({ id: i, method: 'app.info', params: {} }));
+      await vi.waitFor(() => expect(lines.join('\n')).toContain('websocket client that stopped reading'), {
+        timeout: 20_000,
+        interval: 20,
+      });
+      const reply = await ask(reader, JSON.stringify({ id: 7, method: 'app.info', params: {} }));
+      expect(reply).toEqual({ id: 7, result: { big } });
+      stalled.resume();
+      expect(await closed).toBe(1006);
+      reader.close();
+    } finally {
+      await own.close();
+    }
+  }, 30_000);
 });
 
 describe('serve server: upgrade checks', () => {

@@ -1,7 +1,8 @@
 // `layerwise serve`: the API over a WebSocket plus the built renderer over HTTP, on 127.0.0.1 only.
 // A fresh random token per run guards the API (the page reads it from its own URL); every upgrade is
 // checked before its handshake; events go to every client that keeps up, and are skipped for one that
-// does not, so a stalled browser tab cannot grow the server's memory without bound.
+// does not, and a client whose unread replies pass a bound is closed, so a stalled browser tab cannot
+// grow the server's memory without bound.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +18,11 @@ import { answerMessage, binaryRefused } from './ws-protocol';
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 /** A client with more than this queued is behind: it misses events until it catches up. */
 export const SLOW_CLIENT_BYTES = 4 * 1024 * 1024;
+/**
+ * Replies cannot be skipped like events: a client with more than this queued when a reply is due has
+ * stopped reading, and is closed so that its backlog cannot grow the server's memory without bound.
+ */
+export const MAX_REPLY_BACKLOG_BYTES = 64 * 1024 * 1024;
 const CLOSE_GRACE_MS = 250;
 
 export interface ServeServerOptions {
@@ -26,6 +32,8 @@ export interface ServeServerOptions {
   /** The built renderer, e.g. out/renderer. */
   readonly staticDir: string;
   readonly log?: Log;
+  /** MAX_REPLY_BACKLOG_BYTES unless given (tests use a small one). */
+  readonly replyBacklogBytes?: number;
 }
 
 export interface ServeServer {
@@ -40,6 +48,7 @@ export interface ServeServer {
 
 export async function startServeServer(options: ServeServerOptions): Promise<ServeServer> {
   const { backend, staticDir } = options;
+  const replyBacklog = options.replyBacklogBytes ?? MAX_REPLY_BACKLOG_BYTES;
   const log = options.log ?? ((line: string) => console.error(line));
   const token = randomBytes(32).toString('base64url');
   let port = 0;
@@ -72,7 +81,13 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
     client.on('message', (data: RawData, isBinary: boolean) => {
       const reply = isBinary ? Promise.resolve(binaryRefused()) : answerMessage(backend, rawText(data), log);
       void reply.then((text) => {
-        if (client.readyState === WebSocket.OPEN) client.send(text);
+        if (client.readyState !== WebSocket.OPEN) return;
+        if (client.bufferedAmount > replyBacklog) {
+          log(`closing a websocket client that stopped reading (${client.bufferedAmount} bytes queued)`);
+          client.terminate(); // a close handshake would wait on the very client that does not read
+          return;
+        }
+        client.send(text);
       });
     });
   });

@@ -2,16 +2,15 @@
 // and builds `{id, result}` or `{id, error}`. Nothing here throws: malformed input becomes an error
 // reply (id -1 when the id cannot be read), so the connection always stays usable.
 import { requestEnvelope, type ResponseEnvelope } from '../../engine/api/contract';
+import { parseJsonText } from '../../engine/json-text';
 import type { ApiBackend } from '../services/backend';
 import { badRequest, toErrorData, type Log } from './error-data';
 
 export async function answerMessage(backend: ApiBackend, text: string, log: Log): Promise<string> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return encode({ id: -1, error: badRequest(`malformed JSON: ${(error as Error).message}`) });
-  }
+  // The shared parser: it refuses deep nesting before the schema checks recurse into it.
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return encode({ id: -1, error: badRequest(`malformed JSON: ${parsed.message}`) });
+  const raw = parsed.value;
   const envelope = requestEnvelope.safeParse(raw);
   if (!envelope.success) {
     const problem = envelope.error.issues[0];

@@ -2,8 +2,7 @@
 // in another tool's format. Everything is checked before anything is written; a failure writes nothing.
 import { EXPORT_FORMATS, exportModel, isExportFormat } from '../../../engine/formats';
 import type { WeightsMode } from '../../../engine/formats/layerwise-json';
-import { readBeside } from '../../services/format-files';
-import { readModelFile } from '../../services/model-files';
+import { readModelWithSidecar } from '../../services/model-files';
 import type { CliIO } from '../io';
 import { UserError } from '../user-error';
 import { writeOut } from '../write-out';
@@ -26,15 +25,9 @@ export async function exportCommand(
   if (options.weights !== undefined && !WEIGHT_MODES.includes(options.weights as WeightsMode))
     throw new UserError([`layerwise export: --weights must be ${WEIGHT_MODES.join('|')}`]);
 
-  const loaded = await readModelFile(file);
+  const loaded = await readModelWithSidecar(file);
   if (!loaded.ok) throw UserError.fromIssues(file, loaded.issues);
-  const model = loaded.model;
-  let sidecar: Uint8Array | undefined;
-  if (model.weights?.file !== undefined) {
-    const read = await readBeside(file, model.weights.file, 'weights file');
-    if (!read.ok) throw UserError.fromIssues(file, read.issues);
-    sidecar = read.bytes;
-  }
+  const { model, sidecar } = loaded;
   const result = exportModel(options.format, model, {
     ...(sidecar ? { sidecar } : {}),
     ...(options.weights ? { weights: options.weights as WeightsMode } : {}),

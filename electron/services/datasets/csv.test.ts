@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { loadCsvDataset, type CsvImportOptions } from './csv';
 import { removeScratch, scratchFolder } from './test-fixtures';
 
@@ -100,5 +100,36 @@ describe('loadCsvDataset', () => {
       code: 'E_DATASET_MISSING',
       message: 'none.csv: no such file',
     });
+  });
+
+  it('names both counts when a row far down is too long (csv-parse reads ahead of the header)', async () => {
+    const rows = Array.from({ length: 3000 }, () => '1,2,3,4,5').join('\n');
+    const path = csv(`${header(4)}\n${rows}\n1,2,3,4,5,6,7\n`);
+    await expect(loadCsvDataset(path)).rejects.toThrow(
+      'line 3002: 7 fields, but the header row has 5 ("label" and 4 pixel columns)',
+    );
+  });
+});
+
+describe('loadCsvDataset: limits', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('refuses a device behind a symlink before reading it', async () => {
+    const link = join(folder, 'zero.csv');
+    symlinkSync('/dev/zero', link);
+    await expect(loadCsvDataset(link)).rejects.toMatchObject({
+      code: 'E_DATASET_READ',
+      message: 'zero.csv: not a regular file (a device, pipe or socket): give a file on disk',
+    });
+  });
+
+  it('refuses a file over LAYERWISE_MAX_DATASET_MB, naming the limit and the setting', async () => {
+    const path = csv(`${header(4)}\n${'1,2,3,4,5\n'.repeat(200_000)}`);
+    vi.stubEnv('LAYERWISE_MAX_DATASET_MB', '1');
+    await expect(loadCsvDataset(path)).rejects.toThrow(
+      /2,000,\d{3} bytes is more than the dataset limit of 1,048,576 bytes \(1 MB\): set LAYERWISE_MAX_DATASET_MB/,
+    );
+    vi.stubEnv('LAYERWISE_MAX_DATASET_MB', '4');
+    expect((await loadCsvDataset(path)).count).toBe(200_000);
   });
 });

@@ -1,7 +1,7 @@
 // Imports a CSV of images, one per row: a header row, a label column ("label" unless told otherwise) and
 // one column per pixel holding an integer 0-255. The image shape is given, or inferred as a square of
 // one channel. Streams the file, so a 100 MB CSV is never held as text; errors name file, line and column.
-import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
@@ -9,6 +9,7 @@ import { countClasses, imageSize, makeImageDataset, numberedClassNames } from '.
 import type { ImageDataset, ImageShape } from './dataset';
 import { DatasetError, fileError } from './errors';
 import { sharedBytes } from './idx';
+import { checkedSize } from './limits';
 
 export interface CsvImportOptions {
   /** The header of the label column; "label" by default. */
@@ -35,8 +36,28 @@ export async function loadCsvDataset(path: string, options: CsvImportOptions = {
       `${file}: ${line === undefined ? '' : `line ${line}${column === undefined ? '' : `, column "${column}"`}: `}${what}`,
       { file: path, line, column },
     );
-  const parser = parse({ info: true, bom: true, trim: true, skip_empty_lines: true });
-  const piping = pipeline(createReadStream(path), parser);
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw fileError(error, path, file);
+  }
+  try {
+    await checkedSize(handle, file, path);
+  } catch (error) {
+    await handle.close();
+    throw error instanceof DatasetError ? error : fileError(error, path, file);
+  }
+  // Row lengths are checked below, where the header is known: csv-parse reads ahead of this loop, so
+  // its own check would fire before the header row reached us.
+  const parser = parse({
+    info: true,
+    bom: true,
+    trim: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  });
+  const piping = pipeline(handle.createReadStream(), parser);
   piping.catch(() => undefined); // its error also ends the loop below, which reports it
 
   let header: string[] | undefined;
@@ -75,6 +96,13 @@ export async function loadCsvDataset(path: string, options: CsvImportOptions = {
         images = grow(images, images.length * 2);
         labels = grow(labels, labels.length * 2);
       }
+      if (record.length !== header.length) {
+        throw fail(
+          `${record.length} fields, but the header row has ${header.length} ` +
+            `("${labelColumn}" and ${header.length - 1} pixel columns)`,
+          info.lines,
+        );
+      }
       let pixel = count * size;
       for (let c = 0; c < record.length; c++) {
         const value = parseByte(record[c] as string);
@@ -98,12 +126,11 @@ export async function loadCsvDataset(path: string, options: CsvImportOptions = {
   } catch (error) {
     if (error instanceof DatasetError) throw error;
     if (error instanceof CsvError) {
-      const { lines: line, record } = error as CsvError & { lines?: number; record?: unknown[] };
-      const what =
-        error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && record !== undefined
-          ? `${record.length} fields, but the header row has ${header?.length}`
-          : error.message;
-      throw new DatasetError('E_DATASET_FORMAT', `${file}: line ${line}: ${what}`, { file: path, line });
+      const { lines: line } = error as CsvError & { lines?: number };
+      throw new DatasetError('E_DATASET_FORMAT', `${file}: line ${line}: ${error.message}`, {
+        file: path,
+        line,
+      });
     }
     throw fileError(error, path, file);
   }

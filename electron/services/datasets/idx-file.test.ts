@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeIdx } from './idx';
 import { readIdxFile } from './idx-file';
 import { idxBytes, patternImages, removeScratch, scratchFolder } from './test-fixtures';
@@ -79,4 +79,32 @@ describe('readIdxFile', () => {
     // The pixel sum of the first training image (a 5), read once from the file: data, not our result.
     expect(images?.data.subarray(0, 784).reduce((a, b) => a + b, 0)).toBe(27525);
   });
+});
+
+describe('readIdxFile: limits', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('refuses a symlink to /dev/zero without reading it', async () => {
+    const link = join(folder, 'zero-idx');
+    symlinkSync('/dev/zero', link);
+    await expect(readIdxFile(link)).rejects.toMatchObject({
+      code: 'E_DATASET_READ',
+      message: expect.stringContaining('zero-idx: not a regular file'),
+    });
+  });
+
+  it.each([false, true])(
+    'refuses data over LAYERWISE_MAX_DATASET_MB from its header (gzip: %s)',
+    async (gzip) => {
+      // 2 MB of zeros gzips to a few KB: the limit applies to what would be allocated.
+      const path = write(
+        `limit${gzip ? '.gz' : ''}`,
+        idxBytes([2048, 32, 32], new Uint8Array(2 << 20), gzip),
+      );
+      vi.stubEnv('LAYERWISE_MAX_DATASET_MB', '1');
+      await expect(readIdxFile(path)).rejects.toThrow(
+        /2,097,16\d bytes is more than the dataset limit of 1,048,576 bytes \(1 MB\): set LAYERWISE_MAX_DATASET_MB/,
+      );
+    },
+  );
 });

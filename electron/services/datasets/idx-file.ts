@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { DatasetError, fileError } from './errors';
+import { checkedSize, maxDatasetBytes, tooLargeError } from './limits';
 import { gzipError, isGzip, lengthError, parseIdxHeader, sharedBytes, type IdxArray } from './idx';
 
 /** Bigger than the 16 KiB default: fewer chunks make inflating MNIST-sized files faster. */
@@ -19,11 +20,12 @@ export async function readIdxFile(path: string, label = basename(path)): Promise
     throw fileError(error, path, label);
   }
   try {
-    const size = (await file.stat()).size;
+    const size = await checkedSize(file, label, path);
     const start = await readAt(file, 0, Math.min(size, 4));
-    if (isGzip(start)) return await readGzip(file, label);
+    if (isGzip(start)) return await readGzip(file, label, path);
     const ndims = start.length === 4 ? (start[3] ?? 0) : 0;
     const header = parseIdxHeader(await readAt(file, 0, Math.min(size, 4 + 4 * ndims)), label);
+    if (header.totalBytes > maxDatasetBytes()) throw tooLargeError(label, header.totalBytes, path);
     if (size !== header.totalBytes) throw lengthError(label, header.totalBytes, size);
     const data = sharedBytes(header.totalBytes - header.headerBytes);
     let done = 0;
@@ -43,7 +45,7 @@ export async function readIdxFile(path: string, label = basename(path)): Promise
 }
 
 /** Inflates chunk by chunk: the header from the first bytes, then the values into their final buffer. */
-async function readGzip(file: FileHandle, label: string): Promise<IdxArray> {
+async function readGzip(file: FileHandle, label: string, path: string): Promise<IdxArray> {
   const gunzip = createGunzip({ chunkSize: CHUNK });
   const piping = pipeline(
     file.createReadStream({ start: 0, autoClose: false, highWaterMark: CHUNK }),
@@ -60,6 +62,8 @@ async function readGzip(file: FileHandle, label: string): Promise<IdxArray> {
       head = concat(head, chunk);
       if (head.length < 4 || head.length < 4 + 4 * (head[3] ?? 0)) continue;
       header = parseIdxHeader(head, label);
+      // The inflated size is what gets allocated: the limit applies to it, not to the gzip file.
+      if (header.totalBytes > maxDatasetBytes()) throw tooLargeError(label, header.totalBytes, path);
       data = sharedBytes(header.totalBytes - header.headerBytes);
       const rest = head.subarray(header.headerBytes, header.headerBytes + data.length);
       data.set(rest);

@@ -164,6 +164,16 @@ const CASES: [string, (j: Json, f: Files) => unknown, RegExp][] = [
     (j, f) => (delete f[BIN], j),
     /weight file 'small\.tfjs\.[0-9a-f]{8}\.weights\.bin' is missing/,
   ],
+  [
+    'one shard named 300 times',
+    (j) => ((group(j).paths = Array.from({ length: 300 }, () => BIN)), j),
+    /weight file 'small\.tfjs\.[0-9a-f]{8}\.weights\.bin' is named more than once in the manifest/,
+  ],
+  [
+    'one shard as ./name and as name',
+    (j) => ((group(j).paths = [BIN, `./${BIN}`]), j),
+    /is named more than once/,
+  ],
   ...['../small.weights.bin', 'sub/x.bin', 'a\\b.bin', '/etc/passwd', 'C:\\x.bin', 'C:x.bin', '..', ''].map(
     (path): [string, (j: Json) => unknown, RegExp] => [
       `weight file path ${JSON.stringify(path)}`,

@@ -73,12 +73,47 @@ function groupBytes(
   return joined;
 }
 
+/**
+ * The weight files a manifest names, each with the most bytes it may hold (its group's total; exactly
+ * that when it is the group's only file; a reader of several shards subtracts what the group's earlier
+ * ones held), so that a reader can check sizes before reading. A file named
+ * twice is an issue: a list naming one shard hundreds of times would otherwise read it hundreds of times.
+ */
+export function manifestFiles(manifest: WeightsManifest): {
+  files: { path: string; group: number; exact?: number; max: number }[];
+  issues: Issue[];
+} {
+  const files: { path: string; group: number; exact?: number; max: number }[] = [];
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  manifest.forEach((group, g) => {
+    const total = group.weights.reduce((sum, w) => sum + 4 * w.shape.reduce((a, b) => a * b, 1), 0);
+    group.paths.forEach((path, p) => {
+      const name = plainName(path) ?? path;
+      if (seen.has(name))
+        return issues.push(
+          issue('E_WEIGHTS', `weight file '${name}' is named more than once in the manifest`, {
+            field: `weightsManifest.${g}.paths.${p}`,
+          }),
+        );
+      seen.add(name);
+      files.push(
+        group.paths.length === 1
+          ? { path, group: g, exact: total, max: total }
+          : { path, group: g, max: total },
+      );
+    });
+  });
+  return { files, issues };
+}
+
 export function readManifest(
   manifest: WeightsManifest,
   files: Readonly<Record<string, Uint8Array>>,
 ): { tensors: Map<string, ManifestTensor>; issues: Issue[] } {
   const tensors = new Map<string, ManifestTensor>();
-  const issues: Issue[] = [];
+  const issues: Issue[] = [...manifestFiles(manifest).issues];
+  if (issues.length > 0) return { tensors, issues };
   manifest.forEach((group, g) => {
     const data = groupBytes(group.paths, files, g, issues);
     let offset = 0;
