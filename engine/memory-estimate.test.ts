@@ -4,13 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileGraph, type ExecutionPlan } from './compile';
 import type { Graph } from './graph';
-import {
-  describeBiggestLayers,
-  estimateTrainingMemory,
-  formatBytes,
-  GiB,
-  MiB,
-} from './memory-estimate';
+import { describeBiggestLayers, estimateTrainingMemory, formatBytes, GiB, MiB } from './memory-estimate';
 import { parseModelFile } from './model-file';
 import { chain } from './testing/graphs';
 
@@ -34,8 +28,10 @@ const huge = () =>
 // Activations at max(batch, 256) samples: output + gradient (+ pre-activation at a softmax output).
 const worker = 32 * MiB;
 const mlp =
-  (784 * 128 + 128) * 20 + 128 * 256 * 2 * 4 + // dense (relu)
-  (128 * 10 + 10) * 20 + 10 * 256 * 3 * 4 + // dense_1 (softmax, fused with the loss)
+  (784 * 128 + 128) * 20 +
+  128 * 256 * 2 * 4 + // dense (relu)
+  (128 * 10 + 10) * 20 +
+  10 * 256 * 3 * 4 + // dense_1 (softmax, fused with the loss)
   784 * 256 * 4 + // the input's converted pixels
   32 * (784 + 1 + 10 * 4) + // batch images, labels and one-hot targets
   worker;

@@ -68,7 +68,8 @@ function layerMemory(node: PlanNode, isOutput: boolean, capacity: number, copies
     weightBytes += w.size * FLOAT * ((w.trainable ? 2 + OPTIMIZER_SLOTS : 1) + copies);
   const outputs = shapeSize(node.outputShape) * capacity;
   let buffers = 0;
-  if (node.type === 'InputLayer') buffers = 1; // the converted pixels; no gradient while training
+  if (node.type === 'InputLayer')
+    buffers = 1; // the converted pixels; no gradient while training
   else if (!ALIASES.has(node.type)) buffers = 2 + (keepsPreActivation(node, isOutput) ? 1 : 0);
   const activationBytes = outputs * buffers * FLOAT;
   return { name: node.name, weightBytes, activationBytes, totalBytes: weightBytes + activationBytes };

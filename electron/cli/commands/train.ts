@@ -20,7 +20,7 @@ export interface TrainOptions extends TrainFlags {
 export async function trainCommand(file: string, options: TrainOptions, io: CliIO): Promise<number> {
   const loaded = await readModelFile(file);
   if (!loaded.ok) throw UserError.fromIssues(file, loaded.issues);
-  const service = new TrainingService();
+  const service = new TrainingService({ budgetSetting: '--memory-budget' });
   const started = await service
     .start(loaded.model, runFromFlags(options, loaded.model.training))
     .catch((error: unknown) => {
