@@ -82,7 +82,7 @@ describe('layerwise train with a memory budget', () => {
     const result = capped('train', 'assets/templates/mnist-mlp.json', '--memory-budget', '16MiB');
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(
-      /training needs about 35 MiB \(dense: .*\); the memory budget is 16 MiB \(set by --memory-budget\): make dense smaller or raise the budget with --memory-budget/,
+      /training needs about 35 MiB \(dense: .*\); the memory budget is 16 MiB \(set by --memory-budget\): make dense smaller or raise the budget\n$/,
     );
   });
 

@@ -145,7 +145,7 @@ export class TrainingService {
           : `make ${top.name} smaller`;
     throw new ApiError({
       code: 'E_INVALID_MODEL',
-      message: `training needs about ${formatBytes(estimate.totalBytes)} (${describeBiggestLayers(estimate)}); the memory budget is ${formatBytes(budget)} (${source}): ${shrink} or raise the budget with ${setting}`,
+      message: `training needs about ${formatBytes(estimate.totalBytes)} (${describeBiggestLayers(estimate)}); the memory budget is ${formatBytes(budget)} (${source}): ${shrink} or raise the budget${run.memory_budget_mb === null ? ` with ${setting}` : ''}`,
     });
   }
 
