@@ -72,7 +72,15 @@ export async function trainCommand(file: string, options: TrainOptions, io: CliI
       return 1;
     }
     if (options.out !== undefined) {
-      const weights = await session.weights();
+      // A stop that had to terminate a busy worker (see TrainingSession.stop) leaves no model to save.
+      const weights = await session.weights().catch((error: unknown) => {
+        if (session.currentState !== 'stopped') throw error;
+        return undefined;
+      });
+      if (weights === undefined) {
+        io.err(`${file}: stopped while the model was busy; nothing was written to ${options.out}`);
+        return 130;
+      }
       const trained: ModelFile = {
         ...loaded.model,
         training: { ...session.options.run },
