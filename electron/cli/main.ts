@@ -19,6 +19,7 @@ Commands:
       --dataset mnist|fashion-mnist|<folder or .csv>   --epochs N   --batch-size B
       --optimizer sgd|adam|adamw|rmsprop   --lr X   --validation-split F   --limit N
       --seed S   --threads T   --out trained.json   --json (one JSON event per line)
+      --memory-budget 4GiB|512MiB|<bytes>   (default: 60% of this machine's memory)
   eval <trained.json> [--dataset D] [--json]      Test-set loss, accuracy and confusion matrix
   predict <trained.json> [--dataset D] [--split test|train] [--limit N] --json
                                        One JSON line per image: index, label, predicted, probabilities
@@ -44,6 +45,7 @@ const OPTIONS = {
   limit: { type: 'string' },
   seed: { type: 'string' },
   threads: { type: 'string' },
+  'memory-budget': { type: 'string' },
   out: { type: 'string' },
   split: { type: 'string' },
   port: { type: 'string' },

@@ -12,6 +12,33 @@ export interface TrainFlags {
   limit?: string;
   seed?: string;
   threads?: string;
+  'memory-budget'?: string;
+}
+
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+};
+
+/** `--memory-budget 4GiB` (or MiB, GB, MB..., or a number of bytes) as MiB for the run setting. */
+export function memoryBudgetMb(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  const unit = SIZE_UNITS[(match?.[2] ?? '').toLowerCase()];
+  const bytes = match && unit !== undefined ? Number(match[1]) * unit : Number.NaN;
+  if (!(bytes >= 2 ** 20) || bytes > 2 ** 44)
+    throw new UserError([
+      `layerwise train: --memory-budget must be a size from 1MiB to 16TiB such as 4GiB, 512MiB or a number of bytes, got '${value}'`,
+    ]);
+  return bytes / 2 ** 20;
 }
 
 function number(flag: string, value: string | undefined): number | undefined {
@@ -32,6 +59,7 @@ export function runFromFlags(flags: TrainFlags, saved: Record<string, unknown> =
   set('limit', number('limit', flags.limit));
   set('seed', number('seed', flags.seed));
   set('threads', number('threads', flags.threads));
+  set('memory_budget_mb', memoryBudgetMb(flags['memory-budget']));
   const lr = number('lr', flags.lr);
   if (flags.optimizer !== undefined || lr !== undefined) {
     const savedOptimizer = (saved.optimizer ?? {}) as { type?: string };

@@ -34,6 +34,13 @@ export const runSettingsSchema = z.strictObject({
   early_stopping: earlyStoppingSchema.nullable().default(null),
   /** Compute threads; null uses every core. */
   threads: wholeNumber('threads', 1, 256).nullable().default(null),
+  /** The most memory (MiB) training may need by the estimate; null: 60% of the machine's memory. */
+  memory_budget_mb: z
+    .number({ error: 'memory_budget_mb must be a number' })
+    .min(1, { error: 'memory_budget_mb must be from 1 to 16777216 (16 TiB)' })
+    .max(16_777_216, { error: 'memory_budget_mb must be from 1 to 16777216 (16 TiB)' })
+    .nullable()
+    .default(null),
 });
 
 export const trainingRunSchema = trainingConfigSchema.extend(runSettingsSchema.shape);

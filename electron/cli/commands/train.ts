@@ -22,7 +22,7 @@ export async function trainCommand(file: string, options: TrainOptions, io: CliI
   if (!loaded.ok) throw UserError.fromIssues(file, loaded.issues);
   // Known before training: no run is spent on a target that cannot take the result.
   if (options.out !== undefined) await checkOut(options.out);
-  const service = new TrainingService();
+  const service = new TrainingService({ budgetSetting: '--memory-budget' });
   const started = await service
     .start(loaded.model, runFromFlags(options, loaded.model.training))
     .catch((error: unknown) => {
@@ -69,6 +69,8 @@ export async function trainCommand(file: string, options: TrainOptions, io: CliI
   if (abandoned) {
     // The worker is busy in native code: the process ends as Ctrl-C does once the command returns.
     io.out(options.json ? JSON.stringify({ event: 'state', state: 'stopped' }) : 'stopped');
+    if (options.out !== undefined)
+      io.err(`${file}: stopped while the model was busy; nothing was written to ${options.out}`);
     void service.disposeAll();
     io.endAsInterrupted?.();
     return 130;
@@ -79,7 +81,15 @@ export async function trainCommand(file: string, options: TrainOptions, io: CliI
       return 1;
     }
     if (options.out !== undefined) {
-      const weights = await session.weights();
+      // A stop that had to terminate a busy worker (see TrainingSession.stop) leaves no model to save.
+      const weights = await session.weights().catch((error: unknown) => {
+        if (session.currentState !== 'stopped') throw error;
+        return undefined;
+      });
+      if (weights === undefined) {
+        io.err(`${file}: stopped while the model was busy; nothing was written to ${options.out}`);
+        return 130;
+      }
       const trained: ModelFile = {
         ...loaded.model,
         training: { ...session.options.run },

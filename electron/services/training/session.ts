@@ -22,6 +22,8 @@ const defaultWorkerEntry = () =>
 const TERMINAL: readonly SessionState[] = ['stopped', 'completed', 'failed'];
 /** How long a worker that has sent its final weights gets to exit by itself before it is terminated. */
 const EXIT_GRACE_MS = 2000;
+/** How long a stop waits for the worker to notice it before the worker is terminated. */
+const STOP_GRACE_MS = 1500;
 
 export interface SessionOptions {
   readonly id: string;
@@ -32,6 +34,8 @@ export interface SessionOptions {
   readonly initialWeights?: Record<string, Float32Array>;
   /** The worker script; tests substitute one that misbehaves. */
   readonly workerEntry?: URL | string;
+  /** Tests shorten how long a stop waits before terminating a busy worker. */
+  readonly stopGraceMs?: number;
 }
 
 export class TrainingSession {
@@ -51,6 +55,7 @@ export class TrainingSession {
   private markFinished: () => void = () => {};
   private finalWeights: Record<string, Float32Array> | undefined;
   private endedAt: number | undefined;
+  private forcedStop: ReturnType<typeof setTimeout> | undefined;
 
   constructor(readonly options: SessionOptions) {
     this.finished = new Promise(
@@ -132,11 +137,33 @@ export class TrainingSession {
     return this.state;
   }
 
-  /** Takes effect before the next batch starts. */
+  /**
+   * Takes effect before the next batch starts. A worker that does not answer within a short grace
+   * (busy allocating a huge model, inside one long batch or evaluation) is terminated: the session is
+   * stopped at once and the process carries on; the worker's thread ends when its native call returns.
+   */
   stop(): SessionState {
-    if (!TERMINAL.includes(this.state)) Atomics.store(this.control, 0, CONTROL_STOP);
+    if (!TERMINAL.includes(this.state)) {
+      Atomics.store(this.control, 0, CONTROL_STOP);
+      this.forceStopAfterGrace();
+    }
     if (this.state === 'idle') this.setState('stopped');
     return this.state;
+  }
+
+  private forceStopAfterGrace(): void {
+    if (this.forcedStop !== undefined || this.worker === undefined) return;
+    this.forcedStop = setTimeout(() => {
+      const worker = this.worker;
+      if (worker === undefined || TERMINAL.includes(this.state)) return;
+      this.setState('stopped');
+      this.worker = undefined; // requests fail at once instead of waiting on a thread that may be stuck
+      for (const { reject } of this.pending.values()) reject(new Error('the training worker was stopped'));
+      this.pending.clear();
+      this.markFinished();
+      void worker.terminate();
+    }, this.options.stopGraceMs ?? STOP_GRACE_MS);
+    this.forcedStop.unref();
   }
 
   /** Predicts with the model being trained; an ended session has none (see trainedWeights). */

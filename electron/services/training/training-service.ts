@@ -3,6 +3,7 @@
 // sessions are always kept; ended ones (events and final weights only) until a client releases them or
 // MAX_ENDED_SESSIONS newer ones have ended.
 import { randomUUID } from 'node:crypto';
+import { totalmem } from 'node:os';
 import {
   compileGraph,
   formatDims,
@@ -13,6 +14,12 @@ import {
 } from '../../../engine';
 import { ApiError } from '../../../engine/api/contract';
 import type { TrainingEvent } from '../../../engine/api/events';
+import {
+  describeBiggestLayers,
+  estimateTrainingMemory,
+  formatBytes,
+  MiB,
+} from '../../../engine/memory-estimate';
 import { trainingRunSchema, type TrainingRun, type TrainingRunInput } from '../../../engine/api/run-settings';
 import { DatasetError } from '../datasets/errors';
 import { validationSplit } from '../datasets/split';
@@ -29,8 +36,19 @@ export interface StartedSession {
   readonly model: ModelFile;
 }
 
+/** The share of physical memory training may plan to use when the run sets no budget. */
+export const DEFAULT_MEMORY_FRACTION = 0.6;
+
+export interface TrainingServiceOptions {
+  workerEntry?: URL | string;
+  /** The setting that changes the budget, named in the refusal (the CLI names its flag). */
+  budgetSetting?: string;
+  /** Physical memory in bytes (tests fix it; defaults to os.totalmem()). */
+  totalMemory?: number;
+}
+
 export class TrainingService {
-  constructor(private readonly options: { workerEntry?: URL | string } = {}) {}
+  constructor(private readonly options: TrainingServiceOptions = {}) {}
 
   private readonly sessions = new Map<string, TrainingSession>();
   private readonly listeners = new Set<(sessionId: string, event: TrainingEvent) => void>();
@@ -73,6 +91,7 @@ export class TrainingService {
     if (!compiled.ok) throw invalidModel('the model has problems', compiled.issues);
     const plan = compiled.plan;
     const run = parseRun({ ...(model.training ?? {}), ...runInput });
+    this.checkMemory(plan, run);
 
     const pair = await loadDatasetSource(run.dataset).catch((error: unknown) => {
       if (error instanceof DatasetError) throw new ApiError({ code: 'E_DATASET', message: error.message });
@@ -127,6 +146,32 @@ export class TrainingService {
       .sort((a, b) => (a.ended as number) - (b.ended as number));
     for (const old of ended.slice(0, Math.max(0, ended.length - MAX_ENDED_SESSIONS)))
       this.sessions.delete(old.id);
+  }
+
+  /** Refuses a run whose estimated peak memory is above the budget, before anything is allocated. */
+  private checkMemory(plan: ExecutionPlan, run: TrainingRun): void {
+    const estimate = estimateTrainingMemory(plan, run);
+    const machine = this.options.totalMemory ?? totalmem();
+    const budget =
+      run.memory_budget_mb === null ? machine * DEFAULT_MEMORY_FRACTION : run.memory_budget_mb * MiB;
+    if (estimate.totalBytes <= budget) return;
+    const setting = this.options.budgetSetting ?? 'the training setting Memory budget (memory_budget_mb)';
+    const source =
+      run.memory_budget_mb === null
+        ? `${DEFAULT_MEMORY_FRACTION * 100}% of this machine's ${formatBytes(machine)}`
+        : `set by ${setting}`;
+    const top = estimate.layers[0];
+    // Advise the batch size only where activations, which scale with it, are what is big.
+    const shrink =
+      top === undefined
+        ? 'make the model smaller'
+        : top.activationBytes > top.weightBytes
+          ? `lower the batch size or make ${top.name} smaller`
+          : `make ${top.name} smaller`;
+    throw new ApiError({
+      code: 'E_INVALID_MODEL',
+      message: `training needs about ${formatBytes(estimate.totalBytes)} (${describeBiggestLayers(estimate)}); the memory budget is ${formatBytes(budget)} (${source}): ${shrink} or raise the budget${run.memory_budget_mb === null ? ` with ${setting}` : ''}`,
+    });
   }
 
   async disposeAll(): Promise<void> {

@@ -1,5 +1,5 @@
 // The run settings: dataset, epochs, batch size, optimizer, learning rate, validation split, seed, early
-// stopping and an optional sample limit. Locked while a run is in progress.
+// stopping, an optional sample limit, threads and the memory budget. Locked while a run is in progress.
 import { useId, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NumberField } from './NumberField';
@@ -110,6 +110,16 @@ export const SettingsForm = memo(function SettingsForm({ disabled }: { readonly 
         allowEmpty
         placeholder={t('training.settings.threadsPlaceholder')}
         onCommit={(v) => setSettings({ threads: v })}
+      />
+      <NumberField
+        label={t('training.settings.memoryBudget')}
+        value={settings.memory_budget_mb}
+        min={1}
+        max={16_777_216}
+        integer
+        allowEmpty
+        placeholder={t('training.settings.memoryBudgetPlaceholder')}
+        onCommit={(v) => setSettings({ memory_budget_mb: v })}
       />
       <div className="training-field training-field--check">
         <input

@@ -15,6 +15,7 @@ const custom: TrainingSettings = {
   patience: 4,
   limit: 5000,
   threads: 1,
+  memory_budget_mb: 2048,
 };
 
 describe('settingsToRun / runToSettings', () => {
@@ -42,6 +43,7 @@ describe('settingsToRun / runToSettings', () => {
       validation_split: 0.2,
       limit: 5000,
       threads: 1,
+      memory_budget_mb: 2048,
       early_stopping: { patience: 4, min_delta: 0 },
       seed: 7,
       optimizer: { type: 'sgd', learning_rate: 0.05 },

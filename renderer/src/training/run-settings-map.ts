@@ -19,6 +19,8 @@ export interface TrainingSettings {
   readonly limit: number | null;
   /** Compute threads; null uses every core (fewer keep the rest of the machine responsive). */
   readonly threads: number | null;
+  /** The most memory (MiB) training may need by the estimate; null: the default share of the machine. */
+  readonly memory_budget_mb: number | null;
 }
 
 export const DEFAULT_SETTINGS: TrainingSettings = {
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: TrainingSettings = {
   patience: 3,
   limit: null,
   threads: null,
+  memory_budget_mb: null,
 };
 
 type RunInput = Partial<TrainingRunInput>;
@@ -59,6 +62,7 @@ export function settingsToRun(settings: TrainingSettings, base?: unknown): RunIn
     validation_split: settings.validation_split,
     limit: settings.limit,
     threads: settings.threads,
+    memory_budget_mb: settings.memory_budget_mb,
     early_stopping: settings.early_stopping ? { patience: settings.patience, min_delta: 0 } : null,
     seed: settings.seed,
     optimizer,
@@ -92,5 +96,6 @@ export function runToSettings(run: unknown): TrainingSettings {
     patience: wholeIn(early?.patience, 1, 1000) ?? d.patience,
     limit: wholeIn(run.limit, 1, 10_000_000) ?? null,
     threads: wholeIn(run.threads, 1, 256) ?? null,
+    memory_budget_mb: numberIn(run.memory_budget_mb, 1, 16_777_216) ?? null,
   };
 }

@@ -29,6 +29,8 @@ export const training = {
     limitPlaceholder: 'all',
     threads: 'CPU threads',
     threadsPlaceholder: 'all cores',
+    memoryBudget: 'Memory budget (MiB)',
+    memoryBudgetPlaceholder: '60% of RAM',
     optimizers: { adam: 'Adam', adamw: 'AdamW', sgd: 'SGD', rmsprop: 'RMSprop' },
     invalid: 'Enter a number from {{min}} to {{max}}',
   },

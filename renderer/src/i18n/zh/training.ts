@@ -29,6 +29,8 @@ export const training = {
     limitPlaceholder: '全部',
     threads: 'CPU 线程数',
     threadsPlaceholder: '全部核心',
+    memoryBudget: '内存预算 (MiB)',
+    memoryBudgetPlaceholder: '内存的 60%',
     optimizers: { adam: 'Adam', adamw: 'AdamW', sgd: 'SGD', rmsprop: 'RMSprop' },
     invalid: '请输入 {{min}} 到 {{max}} 之间的数字',
   },
