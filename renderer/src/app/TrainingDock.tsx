@@ -8,6 +8,7 @@ import type { ModelFile } from '../../../engine';
 import { TrainingControls, TrainingDashboard } from '../training';
 import { DockStatusBar } from './DockStatusBar';
 import type { DockMode } from './useDockLayout';
+import './dock.css';
 
 export interface TrainingDockProps {
   readonly mode: DockMode;

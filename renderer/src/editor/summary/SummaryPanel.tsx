@@ -10,6 +10,7 @@ import type { GraphAnalysis, NodeAnalysis } from '../../../../engine';
 import { useEditor, useEditorStoreApi } from '../EditorContext';
 import { formatCount, formatShape } from '../format';
 import { selectOnlyNode, singleSelectedId } from './select-node';
+import './summary.css';
 
 function rowsOf(analysis: GraphAnalysis): NodeAnalysis[] {
   const ordered = analysis.order.map((id) => analysis.byId.get(id)).filter((n) => n !== undefined);
