@@ -4,26 +4,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileGraph, parseModelFile, serializeModelFile, type ModelFile } from '../../engine';
-import { encodeWeights } from '../../engine/formats/weights';
+import { parseModelFile, serializeModelFile } from '../../engine';
 import { runCli } from './main';
+import { mlpWithWeights } from './test-support';
 
 const root = new URL('../../', import.meta.url).pathname;
 const scratch = () => mkdtempSync(join(tmpdir(), 'layerwise-export-'));
-
-/** The MLP template with deterministic non-zero weights. */
-function mlpWithWeights(): ModelFile {
-  const parsed = parseModelFile(readFileSync(join(root, 'assets/templates/mnist-mlp.json'), 'utf8'));
-  if (!parsed.ok) throw new Error('template');
-  const compiled = compileGraph(parsed.model.graph);
-  if (!compiled.ok) throw new Error('compile');
-  const values = new Map(
-    compiled.plan.nodes.flatMap((n) =>
-      n.weights.map((w) => [w.name, Float32Array.from({ length: w.size }, (_, i) => Math.sin(i + w.size))]),
-    ),
-  );
-  return { ...parsed.model, weights: encodeWeights(compiled.plan, values) };
-}
 
 describe('layerwise export', () => {
   it('writes our JSON with a sidecar .bin, and import brings the weights back inline', async () => {

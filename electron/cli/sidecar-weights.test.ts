@@ -5,33 +5,16 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileGraph, parseModelFile, serializeModelFile, type ModelFile } from '../../engine';
-import { encodeWeights } from '../../engine/formats/weights';
+import { serializeModelFile } from '../../engine';
 import { runCli } from './main';
+import { mlpWithWeights } from './test-support';
 
-const root = new URL('../../', import.meta.url).pathname;
-
-function mlpWithWeights(): ModelFile {
-  const parsed = parseModelFile(readFileSync(join(root, 'assets/templates/mnist-mlp.json'), 'utf8'));
-  if (!parsed.ok) throw new Error('template');
-  const compiled = compileGraph(parsed.model.graph);
-  if (!compiled.ok) throw new Error('compile');
-  const values = new Map(
-    compiled.plan.nodes.flatMap((n) =>
-      n.weights.map((w) => [
-        w.name,
-        Float32Array.from({ length: w.size }, (_, i) => Math.sin(i + w.size) / 10),
-      ]),
-    ),
-  );
-  return { ...parsed.model, weights: encodeWeights(compiled.plan, values) };
-}
 
 /** An inline model and its sidecar export, side by side in a fresh folder. */
 async function exported(): Promise<{ dir: string; inline: string; sidecar: string; bin: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'layerwise-sidecar-'));
   const inline = join(dir, 'inline.json');
-  writeFileSync(inline, serializeModelFile(mlpWithWeights()));
+  writeFileSync(inline, serializeModelFile(mlpWithWeights(0.1)));
   const sidecar = join(dir, 'm.layerwise.json');
   const result = await runCli([
     'export',
