@@ -1,6 +1,6 @@
 // Loss and accuracy per batch of the run on show, smoothed (EMA slider) and downsampled to ≤150 points,
 // with an optional log scale for the loss.
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downsample, smooth } from './chart-data';
 import { MetricChart } from './MetricChart';
@@ -32,11 +32,26 @@ export function batchSeries(
   return downsample(rows);
 }
 
-export function BatchCharts() {
+/** The chart options, kept by the dashboard so they survive switching tabs and hiding the dock. */
+export interface BatchChartOptions {
+  readonly weight: number;
+  readonly log: boolean;
+}
+
+export const DEFAULT_BATCH_CHART_OPTIONS: BatchChartOptions = { weight: 0.6, log: false };
+
+export function BatchCharts({
+  options,
+  onOptions,
+}: {
+  readonly options: BatchChartOptions;
+  readonly onOptions: (options: BatchChartOptions) => void;
+}) {
   const { t } = useTranslation();
   const points = useThrottledSelection(selectBatches, CHART_INTERVAL_MS);
-  const [weight, setWeight] = useState(0.6);
-  const [log, setLog] = useState(false);
+  const { weight, log } = options;
+  const setWeight = (value: number) => onOptions({ ...options, weight: value });
+  const setLog = (value: boolean) => onOptions({ ...options, log: value });
   const smoothingId = useId();
   const logId = useId();
   const loss = useMemo(() => batchSeries(points, 'loss', weight, log), [points, weight, log]);

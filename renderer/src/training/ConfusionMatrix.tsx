@@ -25,7 +25,8 @@ export function ConfusionMatrix({ confusion, classNames, selected, onSelect }: C
       <p className="training-hint">{t('training.results.confusionHint')}</p>
       <div className="training-confusion__grid" style={{ gridTemplateColumns: `auto repeat(${n}, 1fr)` }}>
         <span className="training-confusion__corner" aria-hidden="true">
-          {`${t('training.results.true')} ↓ ${t('training.results.predicted')} →`}
+          <span>{`${t('training.results.predicted')} →`}</span>
+          <span>{`${t('training.results.true')} ↓`}</span>
         </span>
         {confusion.map((_, p) => (
           <span key={p} className="training-confusion__head" aria-hidden="true">
@@ -35,7 +36,7 @@ export function ConfusionMatrix({ confusion, classNames, selected, onSelect }: C
         {confusion.map((row, label) => {
           const total = row.reduce((a, b) => a + b, 0);
           return [
-            <span key={`h${label}`} className="training-confusion__head" aria-hidden="true">
+            <span key={`h${label}`} className="training-confusion__head is-row" aria-hidden="true">
               {name(label)}
             </span>,
             ...row.map((count, predicted) => {

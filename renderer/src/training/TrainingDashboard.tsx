@@ -2,7 +2,7 @@
 // drawing pad) and Runs (earlier runs of this model, to show or compare), as tabs.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BatchCharts } from './BatchCharts';
+import { BatchCharts, DEFAULT_BATCH_CHART_OPTIONS } from './BatchCharts';
 import { EpochCharts } from './EpochCharts';
 import { ResultsPanel } from './ResultsPanel';
 import { RunsPanel } from './RunsPanel';
@@ -20,6 +20,7 @@ type Tab = (typeof TABS)[number];
 export function TrainingDashboard({ visible = true }: { readonly visible?: boolean }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('charts');
+  const [chartOptions, setChartOptions] = useState(DEFAULT_BATCH_CHART_OPTIONS);
   const hasRun = useTrainingStore((s) => s.activeRunId !== null);
   const id = useId();
   const activeState = useTrainingStore((s) => (s.activeRunId ? s.runs[s.activeRunId]?.state : undefined));
@@ -72,7 +73,7 @@ export function TrainingDashboard({ visible = true }: { readonly visible?: boole
         {visible && tab === 'charts' && (
           <>
             {!hasRun && <p className="training-empty">{t('training.dashboard.empty')}</p>}
-            <BatchCharts />
+            <BatchCharts options={chartOptions} onOptions={setChartOptions} />
             <EpochCharts />
           </>
         )}
