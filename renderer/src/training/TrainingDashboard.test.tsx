@@ -77,6 +77,16 @@ describe('TrainingDashboard', () => {
     expect((screen.getByLabelText('Log scale') as HTMLInputElement).checked).toBe(true);
   });
 
+  it('keeps the chart options when the user switches tabs and comes back', async () => {
+    await setup();
+    fireEvent.click(screen.getByLabelText('Log scale'));
+    fireEvent.change(screen.getByLabelText('Smoothing'), { target: { value: '0.9' } });
+    fireEvent.click(screen.getByRole('tab', { name: 'Results' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Charts' }));
+    expect((screen.getByLabelText('Log scale') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText('Smoothing') as HTMLInputElement).value).toBe('0.9');
+  });
+
   it('lists the model’s runs, shows one and overlays another’s epochs', async () => {
     const { api, store } = await setup();
     act(() => {
