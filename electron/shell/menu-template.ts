@@ -105,6 +105,8 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
         item('Delete', 'delete'),
         { type: 'separator' },
         item('Select All', 'selectAll', 'CmdOrCtrl+A'),
+        { type: 'separator' },
+        item('Connect To…', 'connectTo', 'CmdOrCtrl+K'),
       ],
     },
     {

@@ -27,6 +27,7 @@ export const MENU_COMMANDS = [
   'duplicate',
   'delete',
   'selectAll',
+  'connectTo',
   'layout',
   'fitView',
   'train',

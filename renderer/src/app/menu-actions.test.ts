@@ -51,6 +51,15 @@ describe('native menu commands in the page', () => {
     expect(ctx.commands.fitView).toHaveBeenCalledOnce();
   });
 
+  it('Connect To… opens the picker for the one selected layer, and does nothing without one', () => {
+    const { ctx, editor } = context();
+    runMenuCommand('connectTo', ctx);
+    expect(editor.getState().connectPickerOpen).toBe(false);
+    editor.getState().selectNodes(['dense']);
+    runMenuCommand('connectTo', ctx);
+    expect(editor.getState().connectPickerOpen).toBe(true);
+  });
+
   it('offers every export format in the native menu', () => {
     expect([...EXPORT_MENU_FORMATS].sort()).toEqual(Object.keys(EXPORT_FORMATS).sort());
   });
