@@ -158,3 +158,22 @@ describe('migrations from older versions', () => {
     }
   });
 });
+
+describe('saving values JSON text cannot hold', () => {
+  it('writes holes and undefined in lists as null, exactly as JSON.stringify does', () => {
+    // A model built in memory (or cloned over IPC) can hold a sparse list; the saved file must still parse.
+    const sparse = [1, , 3]; // eslint-disable-line no-sparse-arrays
+    const model: ModelFile = {
+      format: 'layerwise-model',
+      version: MODEL_VERSION,
+      name: 'm',
+      graph: {
+        nodes: [{ id: 'in', type: 'InputLayer', params: { shape: sparse, extra: [undefined] } }],
+        edges: [],
+      },
+    };
+    const text = serializeModelFile(model);
+    expect(JSON.parse(text).graph.nodes[0].params).toEqual({ shape: [1, null, 3], extra: [null] });
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+  });
+});

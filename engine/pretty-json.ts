@@ -4,7 +4,8 @@ export function prettyJson(value: unknown, inlineKeys: ReadonlySet<string>, inde
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
     const inner = `${indent}  `;
-    const items = value.map((item) => inner + (prettyJson(item, inlineKeys, inner) ?? 'null'));
+    // Array.from visits holes too (as undefined, written null, as JSON.stringify does); map skips them.
+    const items = Array.from(value, (item: unknown) => inner + prettyJson(item, inlineKeys, inner));
     return `[\n${items.join(',\n')}\n${indent}]`;
   }
   if (typeof value === 'object' && value !== null) {
@@ -17,5 +18,6 @@ export function prettyJson(value: unknown, inlineKeys: ReadonlySet<string>, inde
       });
     return entries.length === 0 ? '{}' : `{\n${entries.join(',\n')}\n${indent}}`;
   }
+  // undefined, functions and symbols in an array are written null, as JSON.stringify does.
   return JSON.stringify(value) ?? 'null';
 }

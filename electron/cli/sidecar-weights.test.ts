@@ -9,7 +9,6 @@ import { serializeModelFile } from '../../engine';
 import { runCli } from './main';
 import { mlpWithWeights } from './test-support';
 
-
 /** An inline model and its sidecar export, side by side in a fresh folder. */
 async function exported(): Promise<{ dir: string; inline: string; sidecar: string; bin: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'layerwise-sidecar-'));
