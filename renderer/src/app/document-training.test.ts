@@ -38,6 +38,9 @@ describe('document training', () => {
     expect(state.settings.epochs).toBe(3);
     expect(selectRunIdsOfModel(docId)(state)).toEqual(['s2', 's1']);
     expect(state.runs.s2?.epochs).toEqual(training.getState().runs.s2?.epochs);
+    // The progress line reads where the run got to, not step 0.
+    expect(state.runs.s2?.step).toBe(training.getState().runs.s2?.step);
+    expect(state.runs.s2?.step).toBeGreaterThan(0);
     expect(state.runs.s1?.state).toBe('completed');
     expect(weightsRunId(opened.editor, opened.training)).toBe('s1');
     const { run: _run, ...saved } = file.weights as NonNullable<ModelFile['weights']>;

@@ -40,13 +40,18 @@ export function fromSavedRun(saved: SavedRun, modelKey: string): RunRecord {
     ...(saved.graph === undefined ? {} : { graph: saved.graph }),
   });
   const lastEpoch = saved.epochs.at(-1)?.epoch ?? 0;
+  // Where the run got to, for the progress line: the last batch's step within its epoch.
+  const [lastStep = 0, batchEpoch = lastEpoch] = saved.batches.at(-1) ?? [];
+  const perEpoch = saved.started?.steps_per_epoch ?? 0;
   return {
     ...record,
     state: isLive(saved.state) ? 'stopped' : saved.state,
     started: saved.started === null ? null : { type: 'started', ...saved.started },
     progress:
       saved.state === 'completed' ? 1 : saved.started ? lastEpoch / Math.max(1, saved.started.epochs) : 0,
-    epoch: lastEpoch,
+    epoch: Math.max(lastEpoch, batchEpoch),
+    step: perEpoch > 0 ? lastStep - (batchEpoch - 1) * perEpoch : 0,
+    samplesPerSecond: saved.result?.train_samples_per_second ?? null,
     epochs: saved.epochs,
     batches: saved.batches.map(([step, epoch, loss, accuracy]) => ({ step, epoch, loss, accuracy })),
     result: saved.result === null ? null : { type: 'completed', ...saved.result },
