@@ -12,9 +12,7 @@ import { readAutosave, startAutosave } from './files/autosave';
 import { indexedDbAutosave, type AutosaveStorage } from './files/autosave-storage';
 import { templateModel } from './files/templates';
 import { createTrainingStore, TrainingProvider, type TrainingStoreApi } from './training';
-
-/** Training events are applied to the UI in batches, at most 20 times a second. */
-const EVENT_BATCH_MS = 50;
+import { EVENT_BATCH_MS } from './training/TrainingProvider';
 
 interface Session {
   readonly editor: EditorStoreApi;

@@ -13,7 +13,7 @@ export interface TrainingProviderProps {
 }
 
 /** Training events are applied to the UI in batches, at most 20 times a second. */
-const EVENT_BATCH_MS = 50;
+export const EVENT_BATCH_MS = 50;
 
 export function TrainingProvider({ api, store: given, children }: TrainingProviderProps) {
   const [store] = useState(() => given ?? createTrainingStore(api, { eventBatchMs: EVENT_BATCH_MS }));
