@@ -77,7 +77,7 @@ export async function writeExport(out: string, files: readonly ExportedFile[]): 
 }
 
 /** The weight files a model names: TF.js manifest paths, or our sidecar. */
-export function namedWeightFiles(json: unknown): unknown[] {
+function namedWeightFiles(json: unknown): unknown[] {
   const value = json as { weightsManifest?: unknown; weights?: { file?: unknown } } | null;
   if (Array.isArray(value?.weightsManifest))
     return value.weightsManifest.flatMap((group: { paths?: unknown }) =>

@@ -16,7 +16,7 @@ import { writeOut } from '../write-out';
  * The weight files a model names with the size each may have: TF.js manifest paths (each named once),
  * or our sidecar. A manifest that does not parse names none: the import then reports its problems.
  */
-function namedWeightFiles(
+function weightFilesToRead(
   file: string,
   json: unknown,
 ): { path: unknown; expected: ExpectedSize; group?: number }[] {
@@ -53,7 +53,7 @@ export async function importCommand(
   const files: Record<string, Uint8Array> = {};
   // What each TF.js group may still hold: its shards together never exceed the group's tensors.
   const left = new Map<number, number>();
-  for (const { path: name, expected, group } of namedWeightFiles(file, parsed.value)) {
+  for (const { path: name, expected, group } of weightFilesToRead(file, parsed.value)) {
     if (typeof name !== 'string') throw new UserError([`${file}: weight file names must be strings`]);
     const max = group === undefined ? expected.max : (left.get(group) ?? expected.max);
     const read = await readBeside(file, name, 'weight file', {
