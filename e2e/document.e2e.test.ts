@@ -117,6 +117,29 @@ describe('documents keep their training', () => {
     expect(saved.weights.run).toBe(saved.runs[0].id);
   });
 
+  it('a reload during training shows the run still going, with its curve, and Stop stops it', async () => {
+    const { app } = ctx;
+    const page = app.page;
+    await app.open();
+    await app.waitForConnected();
+    await app.newModel('MNIST MLP');
+    await app.setTraining({ epochs: 30, threads: 1 });
+    await app.train();
+    await app.waitForChartPoints('chart-batch-loss', 5);
+    await waitForAutosave(page, (text) => text.includes('"state": "running"'), 'the running run');
+    await page.reload();
+    await app.waitForConnected();
+    await app.openDock();
+    await poll(
+      () => app.button('Stop').isEnabled(),
+      Boolean,
+      'Stop to be enabled for the run still training',
+    );
+    expect(await app.chartPoints('chart-batch-loss')).toBeGreaterThan(1);
+    await app.click(app.button('Stop'), 'Stop');
+    await poll(() => app.trainButton().isEnabled(), Boolean, 'Train to be enabled again once stopped');
+  });
+
   it('New → Blank shows no runs, and exporting with weights is not offered', async () => {
     const { app } = ctx;
     const page = app.page;

@@ -8,6 +8,14 @@ import { createTrainingStore, liveRunId } from './training-store';
 
 const setup = storeOnFakeApi;
 
+/** A run s1 of document m with 30 batch points, as the store holds it before a reload. */
+async function started(api: ReturnType<typeof setup>['api'], store: ReturnType<typeof setup>['store']) {
+  await store.getState().start({ name: 'Tiny', graph: { nodes: [], edges: [] } } as never, 'm');
+  api.emit('s1', startedEvent);
+  for (let step = 1; step <= 30; step++) api.emit('s1', batchEvent(1, step));
+  return store.getState().runs.s1!;
+}
+
 describe('createTrainingStore restore', () => {
   it('restores the backend sessions with their remembered labels and shows the live one', async () => {
     const snap = (
@@ -41,6 +49,30 @@ describe('createTrainingStore restore', () => {
     expect(s.runs.b?.batches.map((p) => p.step)).toEqual([105]);
     expect(s.activeRunId).toBe('b');
     expect(liveRunId(s)).toBe('b');
+  });
+
+  it('keeps an autosaved run’s full curve and takes its state from the backend, which is still training it', async () => {
+    const { api, store } = setup({
+      'training.list': () => [
+        {
+          sessionId: 's1',
+          state: 'running',
+          run: trainingRunSchema.parse({ epochs: 2 }),
+          modelName: 'Tiny',
+          startedAt: 1,
+          events: [startedEvent],
+          lastBatch: batchEvent(1, 40),
+        },
+      ],
+    });
+    // As the autosave brings it back: saved mid-training, so shown as stopped, with 30 batch points.
+    const saved = { ...(await started(api, store)), state: 'stopped' as const };
+    store.getState().loadDocumentRuns('m', [saved], {}, 's1');
+    await store.getState().restore();
+    const run = store.getState().runs.s1;
+    expect(run?.state).toBe('running');
+    expect(run?.batches.map((p) => p.step)).toEqual([...saved.batches.map((p) => p.step), 40]);
+    expect(liveRunId(store.getState())).toBe('s1');
   });
 
   it('stops listening on dispose and listens again on restore', async () => {

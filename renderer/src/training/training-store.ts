@@ -151,7 +151,15 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
           return; // nothing to restore from a backend that cannot list
         }
         for (const snap of [...snapshots].sort((a, b) => a.startedAt - b.startedAt)) {
-          if (get().runs[snap.sessionId] !== undefined) continue;
+          const known = get().runs[snap.sessionId];
+          if (known !== undefined) {
+            // Restored from the autosave (which has the full batch curve, and shows a run it saved
+            // mid-training as stopped): the backend's snapshot says where the session really is.
+            const events = [...snap.events, ...(snap.lastBatch ? [snap.lastBatch] : [])];
+            const merged = { ...events.reduce(applyEvent, known), state: snap.state };
+            set((s) => ({ runs: { ...s.runs, [snap.sessionId]: merged } }));
+            continue;
+          }
           const tag = registry.get(snap.sessionId);
           const modelKey = tag?.modelKey ?? snap.modelName;
           const identity = {
