@@ -37,6 +37,9 @@ export interface PlanNode {
   readonly weights: readonly PlanWeight[];
 }
 
+/** A plan node whose params are one layer type's own typed params (what a layer home's mappings get). */
+export type LayerNode<P = ResolvedParams> = Omit<PlanNode, 'params'> & { readonly params: P };
+
 export interface ExecutionPlan {
   readonly version: typeof PLAN_VERSION;
   /** Topological order: every node comes after its inputs. */

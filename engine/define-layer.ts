@@ -1,5 +1,6 @@
 // The shape of a layer definition. Every layer type is one `defineLayer({...})` in engine/layers/;
 // the palette, inspector, compiler, native plan and exporters all read it.
+import type { LayerFormats } from './layer-formats';
 import type { InitializerName, ParamSpecs, ParamsOf } from './params';
 import type { Shape } from './shape';
 
@@ -22,9 +23,9 @@ export interface WeightSpec {
   readonly initializer: InitializerName;
 }
 
-export interface LayerDefinition<S extends ParamSpecs = ParamSpecs> {
+export interface LayerDefinition<S extends ParamSpecs = ParamSpecs, T extends string = string> {
   /** The Keras class name. */
-  readonly type: string;
+  readonly type: T;
   readonly category: LayerCategory;
   /** One line for the palette and tooltips. */
   readonly doc: string;
@@ -35,16 +36,25 @@ export interface LayerDefinition<S extends ParamSpecs = ParamSpecs> {
   outputShape(inputs: readonly Shape[], params: ParamsOf<S>): Shape;
   /** Weights in creation order (Keras order); absent for layers without weights. */
   weights?(inputs: readonly Shape[], params: ParamsOf<S>): WeightSpec[];
+  /** How every format writes the layer, typed by its params (engine/layer-formats.ts). */
+  readonly formats?: LayerFormats<ParamsOf<S>>;
 }
 
 /** Params after validation and defaults, for code that handles any layer type. */
 export type ResolvedParams = Readonly<Record<string, unknown>>;
 
-export type AnyLayerDefinition = LayerDefinition<ParamSpecs> & {
+export type AnyLayerDefinition<T extends string = string> = Omit<
+  LayerDefinition<ParamSpecs, T>,
+  'formats'
+> & {
   outputShape(inputs: readonly Shape[], params: ResolvedParams): Shape;
   weights?(inputs: readonly Shape[], params: ResolvedParams): WeightSpec[];
+  readonly formats?: LayerFormats;
 };
 
-export function defineLayer<S extends ParamSpecs>(definition: LayerDefinition<S>): AnyLayerDefinition {
-  return definition as unknown as AnyLayerDefinition;
+/** A layer home's definition; its type stays a literal so the registry can derive the LayerType union. */
+export function defineLayer<S extends ParamSpecs, const T extends string>(
+  definition: LayerDefinition<S, T>,
+): AnyLayerDefinition<T> {
+  return definition as unknown as AnyLayerDefinition<T>;
 }

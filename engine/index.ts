@@ -12,5 +12,5 @@ export * from './params';
 export * from './registry';
 export * from './shape';
 export * from './summary';
-export { LAYER_DEFINITIONS } from './layers';
+export { LAYER_DEFINITIONS, type LayerType } from './layers';
 export * from './messages';

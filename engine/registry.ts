@@ -5,7 +5,7 @@ import { LAYER_DEFINITIONS } from './layers';
 import { isMessageId } from './messages';
 import { ruleValues } from './params';
 
-const byType = new Map(LAYER_DEFINITIONS.map((d) => [d.type, d]));
+const byType = new Map<string, AnyLayerDefinition>(LAYER_DEFINITIONS.map((d) => [d.type, d]));
 
 export const layerTypes = (): readonly string[] => LAYER_DEFINITIONS.map((d) => d.type);
 

@@ -10,6 +10,8 @@
         "addon/forward.cc",
         "addon/backward.cc",
         "addon/losses.cc",
+        "addon/op_table.cc",
+        "addon/node_params.cc",
         "src/thread_pool.cc",
         "src/cpu_features.cc",
         "src/gemm.cc",

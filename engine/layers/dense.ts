@@ -1,5 +1,9 @@
-// Dense: a fully connected layer on the last axis, output = activation(x · kernel + bias).
+// Dense: a fully connected layer on the last axis, output = activation(x · kernel + bias). Its home: the
+// definition and how every format writes it.
 import { defineLayer } from '../define-layer';
+import { preActivationName, withActivation } from '../formats/onnx/onnx-layers';
+import { field, requireValue, weighted, weightedFrom, defined } from '../formats/tfjs/keras-config';
+import { input, isImage, toChannelsFirst, toChannelsLast } from '../formats/python/torch-layers';
 import { activation, bool, initializer, int } from '../params';
 import { singleInput } from './shape-rules';
 
@@ -25,5 +29,43 @@ export const Dense = defineLayer({
         ? [{ name: 'bias', shape: [p.units], trainable: true, initializer: p.bias_initializer }]
         : []),
     ];
+  },
+  formats: {
+    keras: {
+      className: 'Dense',
+      toKeras: (p) => ({ units: p.units, ...weighted(p) }),
+      fromKeras: (c) => {
+        requireValue(c, 'lora_rank', [], 'Layerwise has no LoRA');
+        return defined({ units: field(c, 'units'), ...weightedFrom(c) });
+      },
+    },
+    kerasScript: { className: 'Dense', positional: ['units'], regularized: true },
+    onnx: (ctx, node) => {
+      const x = ctx.inputIn(node, 'channels_last');
+      const [fanIn, units] = [node.inputShapes[0]?.at(-1) ?? 0, node.params.units];
+      const kernel = ctx.constant(`${node.name}/kernel`, [fanIn, units], ctx.weight(node, 'kernel'));
+      const bias = node.params.use_bias
+        ? [ctx.constant(`${node.name}/bias`, [units], ctx.weight(node, 'bias'))]
+        : [];
+      const out = preActivationName(node);
+      // Gemm for (N, features); MatMul + Add acts on the last axis of any rank, as Keras' Dense does.
+      const matMul = () => ctx.op('MatMul', [x.name, kernel], bias[0] ? `${node.name}/MatMul` : out);
+      const name =
+        x.rank === 2
+          ? ctx.op('Gemm', [x.name, kernel, ...bias], out)
+          : bias[0] === undefined
+            ? matMul()
+            : ctx.op('Add', [matMul(), bias[0]], out);
+      return withActivation(ctx, node, { ...x, name });
+    },
+    torch: {
+      module: (node) =>
+        `nn.Linear(${input(node).at(-1)}, ${node.params.units}${node.params.use_bias ? '' : ', bias=False'})`,
+      // Dense acts on the last (channels) axis, which NCHW keeps at position 1.
+      forward: (node, [x = ''], self) =>
+        isImage(input(node)) ? toChannelsFirst(`${self}(${toChannelsLast(x)})`) : `${self}(${x})`,
+      weights: { kernel: ['weight', 'dense_kernel'], bias: ['bias', 'same'] },
+    },
+    native: (node) => ({ activation: node.params.activation, use_bias: node.params.use_bias }),
   },
 });

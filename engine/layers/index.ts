@@ -12,7 +12,7 @@ import { Add, Concatenate } from './merge';
 import { AveragePooling2D, MaxPooling2D } from './pooling2d';
 import { Reshape } from './reshape';
 
-export const LAYER_DEFINITIONS: readonly AnyLayerDefinition[] = [
+export const LAYER_DEFINITIONS = [
   InputLayer,
   Dense,
   Flatten,
@@ -27,4 +27,7 @@ export const LAYER_DEFINITIONS: readonly AnyLayerDefinition[] = [
   Add,
   Concatenate,
   Activation,
-];
+] as const satisfies readonly AnyLayerDefinition[];
+
+/** Every layer type's Keras class name. */
+export type LayerType = (typeof LAYER_DEFINITIONS)[number]['type'];

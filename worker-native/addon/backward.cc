@@ -83,6 +83,9 @@ void Model::backward_node(int index, int count, bool training) {
         if (float* dx = input_grad(i))
           for (size_t j = 0; j < n; j++) dx[j] += g[j];
       return;
+    case Op::Registered:
+      ops_[index]->backward(layer_run(index, count, training));
+      return;
     case Op::Concatenate: {
       const ConcatLayout l = concat_layout(node, count);
       size_t at = 0;

@@ -78,6 +78,9 @@ void Model::forward_node(int index, int count, bool training) {
         for (size_t j = 0; j < n; j++) out[j] += x[j];
       }
       return;
+    case Op::Registered:
+      ops_[index]->forward(layer_run(index, count, training));
+      return;
     case Op::Concatenate: {
       const ConcatLayout l = concat_layout(node, count);
       size_t at = 0;

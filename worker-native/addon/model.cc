@@ -22,6 +22,9 @@ Model::Model(ModelSpec spec) : spec_(std::move(spec)), pool_(std::make_unique<Th
   opt_v_.assign(spec_.trainable_params, 0.0f);
   const NodeSpec& out = spec_.nodes[spec_.output_index];
   fused_loss_ = loss_fuses_activation(spec_.config.loss, out.act) && out.op != Op::Input;
+  ops_.resize(spec_.nodes.size());
+  for (size_t i = 0; i < spec_.nodes.size(); i++)
+    if (spec_.nodes[i].op == Op::Registered) ops_[i] = find_op(spec_.nodes[i].type)(spec_.nodes[i]);
   plan_buffers();
   initialize_weights();
 }
@@ -43,10 +46,12 @@ void Model::plan_buffers() {
     const NodeSpec& node = spec_.nodes[i];
     NodeBuffers& b = nodes_[i];
     b.out_size = shape_size(node.output_shape);
-    b.alias = node.op == Op::Flatten || node.op == Op::Reshape || node.op == Op::Input;
     const bool is_output = static_cast<int>(i) == spec_.output_index;
-    b.keep_pre = (node.op == Op::Dense || node.op == Op::Conv2D) &&
-                 (kernels::activation_backward_needs_input(kernel_act(node.act)) || (is_output && fused_loss_));
+    const LayerOp* op = ops_[i].get();
+    b.alias = node.op == Op::Flatten || node.op == Op::Reshape || node.op == Op::Input || (op && op->is_view());
+    b.keep_pre = op ? op->keeps_pre(is_output && fused_loss_)
+                    : (node.op == Op::Dense || node.op == Op::Conv2D) &&
+                          (kernels::activation_backward_needs_input(kernel_act(node.act)) || (is_output && fused_loss_));
     bool flows = false;
     for (const WeightSlot& w : node.weights) flows |= w.trainable;
     for (int input : node.inputs) flows |= nodes_[input].grads_flow;
@@ -80,6 +85,10 @@ void Model::reserve(int batch) {
     if (node.op == Op::Conv2D) {
       const auto p = conv_params(node, batch, fused);
       scratch = std::max({scratch, kernels::conv2d_forward_scratch_size(p, threads), kernels::conv2d_backward_scratch_size(p, threads)});
+    }
+    if (const LayerOp* op = ops_[i].get()) {
+      b.state.assign(op->state_floats(batch), 0.0f);
+      scratch = std::max(scratch, op->scratch_floats(batch, threads, fused));
     }
     if (node.op == Op::BatchNorm) {
       b.mean.assign(node.output_shape.back(), 0.0f);
@@ -243,6 +252,41 @@ void Model::predict(InputView x, int count, int batch, bool training, float* out
     forward(n, training);
     std::memcpy(out + static_cast<size_t>(offset) * output_size_, nodes_[spec_.output_index].out_ptr, static_cast<size_t>(n) * output_size_ * sizeof(float));
   }
+}
+
+LayerRun Model::layer_run(int index, int count, bool training) {
+  const NodeSpec& node = spec_.nodes[index];
+  NodeBuffers& b = nodes_[index];
+  b.inputs.clear();
+  b.input_grads.clear();
+  b.weights.clear();
+  b.weight_grads.clear();
+  for (size_t i = 0; i < node.inputs.size(); i++) {
+    b.inputs.push_back(nodes_[node.inputs[i]].out_ptr);
+    b.input_grads.push_back(needs_input_grad(index, static_cast<int>(i)) ? nodes_[node.inputs[i]].grad_ptr : nullptr);
+  }
+  for (size_t s = 0; s < node.weights.size(); s++) {
+    b.weights.push_back(weight(index, static_cast<int>(s)));
+    b.weight_grads.push_back(node.weights[s].trainable ? weight_grad(index, static_cast<int>(s)) : nullptr);
+  }
+  LayerRun run{node};
+  run.index = index;
+  run.count = count;
+  run.training = training;
+  run.fused = index == spec_.output_index && fused_loss_;
+  run.inputs = b.inputs.data();
+  run.out = b.out_ptr;
+  run.pre = b.keep_pre ? b.pre.data() : nullptr;
+  run.grad = b.grad_ptr;
+  run.input_grads = b.input_grads.data();
+  run.weights = b.weights.data();
+  run.weight_grads = b.weight_grads.data();
+  run.state = b.state.empty() ? nullptr : b.state.data();
+  run.scratch = scratch_.data();
+  run.pool = pool_.get();
+  run.seed = spec_.config.seed;
+  run.step = dropout_step_;
+  return run;
 }
 
 const float* Model::input_gradient() const { return nodes_[spec_.input_index].grad_ptr; }

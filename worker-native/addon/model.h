@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "../src/dropout.h"
+#include "layer_op.h"
 #include "model_spec.h"
 
 namespace layerwise {
@@ -65,6 +66,9 @@ class Model {
     bool alias = false;                   // output is a view of input 0
     bool keep_pre = false;                // keeps the pre-activation values (gelu, swish, fused loss)
     bool grads_flow = false;              // some trainable weight lies at or before this node
+    std::vector<float> state;             // a registered op's state_floats(), kept from forward to backward
+    std::vector<const float*> inputs;     // pointer tables a registered op's LayerRun points into
+    std::vector<float*> input_grads, weights, weight_grads;
   };
 
   void initialize_weights();
@@ -81,6 +85,8 @@ class Model {
   void apply_optimizer();
   bool needs_input_grad(int index, int input) const;
   kernels::DropoutParams dropout_params(int index, size_t n) const;
+  /** A registered op's view of node `index` (pointer tables refreshed from the current buffers). */
+  LayerRun layer_run(int index, int count, bool training);
   float* weight(int index, int slot) { return params_.data() + spec_.nodes[index].weights[slot].offset; }
   float* weight_grad(int index, int slot) { return grads_.data() + spec_.nodes[index].weights[slot].offset; }
 
@@ -89,6 +95,7 @@ class Model {
   size_t input_size_ = 0, output_size_ = 0;
   std::vector<float> params_, grads_, opt_m_, opt_v_;
   std::vector<NodeBuffers> nodes_;
+  std::vector<std::unique_ptr<LayerOp>> ops_; // per node: its registered op, null for built-in ones
   std::vector<float> scratch_;      // kernels' working memory, sized for the largest layer at capacity
   int capacity_ = 0;                // batch size the buffers are sized for
   int64_t step_ = 0;                // optimizer steps taken

@@ -3,12 +3,13 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
 namespace layerwise {
 
-enum class Op { Input, Dense, Conv2D, MaxPool2D, AvgPool2D, GlobalAvgPool2D, GlobalMaxPool2D, Flatten, Reshape, Dropout, BatchNorm, Activation, Add, Concatenate };
+enum class Op { Input, Dense, Conv2D, MaxPool2D, AvgPool2D, GlobalAvgPool2D, GlobalMaxPool2D, Flatten, Reshape, Dropout, BatchNorm, Activation, Add, Concatenate, Registered };
 enum class Act { Linear, Relu, Sigmoid, Tanh, Softmax, LeakyRelu, Elu, Gelu, Swish };
 enum class Init { GlorotUniform, GlorotNormal, HeNormal, HeUniform, LecunNormal, Zeros, Ones };
 enum class Loss { SparseCategoricalCrossentropy, CategoricalCrossentropy, BinaryCrossentropy, MeanSquaredError };
@@ -33,7 +34,24 @@ struct WeightSlot {
   int fan_in = 1, fan_out = 1;
 };
 
+/** A layer's params as its TypeScript home's `formats.native` gives them: numbers, flags (1/0) and
+ *  number lists in `numbers`, strings in `texts`. The getters throw std::invalid_argument naming a
+ *  missing or mistyped key, which the model turns into a clear error. */
+struct NodeParams {
+  std::map<std::string, std::vector<double>> numbers;
+  std::map<std::string, std::string> texts;
+
+  bool has(const std::string& key) const { return numbers.count(key) > 0 || texts.count(key) > 0; }
+  double number(const std::string& key) const;
+  int integer(const std::string& key) const { return static_cast<int>(number(key)); }
+  bool flag(const std::string& key) const { return number(key) != 0; }
+  const std::vector<double>& list(const std::string& key) const;
+  std::vector<int> ints(const std::string& key) const;
+  const std::string& text(const std::string& key) const;
+};
+
 struct NodeSpec {
+  std::string type; // the registry's layer type (Keras class name)
   Op op = Op::Input;
   Act act = Act::Linear;
   std::vector<int> inputs;
@@ -43,6 +61,7 @@ struct NodeSpec {
   bool same_padding = false, use_bias = false, center = false, scale = false;
   float rate = 0, momentum = 0, epsilon = 0;
   int axis = 0;
+  NodeParams params;
   std::vector<WeightSlot> weights;
 };
 

@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "layer_op.h"
+
 namespace layerwise {
 namespace {
 
@@ -112,10 +114,37 @@ TrainConfig read_config(const Napi::Object& c) {
   return config;
 }
 
+// A layer's native params: numbers and booleans (as 1/0), arrays of numbers, strings.
+void read_params(const Napi::Value& value, NodeParams& params) {
+  if (!value.IsObject() || value.IsArray()) fail(value.Env(), "'params' must be an object");
+  const Napi::Object o = value.As<Napi::Object>();
+  const Napi::Array keys = o.GetPropertyNames();
+  for (uint32_t i = 0; i < keys.Length(); i++) {
+    const std::string key = keys.Get(i).As<Napi::String>().Utf8Value();
+    const Napi::Value v = o.Get(key);
+    if (v.IsNumber()) params.numbers[key] = {v.As<Napi::Number>().DoubleValue()};
+    else if (v.IsBoolean()) params.numbers[key] = {v.As<Napi::Boolean>().Value() ? 1.0 : 0.0};
+    else if (v.IsString()) params.texts[key] = v.As<Napi::String>().Utf8Value();
+    else if (v.IsArray()) {
+      const Napi::Array a = v.As<Napi::Array>();
+      std::vector<double>& list = params.numbers[key];
+      for (uint32_t j = 0; j < a.Length(); j++) {
+        if (!a.Get(j).IsNumber()) fail(value.Env(), "param '" + key + "' must list numbers");
+        list.push_back(a.Get(j).As<Napi::Number>().DoubleValue());
+      }
+    } else fail(value.Env(), "param '" + key + "' must be a number, boolean, string or list of numbers");
+  }
+}
+
 NodeSpec read_node(const Napi::Object& n) {
   const Napi::Env env = n.Env();
   NodeSpec node;
-  node.op = lookup(env, kOps, text(n, "op"), "layer type");
+  node.type = text(n, "op");
+  const auto known = kOps.find(node.type);
+  if (known != kOps.end()) node.op = known->second;
+  else if (find_op(node.type) != nullptr) node.op = Op::Registered;
+  else fail(env, "unknown layer type '" + node.type + "'");
+  read_params(field(n, "params"), node.params);
   node.act = lookup(env, kActs, text(n, "activation"), "activation");
   node.inputs = ints(array(n, "inputs"));
   Napi::Array shapes = array(n, "inputShapes");

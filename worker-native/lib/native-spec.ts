@@ -1,7 +1,8 @@
 // Converts a compiled ExecutionPlan into the flat record per node that the C++ core reads once at model
 // creation: every layer described by the same fields, params resolved (pool strides, concat axis),
 // and weight slots as offsets into the flat parameter buffer.
-import type { ExecutionPlan, PlanNode } from '../../engine';
+import { getLayer, type ExecutionPlan, type PlanNode } from '../../engine';
+import type { NativeParams } from '../../engine/layer-formats';
 import type { TrainingConfig } from '../../engine/training-config';
 
 export interface NativeNodeSpec {
@@ -23,6 +24,9 @@ export interface NativeNodeSpec {
   scale: boolean;
   /** Concatenate axis as an index into the shape without the batch. */
   axis: number;
+  /** The params the layer's C++ op reads, from its home's `formats.native` (the only source once every
+   *  layer has a home; the fixed fields above go then). */
+  params: NativeParams;
   weights: {
     name: string;
     offset: number;
@@ -69,6 +73,7 @@ function nodeSpec(node: PlanNode): NativeNodeSpec {
     center: p.center === true,
     scale: p.scale === true,
     axis,
+    params: getLayer(node.type)?.formats?.native(node) ?? {},
     weights: node.weights.map((w) => ({
       name: w.name,
       offset: w.offset,

@@ -7,10 +7,10 @@ import { exportFileNames, fileBase } from '../file-names';
 import type { ExportedFile, FormatResult } from '../types';
 import { trainedPlan } from '../weights';
 import { INPUT_NAME, OnnxContext, OUTPUT_NAME } from './onnx-context';
-import { ONNX_LAYERS } from './onnx-layers';
+import { ONNX_LAYERS } from '../layer-tables';
 import { encodeOnnxModel } from './onnx-proto';
 
-export { ONNX_LAYERS } from './onnx-layers';
+export { ONNX_LAYERS } from '../layer-tables';
 
 const BATCH = 'N';
 

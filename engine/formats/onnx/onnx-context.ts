@@ -1,7 +1,7 @@
 // What the per-layer mappings build with: the growing ONNX graph (nodes, initializers, unique names) and
 // the layout of every layer's output. Values stay channels-last like Keras unless a layer needs channels
 // first (Conv, pooling, BatchNormalization); the transposes between the two are made once and shared.
-import type { ExecutionPlan, PlanNode } from '../../compile';
+import type { ExecutionPlan, LayerNode, PlanNode } from '../../compile';
 import type { NamedTensor } from '../weights';
 import type { OnnxAttribute, OnnxNode, OnnxTensor } from './onnx-proto';
 
@@ -16,7 +16,7 @@ export interface OnnxValue {
 }
 
 /** One layer type's mapping: adds its ops and returns its output. */
-export type LayerMapping = (ctx: OnnxContext, node: PlanNode) => OnnxValue;
+export type LayerMapping<P = PlanNode['params']> = (ctx: OnnxContext, node: LayerNode<P>) => OnnxValue;
 
 export const INPUT_NAME = 'input';
 export const OUTPUT_NAME = 'probabilities';

@@ -14,46 +14,24 @@ import {
 import { globalPooling, image, oihw, pooling, windowPads } from './onnx-windows';
 
 /** The layer's output name, or `<layer>/pre_activation` when an activation still follows. */
-const preActivationName = (node: PlanNode) =>
+export const preActivationName = (node: Pick<PlanNode, 'name' | 'params'>) =>
   node.params.activation === 'linear' ? node.name : `${node.name}/pre_activation`;
 
-const withActivation = (ctx: OnnxContext, node: PlanNode, x: OnnxValue) =>
+export const withActivation = (ctx: OnnxContext, node: PlanNode, x: OnnxValue) =>
   applyActivation(ctx, x, node.params.activation as ActivationName, node.name);
 
 /** Elementwise layers keep the layout of their first input and bring the others to it. */
-function sameLayoutInputs(ctx: OnnxContext, node: PlanNode): OnnxValue[] {
+export function sameLayoutInputs(ctx: OnnxContext, node: PlanNode): OnnxValue[] {
   const first = ctx.input(node, 0);
   return node.inputs.map((_, i) => ctx.inLayout(ctx.input(node, i), first.layout));
 }
 
-export const ONNX_LAYERS: Record<string, LayerMapping> = {
+export const LEGACY_ONNX_LAYERS: Record<string, LayerMapping> = {
   InputLayer: (_ctx, node) => ({
     name: INPUT_NAME,
     layout: 'channels_last',
     rank: node.outputShape.length + 1,
   }),
-
-  Dense: (ctx, node) => {
-    const x = ctx.inputIn(node, 'channels_last');
-    const [fanIn, units] = [node.inputShapes[0]?.at(-1) as number, node.params.units as number];
-    const kernel = ctx.constant(`${node.name}/kernel`, [fanIn, units], ctx.weight(node, 'kernel'));
-    const bias = node.params.use_bias
-      ? [ctx.constant(`${node.name}/bias`, [units], ctx.weight(node, 'bias'))]
-      : [];
-    const out = preActivationName(node);
-    // Gemm for (N, features); MatMul + Add acts on the last axis of any rank, as Keras' Dense does.
-    const name =
-      x.rank === 2
-        ? ctx.op('Gemm', [x.name, kernel, ...bias], out)
-        : bias.length === 0
-          ? ctx.op('MatMul', [x.name, kernel], out)
-          : ctx.op(
-              'Add',
-              [ctx.op('MatMul', [x.name, kernel], `${node.name}/MatMul`), bias[0] as string],
-              out,
-            );
-    return withActivation(ctx, node, { ...x, name });
-  },
 
   Conv2D: (ctx, node) => {
     const x = ctx.inputIn(node, 'channels_first');

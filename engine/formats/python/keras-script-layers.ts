@@ -3,6 +3,7 @@
 // go first (positionally) and which layers take the L2 kernel regularizer.
 import type { PlanNode } from '../../compile';
 import { getLayer } from '../../registry';
+import { KERAS_SCRIPT_LAYERS } from '../layer-tables';
 import { pyLiteral } from './python-literal';
 
 export interface KerasScriptLayer {
@@ -15,23 +16,6 @@ export interface KerasScriptLayer {
   /** Params Keras does not take (resolved for our own use). */
   readonly skip?: readonly string[];
 }
-
-export const KERAS_SCRIPT_LAYERS: Readonly<Record<string, KerasScriptLayer>> = {
-  InputLayer: { className: 'Input' },
-  Dense: { className: 'Dense', positional: ['units'], regularized: true },
-  Flatten: { className: 'Flatten' },
-  Reshape: { className: 'Reshape', positional: ['target_shape'] },
-  Conv2D: { className: 'Conv2D', positional: ['filters', 'kernel_size'], regularized: true },
-  MaxPooling2D: { className: 'MaxPooling2D', positional: ['pool_size'] },
-  AveragePooling2D: { className: 'AveragePooling2D', positional: ['pool_size'] },
-  GlobalAveragePooling2D: { className: 'GlobalAveragePooling2D' },
-  GlobalMaxPooling2D: { className: 'GlobalMaxPooling2D' },
-  BatchNormalization: { className: 'BatchNormalization' },
-  Dropout: { className: 'Dropout', positional: ['rate'] },
-  Add: { className: 'Add' },
-  Concatenate: { className: 'Concatenate' },
-  Activation: { className: 'Activation', positional: ['activation'] },
-};
 
 const PAIR_PARAMS = new Set(['kernel_size', 'strides', 'pool_size', 'target_shape', 'shape']);
 

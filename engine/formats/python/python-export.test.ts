@@ -11,8 +11,8 @@ import { readModel, type ModelFile } from '../../model-file';
 import type { Graph } from '../../graph';
 import { chain, graph } from '../../testing/graphs';
 import { exportKeras, exportPytorch } from '.';
-import { KERAS_SCRIPT_LAYERS } from './keras-script-layers';
-import { TORCH_ACTIVATIONS, TORCH_LAYERS } from './torch-layers';
+import { KERAS_SCRIPT_LAYERS, TORCH_LAYERS } from '../layer-tables';
+import { TORCH_ACTIVATIONS } from './torch-layers';
 
 const template = (name: string): ModelFile => {
   const loaded = readModel(JSON.parse(readFileSync(`assets/templates/${name}.json`, 'utf8')));

@@ -1,7 +1,7 @@
 // Every layer type as PyTorch: its nn.Module, its forward expression and where its Keras-layout weights
 // go. Rank-3 tensors are NCHW inside the module (PyTorch's layout); every other rank keeps the Keras
 // layout, so Flatten, Reshape, Dense and Concatenate permute back where Keras' order matters.
-import type { PlanNode } from '../../compile';
+import type { LayerNode, PlanNode } from '../../compile';
 import type { ActivationName, Pair } from '../../params';
 import type { Shape } from '../../shape';
 import { pyNumber, pyTuple } from './python-literal';
@@ -10,24 +10,24 @@ import { windowPadding } from './same-padding';
 /** How a Keras-layout tensor becomes the PyTorch one: as is, (in, out) → (out, in), or HWIO → OIHW. */
 export type TorchLayout = 'same' | 'dense_kernel' | 'conv_kernel';
 
-export interface TorchLayer {
+export interface TorchLayer<P = PlanNode['params']> {
   /** The nn.Module built in __init__, or null for layers that are plain tensor operations. */
-  module?(node: PlanNode): string;
+  module?(node: LayerNode<P>): string;
   /** Extra __init__ lines for the module at `self.<attr>` (e.g. freezing an absent BN scale). */
-  setup?(node: PlanNode, attr: string): string[];
+  setup?(node: LayerNode<P>, attr: string): string[];
   /** The output before the activation; `self` is `self.<attr>`. */
-  forward(node: PlanNode, inputs: readonly string[], self: string): string;
+  forward(node: LayerNode<P>, inputs: readonly string[], self: string): string;
   /** Our weight name (after '<layer>/') → [module parameter or buffer, layout]. */
   weights?: Readonly<Record<string, readonly [string, TorchLayout]>>;
 }
 
 export const isImage = (shape: Shape): boolean => shape.length === 3;
-const input = (node: PlanNode): Shape => node.inputShapes[0] ?? [];
-const first = (inputs: readonly string[]): string => inputs[0] ?? 'None';
-const toChannelsLast = (x: string) => `${x}.permute(0, 2, 3, 1)`;
-const toChannelsFirst = (x: string) => `${x}.permute(0, 3, 1, 2)`;
+export const input = (node: PlanNode): Shape => node.inputShapes[0] ?? [];
+export const first = (inputs: readonly string[]): string => inputs[0] ?? 'None';
+export const toChannelsLast = (x: string) => `${x}.permute(0, 2, 3, 1)`;
+export const toChannelsFirst = (x: string) => `${x}.permute(0, 3, 1, 2)`;
 
-function pooling(kind: 'Max' | 'Avg'): TorchLayer {
+export function pooling(kind: 'Max' | 'Avg'): TorchLayer {
   const windows = (node: PlanNode) => {
     const pool = node.params.pool_size as Pair;
     return { pool, strides: (node.params.strides as Pair | null) ?? pool };
@@ -51,16 +51,8 @@ function pooling(kind: 'Max' | 'Avg'): TorchLayer {
 
 const BN_MODULE = (node: PlanNode) => (isImage(input(node)) ? 'BatchNorm2d' : 'BatchNorm1d');
 
-export const TORCH_LAYERS: Readonly<Record<string, TorchLayer>> = {
+export const LEGACY_TORCH_LAYERS: Readonly<Record<string, TorchLayer>> = {
   InputLayer: { forward: (node, [x = '']) => (isImage(node.outputShape) ? toChannelsFirst(x) : x) },
-  Dense: {
-    module: (node) =>
-      `nn.Linear(${input(node).at(-1)}, ${node.params.units as number}${node.params.use_bias ? '' : ', bias=False'})`,
-    // Dense acts on the last (channels) axis, which NCHW keeps at position 1.
-    forward: (node, [x = ''], self) =>
-      isImage(input(node)) ? toChannelsFirst(`${self}(${toChannelsLast(x)})`) : `${self}(${x})`,
-    weights: { kernel: ['weight', 'dense_kernel'], bias: ['bias', 'same'] },
-  },
   Flatten: {
     // Keras flattens channels-last: permute back first so the next Dense kernel stays valid.
     forward: (node, [x = '']) =>

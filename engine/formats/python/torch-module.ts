@@ -5,7 +5,8 @@ import type { ExecutionPlan, PlanNode } from '../../compile';
 import type { ActivationName } from '../../params';
 import { formatDims } from '../../shape';
 import { pyIdentifier, pyLiteral } from './python-literal';
-import { isImage, TORCH_ACTIVATIONS, TORCH_LAYERS, type TorchLayer } from './torch-layers';
+import { TORCH_LAYERS } from '../layer-tables';
+import { isImage, TORCH_ACTIVATIONS, type TorchLayer } from './torch-layers';
 
 // nn.Module's own members: a layer named like one of them must not overwrite it.
 const MODULE_MEMBERS = (

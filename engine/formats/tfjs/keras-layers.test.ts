@@ -7,7 +7,8 @@ import { getLayer, resolveParams } from '../../registry';
 import { chain } from '../../testing/graphs';
 import { KERAS_ALIASES } from './keras-aliases';
 import { activationFromKeras, initializerFromKeras, initializerToKeras } from './keras-config';
-import { KERAS_LAYERS, kerasLayerConfig } from './keras-layers';
+import { KERAS_LAYERS } from '../layer-tables';
+import { kerasLayerConfig } from './keras-layers';
 import { INITIALIZERS } from '../../params';
 
 /** Params that differ from every default, per type (types without params use {}). */

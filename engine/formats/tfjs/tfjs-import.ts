@@ -10,7 +10,7 @@ import type { FormatResult } from '../types';
 import { encodeWeights } from '../weights';
 import { KERAS_ALIASES } from './keras-aliases';
 import { describeValue, field, UnsupportedConfig, type KerasConfig } from './keras-config';
-import { KERAS_LAYERS } from './keras-layers';
+import { KERAS_LAYERS } from '../layer-tables';
 import { foldLeakyRelu } from './tfjs-leaky-relu';
 import { readTopology, type KerasLayerCall } from './tfjs-topology';
 import { float32Values, manifestSchema, readManifest, type ManifestTensor } from './tfjs-weights';

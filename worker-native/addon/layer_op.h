@@ -1,0 +1,63 @@
+// One layer type as the model runs it: a forward/backward pair over a batch, built once per node from
+// its spec. Each type lives in one file, worker-native/addon/ops/<layer>.cc, and is registered in the
+// single table of addon/op_table.cc under its Keras class name (the registry's layer type).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model_spec.h"
+
+namespace layerwise {
+
+class ThreadPool;
+
+/** What one node sees of the batch. Pointers index the node's own buffers; nothing is allocated. */
+struct LayerRun {
+  const NodeSpec& node;
+  int index = 0;          // the node's position in the plan (seeds per-layer randomness)
+  int count = 0;          // samples in this batch
+  bool training = false;  // dropout, noise and augmentation act only while training
+  bool fused = false;     // output layer whose activation the loss folds in: compute logits only
+  const float* const* inputs = nullptr;  // the input nodes' outputs, node.inputs.size() of them
+  float* out = nullptr;                  // forward writes count * output size values
+  float* pre = nullptr;                  // pre-activation values kept for backward (keeps_pre), else null
+  const float* grad = nullptr;           // backward: gradient of the output
+  float* const* input_grads = nullptr;   // backward: one per input, null where not needed; ACCUMULATE (+=)
+  float* const* weights = nullptr;       // by weight slot (node.weights order)
+  float* const* weight_grads = nullptr;  // by slot; OVERWRITE; null for non-trainable slots
+  float* state = nullptr;                // state_floats() values kept from forward to backward
+  float* scratch = nullptr;              // scratch_floats() values, shared by all nodes
+  ThreadPool* pool = nullptr;
+  uint32_t seed = 0;                     // the training seed
+  uint64_t step = 0;                     // advances once per training step (fresh masks per batch)
+};
+
+class LayerOp {
+ public:
+  virtual ~LayerOp() = default;
+  virtual void forward(const LayerRun& run) const = 0;
+  virtual void backward(const LayerRun& run) const = 0;
+  /** The output is input 0's buffer (Flatten, Reshape): no forward/backward work at all. */
+  virtual bool is_view() const { return false; }
+  /** Whether backward needs the pre-activation values (run.pre) for this node. */
+  virtual bool keeps_pre(bool fused) const { return false; }
+  /** Floats of per-node state for `batch` samples (e.g. BatchNormalization's mean and inverse std). */
+  virtual size_t state_floats(int batch) const { return 0; }
+  /** Floats of working memory for forward and backward at `batch` samples on `threads` threads. */
+  virtual size_t scratch_floats(int batch, int threads, bool fused) const { return 0; }
+};
+
+using OpFactory = std::unique_ptr<LayerOp> (*)(const NodeSpec& node);
+
+/** The factory for a layer type, or null when the native core does not have it. */
+OpFactory find_op(const std::string& type);
+/** Every registered layer type (the addon exports it as opTypes() for the coverage test). */
+std::vector<std::string> op_types();
+
+template <typename T>
+std::unique_ptr<LayerOp> make_op(const NodeSpec& node) { return std::make_unique<T>(node); }
+
+} // namespace layerwise
