@@ -40,6 +40,9 @@ class LayerOp {
   virtual ~LayerOp() = default;
   virtual void forward(const LayerRun& run) const = 0;
   virtual void backward(const LayerRun& run) const = 0;
+  /** A loss term the layer adds for this batch after forward (ActivityRegularization), in the units of
+   *  the batch's mean loss; backward adds its gradient to the input's. */
+  virtual double loss(const LayerRun& run) const { return 0; }
   /** The output is input 0's buffer (Flatten, Reshape): no forward/backward work at all. */
   virtual bool is_view() const { return false; }
   /** Whether backward needs the pre-activation values (run.pre) for this node. */

@@ -130,7 +130,11 @@ void Model::load_inputs(InputView x, int offset, int count) {
 }
 
 void Model::forward(int count, bool training) {
-  for (size_t i = 0; i < spec_.nodes.size(); i++) forward_node(static_cast<int>(i), count, training);
+  layer_loss_ = 0;
+  for (size_t i = 0; i < spec_.nodes.size(); i++) {
+    forward_node(static_cast<int>(i), count, training);
+    if (const LayerOp* op = ops_[i].get()) layer_loss_ += op->loss(layer_run(static_cast<int>(i), count, training));
+  }
 }
 
 BatchStats Model::loss(TargetView y, int offset, int count, int batch, bool want_gradient) {
@@ -208,7 +212,7 @@ BatchStats Model::compute_gradients(InputView x, TargetView y, int count, bool t
   zero_gradients(count);
   BatchStats stats = loss(y, 0, count, count, true);
   backward(count, training);
-  stats.loss = stats.loss / count + regularize(true);
+  stats.loss = stats.loss / count + regularize(true) + layer_loss_;
   stats.accuracy /= count;
   return stats;
 }
@@ -221,7 +225,7 @@ BatchStats Model::train_batch(InputView x, TargetView y, int count) {
   zero_gradients(count);
   BatchStats stats = loss(y, 0, count, count, true);
   backward(count, true);
-  stats.loss = stats.loss / count + regularize(true);
+  stats.loss = stats.loss / count + regularize(true) + layer_loss_;
   stats.accuracy /= count;
   apply_optimizer();
   dropout_step_++;
@@ -236,7 +240,7 @@ BatchStats Model::evaluate(InputView x, TargetView y, int count, int batch) {
     load_inputs(x, offset, n);
     forward(n, false);
     BatchStats s = loss(y, offset, n, n, false);
-    total.loss += s.loss;
+    total.loss += s.loss + layer_loss_ * n;
     total.accuracy += s.accuracy;
   }
   total.loss = total.loss / count + regularize(false);

@@ -101,7 +101,8 @@ class Model {
   int64_t step_ = 0;                // optimizer steps taken
   uint64_t dropout_step_ = 0;       // advances once per training step, so masks differ per batch
   bool want_input_gradient_ = false;
-  bool fused_loss_ = false;         // the loss gradient is taken with respect to the output's logits
+  bool fused_loss_ = false;
+  double layer_loss_ = 0;           // registered ops' loss terms of the last forward pass         // the loss gradient is taken with respect to the output's logits
 };
 
 } // namespace layerwise
