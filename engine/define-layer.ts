@@ -37,7 +37,7 @@ export interface LayerDefinition<S extends ParamSpecs = ParamSpecs, T extends st
   /** Weights in creation order (Keras order); absent for layers without weights. */
   weights?(inputs: readonly Shape[], params: ParamsOf<S>): WeightSpec[];
   /** How every format writes the layer, typed by its params (engine/layer-formats.ts). */
-  readonly formats?: LayerFormats<ParamsOf<S>>;
+  readonly formats: LayerFormats<ParamsOf<S>>;
 }
 
 /** Params after validation and defaults, for code that handles any layer type. */
@@ -49,7 +49,7 @@ export type AnyLayerDefinition<T extends string = string> = Omit<
 > & {
   outputShape(inputs: readonly Shape[], params: ResolvedParams): Shape;
   weights?(inputs: readonly Shape[], params: ResolvedParams): WeightSpec[];
-  readonly formats?: LayerFormats;
+  readonly formats: LayerFormats;
 };
 
 /** A layer home's definition; its type stays a literal so the registry can derive the LayerType union. */

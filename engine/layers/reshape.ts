@@ -1,5 +1,7 @@
 // Reshape: same values, new shape; one dimension may be -1 and is then inferred, as in Keras.
 import { defineLayer } from '../define-layer';
+import { copy, defined } from '../formats/tfjs/keras-config';
+import { input, isImage, toChannelsFirst, toChannelsLast } from '../formats/python/torch-layers';
 import { LayerShapeError } from '../issues';
 import { dims } from '../params';
 import { formatDims, shapeSize } from '../shape';
@@ -33,5 +35,28 @@ export const Reshape = defineLayer({
       );
     }
     return p.target_shape.map((d) => (d === -1 ? size / knownSize : d));
+  },
+  formats: {
+    keras: {
+      className: 'Reshape',
+      toKeras: (p) => ({ target_shape: p.target_shape }),
+      fromKeras: (c) => defined(copy(c, ['target_shape'])),
+    },
+    kerasScript: { className: 'Reshape', positional: ['target_shape'] },
+    onnx: (ctx, node) => {
+      const x = ctx.inputIn(node, 'channels_last');
+      // 0 copies the batch dimension; the rest is the resolved target shape (no -1 left).
+      const shape = ctx.int64Constant(`${node.name}/shape`, [0, ...node.outputShape]);
+      const name = ctx.op('Reshape', [x.name, shape], node.name);
+      return { name, layout: 'channels_last', rank: node.outputShape.length + 1 };
+    },
+    torch: {
+      forward: (node, [x = '']) => {
+        const flat = isImage(input(node)) ? toChannelsLast(x) : x;
+        const reshaped = `${flat}.reshape(${['-1', ...node.outputShape.map(String)].join(', ')})`;
+        return isImage(node.outputShape) ? toChannelsFirst(reshaped) : reshaped;
+      },
+    },
+    native: () => ({}),
   },
 });

@@ -4,7 +4,6 @@
 import { getLayer, type ExecutionPlan, type PlanNode } from '../../engine';
 import type { NativeParams } from '../../engine/layer-formats';
 import type { TrainingConfig } from '../../engine/training-config';
-import { legacyNativeParams } from './native-params-legacy';
 
 export interface NativeNodeSpec {
   op: string;
@@ -74,7 +73,7 @@ function nodeSpec(node: PlanNode): NativeNodeSpec {
     center: p.center === true,
     scale: p.scale === true,
     axis,
-    params: getLayer(node.type)?.formats?.native(node) ?? legacyNativeParams(node),
+    params: getLayer(node.type)?.formats.native(node) ?? {},
     weights: node.weights.map((w) => ({
       name: w.name,
       offset: w.offset,

@@ -1,9 +1,7 @@
-// Window arithmetic for Conv and pooling in ONNX terms: TensorFlow's 'same' padding as explicit pads,
-// Keras HWIO kernels as OIHW, and the pooling layers (which run channels-first, as ONNX pools do).
+// Window arithmetic for Conv and pooling in ONNX terms: TensorFlow's 'same' padding as explicit pads and
+// Keras HWIO kernels as OIHW.
 import type { PlanNode } from '../../compile';
 import type { Pair } from '../../params';
-import type { LayerMapping } from './onnx-context';
-import type { OnnxAttribute } from './onnx-proto';
 
 export const image = (node: PlanNode) => node.inputShapes[0] as readonly [number, number, number];
 
@@ -38,46 +36,4 @@ export function oihw(
         for (let o = 0; o < co; o++)
           out[((o * ci + i) * kh + y) * kw + x] = kernel[((y * kw + x) * ci + i) * co + o] as number;
   return out;
-}
-
-export function pooling(opType: 'MaxPool' | 'AveragePool'): LayerMapping {
-  return (ctx, node) => {
-    const x = ctx.inputIn(node, 'channels_first');
-    const pool = node.params.pool_size as Pair;
-    const strides = (node.params.strides as Pair | null) ?? pool;
-    const pads = windowPads(image(node), pool, strides, node.params.padding as 'valid' | 'same');
-    // Keras' 'same' average pooling divides by the real cells only: count_include_pad = 0.
-    const extra: Record<string, OnnxAttribute> =
-      opType === 'AveragePool' ? { count_include_pad: { i: 0 } } : {};
-    const attributes = {
-      kernel_shape: { ints: pool },
-      strides: { ints: strides },
-      pads: { ints: pads },
-      ...extra,
-    };
-    return { ...x, name: ctx.op(opType, [x.name], node.name, attributes) };
-  };
-}
-
-export function globalPooling(reduce: 'Mean' | 'Max'): LayerMapping {
-  return (ctx, node) => {
-    const x = ctx.input(node);
-    if (x.layout === 'channels_last') {
-      const name = ctx.op(`Reduce${reduce}`, [x.name], node.name, {
-        axes: { ints: [1, 2] },
-        keepdims: { i: 0 },
-      });
-      return { name, layout: 'channels_last', rank: 2 };
-    }
-    const pooled = ctx.op(
-      `Global${reduce === 'Mean' ? 'Average' : 'Max'}Pool`,
-      [x.name],
-      `${node.name}/pool`,
-    );
-    return {
-      name: ctx.op('Flatten', [pooled], node.name, { axis: { i: 1 } }),
-      layout: 'channels_last',
-      rank: 2,
-    };
-  };
 }
