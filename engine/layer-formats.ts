@@ -23,4 +23,13 @@ export interface LayerFormats<P = ResolvedParams> {
   readonly torch: TorchLayer<P>;
   /** The params the C++ op reads (worker-native/addon/ops/<layer>.cc), resolved: no nulls, no guessing. */
   native(node: LayerNode<P>): NativeParams;
+  /** What the C++ op keeps per sample, for the memory estimate (engine/memory-estimate.ts). */
+  readonly memory?: NativeMemory<P>;
+}
+
+export interface NativeMemory<P = ResolvedParams> {
+  /** The output is a view of the input: no buffers of its own. */
+  readonly view?: boolean;
+  /** Backward needs the pre-activation values too (a third buffer). */
+  keepsPreActivation?(node: LayerNode<P>, isOutput: boolean): boolean;
 }

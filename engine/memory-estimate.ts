@@ -4,6 +4,7 @@
 // buffer, one gradient and two optimizer slots per trainable weight, and per layer an output and a
 // gradient buffer (plus the pre-activation where backward needs it) at the largest batch it runs.
 import type { ExecutionPlan, PlanNode } from './compile';
+import { getLayer } from './registry';
 import { shapeSize } from './shape';
 
 const FLOAT = 4;
@@ -21,7 +22,6 @@ const EVALUATION_BATCH = 256;
 /** A worker thread, its V8 isolate and the thread pool cost about this much before any tensor. */
 const WORKER_OVERHEAD = 32 * MiB;
 /** Flatten, Reshape and the input share their input's buffers in the native core. */
-const ALIASES = new Set(['Flatten', 'Reshape', 'InputLayer']);
 
 export interface LayerMemory {
   readonly name: string;
@@ -52,7 +52,7 @@ export function estimateTrainingMemory(plan: ExecutionPlan, run: MemoryRun): Mem
   // one more copy of the best epoch's weights.
   const copies = run.early_stopping ? 2 : 1;
   const layers = plan.nodes
-    .map((node) => layerMemory(node, node.index === plan.outputIndex, capacity, copies))
+    .map((node) => layerMemory(node, plan, capacity, copies))
     .filter((layer) => layer.totalBytes > 0)
     .sort((a, b) => b.totalBytes - a.totalBytes);
   const pixels = shapeSize(plan.inputShape);
@@ -62,25 +62,19 @@ export function estimateTrainingMemory(plan: ExecutionPlan, run: MemoryRun): Mem
   return { totalBytes, layers, otherBytes };
 }
 
-function layerMemory(node: PlanNode, isOutput: boolean, capacity: number, copies: number): LayerMemory {
+function layerMemory(node: PlanNode, plan: ExecutionPlan, capacity: number, copies: number): LayerMemory {
+  const isOutput = node.index === plan.outputIndex;
   let weightBytes = 0;
   for (const w of node.weights)
     weightBytes += w.size * FLOAT * ((w.trainable ? 2 + OPTIMIZER_SLOTS : 1) + copies);
   const outputs = shapeSize(node.outputShape) * capacity;
   let buffers = 0;
-  if (node.type === 'InputLayer')
-    buffers = 1; // the converted pixels; no gradient while training
-  else if (!ALIASES.has(node.type)) buffers = 2 + (keepsPreActivation(node, isOutput) ? 1 : 0);
+  const memory = getLayer(node.type)?.formats.memory;
+  if (node.index === plan.inputIndex)
+    buffers = 1; // the input's converted pixels; no gradient while training
+  else if (memory?.view !== true) buffers = 2 + (memory?.keepsPreActivation?.(node, isOutput) ? 1 : 0);
   const activationBytes = outputs * buffers * FLOAT;
   return { name: node.name, weightBytes, activationBytes, totalBytes: weightBytes + activationBytes };
-}
-
-/** Backward needs the pre-activation for GELU and Swish, and at the output when the loss fuses it. */
-function keepsPreActivation(node: PlanNode, isOutput: boolean): boolean {
-  if (node.type !== 'Dense' && node.type !== 'Conv2D') return false;
-  const activation = (node.params as { activation?: unknown }).activation;
-  if (activation === 'gelu' || activation === 'swish') return true;
-  return isOutput && activation !== undefined && activation !== 'linear';
 }
 
 /** 48.1 GiB, 512 MiB, 3.2 KiB, 12 bytes: one decimal below 100 units, whole numbers above. */

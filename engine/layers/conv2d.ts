@@ -14,6 +14,7 @@ import {
   weightedFrom,
 } from '../formats/tfjs/keras-config';
 import { activation, bool, choice, initializer, int, pair } from '../params';
+import { fusedActivationMemory } from './fused-activation';
 import { imageInput, windowedImage } from './shape-rules';
 
 export const Conv2D = defineLayer({
@@ -115,5 +116,6 @@ export const Conv2D = defineLayer({
       strides: p.strides,
       padding: p.padding,
     }),
+    memory: fusedActivationMemory,
   },
 });

@@ -5,6 +5,7 @@ import { preActivationName, withActivation } from '../formats/onnx/onnx-layers';
 import { field, requireValue, weighted, weightedFrom, defined } from '../formats/tfjs/keras-config';
 import { input, isImage, toChannelsFirst, toChannelsLast } from '../formats/python/torch-layers';
 import { activation, bool, initializer, int } from '../params';
+import { fusedActivationMemory } from './fused-activation';
 import { singleInput } from './shape-rules';
 
 export const Dense = defineLayer({
@@ -67,5 +68,6 @@ export const Dense = defineLayer({
       weights: { kernel: ['weight', 'dense_kernel'], bias: ['bias', 'same'] },
     },
     native: (node) => ({ activation: node.params.activation, use_bias: node.params.use_bias }),
+    memory: fusedActivationMemory,
   },
 });

@@ -31,5 +31,6 @@ export const Flatten = defineLayer({
         isImage(input(node)) ? `torch.flatten(${toChannelsLast(x)}, 1)` : `torch.flatten(${x}, 1)`,
     },
     native: () => ({}),
+    memory: { view: true },
   },
 });

@@ -31,5 +31,6 @@ export const InputLayer = defineLayer({
     onnx: (_ctx, node) => ({ name: INPUT_NAME, layout: 'channels_last', rank: node.outputShape.length + 1 }),
     torch: { forward: (node, [x = '']) => (isImage(node.outputShape) ? toChannelsFirst(x) : x) },
     native: () => ({}),
+    memory: { view: true },
   },
 });

@@ -39,7 +39,9 @@ export const Reshape = defineLayer({
   formats: {
     keras: {
       className: 'Reshape',
-      toKeras: (p) => ({ target_shape: p.target_shape }),
+      // tfjs 4.22 leaves a -1 unresolved (its batch dimension counts as unknown) and the layers after it
+      // then fail to build: an exported graph writes the size the -1 stands for.
+      toKeras: (p, node) => ({ target_shape: node ? [...node.outputShape] : p.target_shape }),
       fromKeras: (c) => defined(copy(c, ['target_shape'])),
     },
     kerasScript: { className: 'Reshape', positional: ['target_shape'] },
@@ -58,5 +60,6 @@ export const Reshape = defineLayer({
       },
     },
     native: () => ({}),
+    memory: { view: true },
   },
 });

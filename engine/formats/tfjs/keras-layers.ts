@@ -1,15 +1,18 @@
 // Every layer type as Keras writes it: class name, config from our params and our params from a config.
 // TF.js export and import and the Keras script generator share this one table; params are Keras config
 // keys already, so most entries copy values and add the settings Keras expects spelled out.
-import type { PlanNode } from '../../compile';
+import type { LayerNode, PlanNode } from '../../compile';
 import type { ResolvedParams } from '../../define-layer';
 import { KERAS_LAYERS } from '../layer-tables';
 import type { KerasConfig } from './keras-config';
 
 export interface KerasLayerMapping<P = ResolvedParams> {
   readonly className: string;
-  /** The Keras config for our resolved params, without name, trainable and dtype. */
-  toKeras(params: P): Record<string, unknown>;
+  /**
+   * The Keras config for our resolved params, without name, trainable and dtype; `node` is there when a
+   * compiled graph is exported (its resolved shapes).
+   */
+  toKeras(params: P, node?: LayerNode<P>): Record<string, unknown>;
   /**
    * Our raw params from a Keras config; the registry checks their values when the graph compiles.
    * Throws UnsupportedConfig for settings Layerwise cannot compute.
@@ -26,6 +29,6 @@ export function kerasLayerConfig(node: PlanNode): { className: string; config: R
   const common = node.type === 'InputLayer' ? {} : { trainable: true, dtype: 'float32' };
   return {
     className: mapping.className,
-    config: { name: node.name, ...common, ...mapping.toKeras(node.params) },
+    config: { name: node.name, ...common, ...mapping.toKeras(node.params, node) },
   };
 }

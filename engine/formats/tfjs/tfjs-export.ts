@@ -23,9 +23,8 @@ const inbound = (names: readonly string[]): TopologyLayer['inbound_nodes'] =>
   names.length === 0 ? [] : [names.map((name) => [name, 0, 0, {}])];
 
 /**
- * The plan as tfjs layers. tfjs has no leaky_relu activation, so Activation(leaky_relu) becomes a
- * LeakyReLU layer, and Dense or Conv2D with leaky_relu a linear layer followed by LeakyReLU named
- * `<layer>_leaky_relu` (import folds it back). Reshape's -1 is written as the size it stands for.
+ * The plan as tfjs layers. tfjs has no leaky_relu activation, so a layer with activation leaky_relu
+ * becomes the linear layer followed by a LeakyReLU named `<layer>_leaky_relu` (import folds it back).
  */
 export function tfjsLayers(plan: ExecutionPlan): { layers: TopologyLayer[]; outputOf: string[] } {
   const taken = new Set(plan.nodes.map((n) => n.name));
@@ -34,13 +33,7 @@ export function tfjsLayers(plan: ExecutionPlan): { layers: TopologyLayer[]; outp
   for (const node of plan.nodes) {
     const inputs = node.inputs.map((i) => outputOf[i] as string);
     const { className, config } = kerasLayerConfig(node);
-    // tfjs 4.22 leaves a -1 in Reshape unresolved (its batch dimension counts as unknown), and the
-    // layers after it then fail to build: write the size the -1 stands for.
-    if (node.type === 'Reshape') config.target_shape = [...node.outputShape];
-    const leaky = node.params.activation === 'leaky_relu';
-    if (leaky && node.type === 'Activation') {
-      layers.push(layer('LeakyReLU', leakyReluLayerConfig(node.name), inputs));
-    } else if (leaky) {
+    if (node.params.activation === 'leaky_relu') {
       layers.push(layer(className, { ...config, activation: 'linear' }, inputs));
       const extra = splitLeakyReluName(node.name, taken);
       layers.push(layer('LeakyReLU', leakyReluLayerConfig(extra), [node.name]));

@@ -1,6 +1,7 @@
-// tfjs has no leaky_relu activation function: export writes Activation(leaky_relu) as a LeakyReLU layer
-// and splits Dense or Conv2D with leaky_relu into the linear layer and a LeakyReLU named
-// `<layer>_leaky_relu`; import joins such pairs again, so the round trip gives back the same graph.
+// tfjs has no leaky_relu activation function: export splits a layer with activation leaky_relu into the
+// linear layer and a LeakyReLU named `<layer>_leaky_relu`; import joins such pairs again (into any layer
+// with an activation param), so the round trip gives back the same graph.
+import { getLayer } from '../../registry';
 import { LEAKY_RELU_SLOPE } from './keras-aliases';
 
 /** The tfjs layer for leaky_relu: a LeakyReLU with our slope (alpha: tfjs and Keras both read it). */
@@ -28,7 +29,7 @@ export interface FoldableLayer {
 }
 
 /**
- * Joins `<layer>_leaky_relu` LeakyReLU layers back into the linear Dense or Conv2D they alone follow;
+ * Joins `<layer>_leaky_relu` LeakyReLU layers back into the linear layer they alone follow;
  * layers are changed in place, the LeakyReLU ones dropped.
  */
 export function foldLeakyRelu<T extends FoldableLayer>(layers: T[]): T[] {
@@ -44,7 +45,7 @@ export function foldLeakyRelu<T extends FoldableLayer>(layers: T[]): T[] {
       source !== undefined &&
       l.call.name.startsWith(source.call.name) &&
       /^_leaky_relu(_\d+)?$/.test(suffix) &&
-      (source.node.type === 'Dense' || source.node.type === 'Conv2D') &&
+      getLayer(source.node.type)?.params.activation !== undefined &&
       (source.node.params.activation ?? 'linear') === 'linear' &&
       uses.get(source.call.name) === 1;
     if (folds) {

@@ -12,7 +12,7 @@ function useFixLabel(): (fix: ConnectionFix) => string {
   const { t } = useTranslation();
   return (fix) => {
     if (fix.kind === 'reshape')
-      return t('editor.fix.reshape', { shape: formatShape(fix.params.target_shape as number[]) });
+      return t('editor.fix.reshape', { shape: formatShape(fix.params.target_shape) });
     if (fix.kind === 'conv1x1') return t('editor.fix.conv1x1', { filters: fix.params.filters });
     return t('editor.fix.insert', { type: fix.type });
   };

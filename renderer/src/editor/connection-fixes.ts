@@ -4,12 +4,16 @@
 // each is kept only if the graph with it inserted passes the same check as a hand-drawn edge.
 import { analyzeGraph, type Graph, type Shape } from '../../../engine';
 
-export interface ConnectionFix {
-  /** How the notice words the button. */
-  readonly kind: 'layer' | 'reshape' | 'conv1x1';
+interface FixBase {
   readonly type: string;
   readonly params: Readonly<Record<string, unknown>>;
 }
+
+/** `kind` says how the notice words the button, with the values it names. */
+export type ConnectionFix =
+  | (FixBase & { readonly kind: 'layer' })
+  | (FixBase & { readonly kind: 'reshape'; readonly params: { readonly target_shape: Shape } })
+  | (FixBase & { readonly kind: 'conv1x1'; readonly params: { readonly filters: number } });
 
 /** Id of the inserted layer while a candidate is tried. */
 const PROBE = '__fix__';
@@ -49,9 +53,9 @@ function candidates(from: Shape, others: readonly Shape[]): ConnectionFix[] {
   for (const shape of reshapes)
     if (shape.length >= 1 && shape.length <= 3 && shape.reduce((a, b) => a * b, 1) === size)
       fixes.push({ kind: 'reshape', type: 'Reshape', params: { target_shape: shape } });
-  const image = others.find((s) => s.length === 3);
-  if (from.length === 3 && image !== undefined && image[0] === from[0] && image[1] === from[1])
-    fixes.push({ kind: 'conv1x1', type: 'Conv2D', params: { filters: image[2], kernel_size: [1, 1] } });
+  const [height, width, channels] = others.find((s) => s.length === 3) ?? [];
+  if (from.length === 3 && channels !== undefined && height === from[0] && width === from[1])
+    fixes.push({ kind: 'conv1x1', type: 'Conv2D', params: { filters: channels, kernel_size: [1, 1] } });
   return fixes;
 }
 
