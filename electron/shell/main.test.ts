@@ -99,7 +99,7 @@ const fake = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => fake.electron);
-vi.mock('../services/training/training-worker.ts?modulePath', () => ({ default: '/app/worker.js' }));
+vi.mock('../../worker-native/worker/training-worker.ts?modulePath', () => ({ default: '/app/worker.js' }));
 
 const { electron, windows, appListeners, ipcHandlers } = fake;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 20));

@@ -21,7 +21,7 @@ import type { OpenDocumentMessage } from '../../engine/api/desktop-files';
 import { createApiBackend } from '../services/api-backend';
 import { TrainingService } from '../services/training/training-service';
 // The TypeScript entry, bundled whole: the .mjs wrapper next to it registers tsx, which the app leaves out.
-import trainingWorker from '../services/training/training-worker.ts?modulePath';
+import trainingWorker from '../../worker-native/worker/training-worker.ts?modulePath';
 import { DOCUMENT_CHANNEL, MENU_CHANNEL } from '../transport/ipc-channels';
 import { APP_ORIGIN, APP_PAGE, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { DesktopDatasets } from './desktop-datasets';

@@ -1,7 +1,7 @@
 // `layerwise eval <trained.json> [--dataset ...] [--json]`: test-set loss, accuracy and confusion matrix.
 import { ApiError } from '../../../engine/api/contract';
 import { loadDatasetSource } from '../../services/training/dataset-source';
-import { classificationReport, lossFromProbabilities } from '../../services/training/evaluation';
+import { classificationReport, lossFromProbabilities } from '../../../engine/training/evaluation';
 import { checkFit, parseRun } from '../../services/training/training-service';
 import { DatasetError } from '../../services/datasets/errors';
 import type { CliIO } from '../io';

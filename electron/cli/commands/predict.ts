@@ -3,7 +3,7 @@
 import type { CliIO } from '../io';
 import { openTrainedModel } from '../trained-model';
 import { UserError } from '../user-error';
-import { argmax } from '../../services/training/evaluation';
+import { argmax } from '../../../engine/training/evaluation';
 import { loadTestSet } from './evaluate';
 
 export async function predictCommand(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { batchCount, fillBatch, imageAsFloats } from './batches';
 import { makeImageDataset } from './dataset';
 import { sharedBytes } from './idx';
-import { epochOrder } from './shuffle';
+import { epochOrder } from '../../../engine/training/shuffle';
 
 // 5 images of 2 x 2: image i holds i, 255 - i, 0, 255; its label is i % 3.
 const images = sharedBytes(20);

@@ -28,5 +28,5 @@ export {
 } from './idx-folder';
 export { loadCsvDataset, type CsvImportOptions } from './csv';
 export { sliceDataset, splitDataset, validationSplit, type IndexRange, type SplitRanges } from './split';
-export { epochOrder, epochSeed, mulberry32 } from './shuffle';
+export { epochOrder, epochSeed, mulberry32 } from '../../../engine/training/shuffle';
 export { batchCount, fillBatch, imageAsFloats, type FillOptions } from './batches';

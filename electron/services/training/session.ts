@@ -7,6 +7,7 @@ import { ApiError } from '../../../engine/api/contract';
 import type { ExecutionPlan } from '../../../engine';
 import type { SessionState, TrainingEvent } from '../../../engine/api/events';
 import type { TrainingRun } from '../../../engine/api/run-settings';
+import { trainingWorkerSourceEntry } from '../../../worker-native/worker/entry';
 import {
   CONTROL_PAUSE,
   CONTROL_RUN,
@@ -14,10 +15,9 @@ import {
   type FromWorker,
   type ToWorker,
   type WorkerDataset,
-} from './worker-protocol';
+} from '../../../worker-native/worker/worker-protocol';
 
-const defaultWorkerEntry = () =>
-  process.env.LAYERWISE_TRAINING_WORKER ?? new URL('./training-worker.mjs', import.meta.url);
+const defaultWorkerEntry = () => process.env.LAYERWISE_TRAINING_WORKER ?? trainingWorkerSourceEntry();
 
 const TERMINAL: readonly SessionState[] = ['stopped', 'completed', 'failed'];
 /** How long a worker that has sent its final weights gets to exit by itself before it is terminated. */

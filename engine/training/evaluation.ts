@@ -1,7 +1,7 @@
 // Test-set results from predicted probabilities: confusion matrix, per-class accuracy and the
 // misclassified images (index, true label, prediction), as the results panel and `layerwise eval` show.
-import type { Misclassified } from '../../../engine/api/events';
-import type { LossName } from '../../../engine/training-config';
+import type { Misclassified } from '../api/events';
+import type { LossName } from '../training-config';
 
 export interface ClassificationReport {
   readonly accuracy: number;

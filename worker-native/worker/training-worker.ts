@@ -2,7 +2,7 @@
 // and weight requests between batches. When training ends it sends the final weights once, frees the
 // native model and exits, so an ended session holds no thread and no native memory.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { NativeModel } from '../../../worker-native/lib/native-model';
+import type { NativeModel } from '../lib/native-model';
 import { runTraining } from './training-loop';
 import type { FromWorker, ToWorker, WorkerInput } from './worker-protocol';
 

@@ -1,9 +1,9 @@
 // Messages between a training session (main side) and its worker thread. Datasets travel as
 // SharedArrayBuffer-backed views (no copy); pause and stop travel through a shared Int32Array so the
 // worker sees them between any two batches.
-import type { ExecutionPlan } from '../../../engine';
-import type { TrainingEvent } from '../../../engine/api/events';
-import type { TrainingRun } from '../../../engine/api/run-settings';
+import type { ExecutionPlan } from '../../engine';
+import type { TrainingEvent } from '../../engine/api/events';
+import type { TrainingRun } from '../../engine/api/run-settings';
 
 export const CONTROL_RUN = 0;
 export const CONTROL_PAUSE = 1;

@@ -1,12 +1,12 @@
 // The training loop that runs inside the worker: epochs of shuffled batches through the native core,
 // validation, early stopping, and the test-set report. Batch events are coalesced here to at most 20
 // per second (the latest values plus the running epoch averages), so no queue can grow.
-import type { CompletedEvent, EpochEvent, TrainingEvent } from '../../../engine/api/events';
-import { coreConfigOf } from '../../../engine/api/run-settings';
-import { NativeModel } from '../../../worker-native/lib/native-model';
-import { epochOrder } from '../datasets/shuffle';
-import { hasDiverged } from './divergence';
-import { classificationReport, lossFromProbabilities } from './evaluation';
+import type { CompletedEvent, EpochEvent, TrainingEvent } from '../../engine/api/events';
+import { coreConfigOf } from '../../engine/api/run-settings';
+import { NativeModel } from '../lib/native-model';
+import { epochOrder } from '../../engine/training/shuffle';
+import { hasDiverged } from '../../engine/training/divergence';
+import { classificationReport, lossFromProbabilities } from '../../engine/training/evaluation';
 import { CONTROL_PAUSE, CONTROL_STOP, type WorkerInput } from './worker-protocol';
 
 const BATCH_EVENT_INTERVAL_MS = 50;
