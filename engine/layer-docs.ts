@@ -17,6 +17,8 @@ function describeControl(control: ParamControl): string {
       return `integer or [height, width], ${control.min}…${control.max}${control.nullable ? ', or null' : ''}`;
     case 'dims':
       return `list of up to ${control.maxRank} integers${control.allowWildcard ? ' (one may be -1)' : ''}`;
+    case 'regularizer':
+      return "null, `'l1'`, `'l2'`, `'l1_l2'` or `{l1, l2}` factors";
   }
 }
 

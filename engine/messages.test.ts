@@ -115,6 +115,7 @@ const cases: readonly (readonly [MessageId, Graph])[] = [
   ['param.dims', chain([0])],
   ['param.dimsWildcard', chain([4], ['Reshape', { target_shape: [] }])],
   ['param.oneWildcard', chain([4], ['Reshape', { target_shape: [-1, -1] }])],
+  ['param.regularizer', chain([4], ['Dense', { units: 2, kernel_regularizer: { l2: -1 } }])],
   ['shape.needsImage', chain([4, 4], ['Conv2D'])],
   ['shape.needsImageNotFlat', chain([8, 8, 1], ['Flatten'], ['MaxPooling2D'])],
   ['shape.windowTooLarge', chain([8, 8, 1], ['Conv2D', { kernel_size: 9 }])],

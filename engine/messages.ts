@@ -47,6 +47,8 @@ export const MESSAGES = {
   'param.dimsWildcard':
     "{{layer}}'s {{field}} must be a list of 1 to {{maxRank}} whole numbers from 1 to {{max}} (one may be -1)",
   'param.oneWildcard': "{{layer}}'s {{field}} may contain -1 only once",
+  'param.regularizer':
+    "{{layer}}'s {{field}} must be empty (none), 'l1', 'l2', 'l1_l2' or factors such as l2=0.01 or l1=0.001, l2=0.01 (each at least 0)",
 
   // Shape rules (engine/layers/*.ts); {{inputs}} lists each input as its source layer and shape.
   'shape.needsInput': '{{layer}} needs an input: connect a layer to it',

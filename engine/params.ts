@@ -37,7 +37,8 @@ export type ParamControl =
   | { kind: 'bool' }
   | { kind: 'choice'; options: readonly string[] }
   | { kind: 'pair'; min: number; max: number; nullable: boolean }
-  | { kind: 'dims'; min: number; maxRank: number; allowWildcard: boolean };
+  | { kind: 'dims'; min: number; maxRank: number; allowWildcard: boolean }
+  | { kind: 'regularizer' };
 
 export interface ParamSpec<T> {
   readonly control: ParamControl;
@@ -67,6 +68,8 @@ export function ruleValues(control: ParamControl): MessageValues {
       return { options: control.options.map((o) => `'${o}'`).join(', ') };
     case 'dims':
       return { maxRank: control.maxRank, max: MAX_DIM };
+    case 'regularizer':
+      return {};
   }
 }
 
@@ -158,6 +161,31 @@ export function dims(
     doc,
     schema as z.ZodType<readonly number[]>,
   );
+}
+
+/** Keras' L1L2 penalty on a weight: loss += l1 · Σ|w| + l2 · Σw²; null when there is none. */
+export type Regularizer = { readonly l1: number; readonly l2: number } | null;
+
+// Keras' string shortcuts take 0.01 (keras.regularizers.L1(), L2(), L1L2(l1=0.01, l2=0.01)).
+const REGULARIZER_SHORTCUTS: Readonly<Record<string, Regularizer>> = {
+  l1: { l1: 0.01, l2: 0 },
+  l2: { l1: 0, l2: 0.01 },
+  l1_l2: { l1: 0.01, l2: 0.01 },
+};
+
+/** A kernel regularizer like Keras' kernel_regularizer: null, 'l1' | 'l2' | 'l1_l2', or {l1, l2}. */
+export function regularizer(doc: string): ParamSpec<Regularizer> {
+  const error = { error: 'param.regularizer' satisfies MessageId };
+  const factor = z.number(error).min(0, error).max(1e6, error);
+  const factors = z
+    .object({ l1: factor.optional(), l2: factor.optional() }, error)
+    .strict()
+    .transform(({ l1 = 0, l2 = 0 }): Regularizer => (l1 === 0 && l2 === 0 ? null : { l1, l2 }));
+  const shortcut = z
+    .enum(['l1', 'l2', 'l1_l2'], error)
+    .transform((name) => REGULARIZER_SHORTCUTS[name] ?? null);
+  const schema = z.union([z.null(), shortcut, factors], error);
+  return spec({ kind: 'regularizer' }, null, doc, schema as unknown as z.ZodType<Regularizer>);
 }
 
 export type ParamSpecs = Record<string, ParamSpec<unknown>>;

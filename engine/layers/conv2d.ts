@@ -13,8 +13,9 @@ import {
   weighted,
   weightedFrom,
 } from '../formats/tfjs/keras-config';
-import { activation, bool, choice, initializer, int, pair } from '../params';
+import { activation, bool, choice, initializer, int, pair, regularizer } from '../params';
 import { fusedActivationMemory } from './fused-activation';
+import { kernelPenalty } from './kernel-penalty';
 import { imageInput, windowedImage } from './shape-rules';
 
 export const Conv2D = defineLayer({
@@ -34,6 +35,9 @@ export const Conv2D = defineLayer({
     use_bias: bool(true, 'Add a learned bias to each filter.'),
     kernel_initializer: initializer('glorot_uniform', 'How the kernel is initialised.'),
     bias_initializer: initializer('zeros', 'How the bias is initialised.'),
+    kernel_regularizer: regularizer(
+      "Penalty on the kernel added to the loss: 'l1', 'l2' or factors such as l2=0.001.",
+    ),
   },
   inputs: { min: 1, max: 1 },
   outputShape: (inputs, p) => {
@@ -115,6 +119,7 @@ export const Conv2D = defineLayer({
       kernel_size: p.kernel_size,
       strides: p.strides,
       padding: p.padding,
+      ...kernelPenalty(p.kernel_regularizer),
     }),
     memory: fusedActivationMemory,
   },

@@ -4,8 +4,9 @@ import { defineLayer } from '../define-layer';
 import { preActivationName, withActivation } from '../formats/onnx/onnx-layers';
 import { field, requireValue, weighted, weightedFrom, defined } from '../formats/tfjs/keras-config';
 import { input, isImage, toChannelsFirst, toChannelsLast } from '../formats/python/torch-layers';
-import { activation, bool, initializer, int } from '../params';
+import { activation, bool, initializer, int, regularizer } from '../params';
 import { fusedActivationMemory } from './fused-activation';
+import { kernelPenalty } from './kernel-penalty';
 import { singleInput } from './shape-rules';
 
 export const Dense = defineLayer({
@@ -18,6 +19,9 @@ export const Dense = defineLayer({
     use_bias: bool(true, 'Add a learned bias to each unit.'),
     kernel_initializer: initializer('glorot_uniform', 'How the kernel is initialised.'),
     bias_initializer: initializer('zeros', 'How the bias is initialised.'),
+    kernel_regularizer: regularizer(
+      "Penalty on the kernel added to the loss: 'l1', 'l2' or factors such as l2=0.001.",
+    ),
   },
   inputs: { min: 1, max: 1 },
   // Like Keras, Dense acts on the last axis: (..., d) -> (..., units).
@@ -67,7 +71,11 @@ export const Dense = defineLayer({
         isImage(input(node)) ? toChannelsFirst(`${self}(${toChannelsLast(x)})`) : `${self}(${x})`,
       weights: { kernel: ['weight', 'dense_kernel'], bias: ['bias', 'same'] },
     },
-    native: (node) => ({ activation: node.params.activation, use_bias: node.params.use_bias }),
+    native: ({ params: p }) => ({
+      activation: p.activation,
+      use_bias: p.use_bias,
+      ...kernelPenalty(p.kernel_regularizer),
+    }),
     memory: fusedActivationMemory,
   },
 });

@@ -49,7 +49,7 @@ export function exportPytorch(model: ModelFile): FormatResult<ExportedFile[]> {
     scriptConstants(model, plan, run, files.trained),
     '# (our weight name, state_dict key, layout, Keras initializer, fan_in, fan_out)',
     module.weightMap,
-    `KERNELS = ${pyLiteral(module.kernels)}  # L2-regularised (TRAINING['l2'])`,
+    `KERNELS = ${pyLiteral(module.kernels)}  # (state_dict key, own l1, own l2); TRAINING['l2'] applies to all`,
     '',
     '',
     module.source,

@@ -4,7 +4,7 @@
 import type { PlanNode } from '../../compile';
 import { getLayer } from '../../registry';
 import { KERAS_SCRIPT_LAYERS } from '../layer-tables';
-import { pyLiteral } from './python-literal';
+import { pyLiteral, pyNumber } from './python-literal';
 
 export interface KerasScriptLayer {
   /** The class in `keras.layers`. */
@@ -23,6 +23,13 @@ function pyParam(key: string, value: unknown): string {
   return pyLiteral(value, PAIR_PARAMS.has(key));
 }
 
+/** The training settings' L2 on every kernel, plus the layer's own kernel_regularizer when it has one. */
+function kernelRegularizer(own: unknown): string {
+  if (typeof own !== 'object' || own === null) return 'regularizer';
+  const { l1 = 0, l2 = 0 } = own as { l1?: number; l2?: number };
+  return `keras.regularizers.L1L2(l1=${pyNumber(l1)}, l2=${pyNumber(l2)} + TRAINING['l2'])`;
+}
+
 /** `layers.Conv2D(32, (3, 3), activation="relu", ..., name="conv2d")`, or keras.Input for the input. */
 export function kerasLayerCall(node: PlanNode): string {
   const entry = KERAS_SCRIPT_LAYERS[node.type];
@@ -34,10 +41,10 @@ export function kerasLayerCall(node: PlanNode): string {
   const positional = entry.positional ?? [];
   const args = positional.map((key) => pyParam(key, node.params[key]));
   for (const [key, value] of Object.entries(node.params)) {
-    if (positional.includes(key) || entry.skip?.includes(key)) continue;
+    if (positional.includes(key) || entry.skip?.includes(key) || key === 'kernel_regularizer') continue;
     const def = defaults[key]?.default;
     if (JSON.stringify(value) !== JSON.stringify(def)) args.push(`${key}=${pyParam(key, value)}`);
   }
-  if (entry.regularized) args.push('kernel_regularizer=regularizer');
+  if (entry.regularized) args.push(`kernel_regularizer=${kernelRegularizer(node.params.kernel_regularizer)}`);
   return `layers.${entry.className}(${[...args, name].join(', ')})`;
 }

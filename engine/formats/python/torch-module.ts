@@ -3,6 +3,7 @@
 // that maps each of our weight tensors to its PyTorch parameter.
 import type { ExecutionPlan, PlanNode } from '../../compile';
 import type { ActivationName } from '../../params';
+import { getLayer } from '../../registry';
 import { formatDims } from '../../shape';
 import { pyIdentifier, pyLiteral } from './python-literal';
 import { TORCH_LAYERS } from '../layer-tables';
@@ -25,8 +26,8 @@ export interface TorchModule {
   readonly source: string;
   /** Python list of (our name, state_dict key, layout, initializer, fan_in, fan_out), in plan order. */
   readonly weightMap: string;
-  /** state_dict keys of the Dense and Conv2D kernels (the L2-regularised weights). */
-  readonly kernels: readonly string[];
+  /** [state_dict key, l1, l2] of every kernel: the global L2 applies to each, plus the layer's own factors. */
+  readonly kernels: readonly (readonly [string, number, number])[];
 }
 
 const layerOf = (node: PlanNode): TorchLayer => {
@@ -42,7 +43,7 @@ export function torchModule(plan: ExecutionPlan, modelName: string): TorchModule
   const forward: string[] = [];
   const weightRows: string[] = [];
   const names: string[] = [];
-  const kernels: string[] = [];
+  const kernels: [string, number, number][] = [];
 
   for (const node of plan.nodes) {
     const layer = layerOf(node);
@@ -55,7 +56,11 @@ export function torchModule(plan: ExecutionPlan, modelName: string): TorchModule
       if (param === undefined) throw new Error(`no PyTorch parameter for weight ${w.name}`);
       const row = [w.name, `${attr}.${param}`, layout, w.initializer, w.fanIn, w.fanOut];
       weightRows.push(`    ${pyLiteral(row, true)},`);
-      if (w.name.endsWith('/kernel')) kernels.push(`${attr}.${param}`);
+      if (w.name.endsWith('/kernel')) {
+        const own = getLayer(node.type)?.formats.native(node) ?? {};
+        const factor = (key: string) => (typeof own[key] === 'number' ? own[key] : 0);
+        kernels.push([`${attr}.${param}`, factor('kernel_l1'), factor('kernel_l2')]);
+      }
     }
     const inputs = node.inputs.map((i) => names[i] ?? 'inputs');
     const pre = layer.forward(node, node.type === 'InputLayer' ? ['inputs'] : inputs, `self.${attr}`);

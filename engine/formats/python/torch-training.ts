@@ -31,10 +31,16 @@ def batch_loss(model, x, y):
     return loss, correct
 
 
-def l2_penalty(net):
-    if TRAINING['l2'] == 0:
-        return 0.0
-    return TRAINING['l2'] * sum((net.get_parameter(key) ** 2).sum() for key in KERNELS)
+def kernel_penalty(net):
+    """The global L2 on every kernel plus each layer's own kernel_regularizer (l1 * sum|w| + l2 * sum w^2)."""
+    penalty = 0.0
+    for key, l1, l2 in KERNELS:
+        weight = net.get_parameter(key)
+        if TRAINING['l2'] + l2 != 0:
+            penalty = penalty + (TRAINING['l2'] + l2) * (weight ** 2).sum()
+        if l1 != 0:
+            penalty = penalty + l1 * weight.abs().sum()
+    return penalty
 
 
 def make_optimizer(net):
@@ -46,7 +52,7 @@ def make_optimizer(net):
 def train_step(model, net, optimizer, schedule, x, y):
     """One update on a batch; model is net or its DistributedDataParallel wrapper. Returns loss and correct."""
     loss, correct = batch_loss(model, x, y)
-    loss = loss + l2_penalty(net)
+    loss = loss + kernel_penalty(net)
     optimizer.zero_grad()
     loss.backward()
     if TRAINING['global_clipnorm']:
@@ -64,7 +70,7 @@ def evaluate(net, x, y, device, batch_size):
         xb = torch.from_numpy(x[start:start + batch_size]).to(device)
         yb = torch.from_numpy(y[start:start + batch_size]).to(device)
         loss, correct = batch_loss(net, xb, yb)
-        totals += torch.stack([(loss + l2_penalty(net)) * len(yb), correct.to(torch.float64)])
+        totals += torch.stack([(loss + kernel_penalty(net)) * len(yb), correct.to(torch.float64)])
     return (totals / max(len(x), 1)).tolist()
 
 

@@ -1,7 +1,13 @@
 // The Keras config vocabulary the layer table speaks: activations and initializers between our names and
 // their serialized Keras forms, checks for config fields that must keep the value we compute with, and
 // the config pieces several layers share.
-import { ACTIVATIONS, INITIALIZERS, type ActivationName, type InitializerName } from '../../params';
+import {
+  ACTIVATIONS,
+  INITIALIZERS,
+  type ActivationName,
+  type InitializerName,
+  type Regularizer,
+} from '../../params';
 
 export type KerasConfig = Readonly<Record<string, unknown>>;
 
@@ -124,15 +130,47 @@ export const defined = (params: Record<string, unknown>) =>
 export const copy = (config: KerasConfig, keys: readonly string[]) =>
   Object.fromEntries(keys.map((k) => [k, field(config, k)]));
 
-const NO_REGULARIZERS = { kernel_regularizer: null, bias_regularizer: null, activity_regularizer: null };
+const NO_REGULARIZERS = { bias_regularizer: null, activity_regularizer: null };
+
+// --- regularizers --------------------------------------------------------------------------------------
+
+/** Keras' L1L2 object (tfjs reads it too); null for none. */
+export const regularizerToKeras = (r: Regularizer | undefined) =>
+  r ? { class_name: 'L1L2', config: { l1: r.l1, l2: r.l2 } } : null;
+
+const REGULARIZER_CLASSES: Readonly<Record<string, readonly ('l1' | 'l2')[]>> = {
+  L1: ['l1'],
+  L2: ['l2'],
+  L1L2: ['l1', 'l2'],
+};
+
+/** Our {l1, l2} (or a Keras shortcut string the param reads) from a Keras regularizer config. */
+export function regularizerFromKeras(value: unknown, key: string): unknown {
+  if (value === undefined || value === null || typeof value === 'string') return value ?? undefined;
+  const { class_name: className, config } = (value ?? {}) as { class_name?: unknown; config?: unknown };
+  const factors = typeof className === 'string' ? REGULARIZER_CLASSES[className] : undefined;
+  if (factors === undefined || typeof config !== 'object' || config === null)
+    throw new UnsupportedConfig(
+      key,
+      `${key} ${describeValue(value)} is not supported: Layerwise has L1, L2 and L1L2`,
+    );
+  return Object.fromEntries(factors.map((f) => [f, field(config as KerasConfig, f) ?? 0]));
+}
 const NO_CONSTRAINTS = { kernel_constraint: null, bias_constraint: null };
 
-/** Dense and Conv2D: activation, bias and the two initializers. */
-export const weighted = (p: Readonly<Record<string, unknown>>) => ({
+/** Dense and Conv2D: activation, bias, the two initializers and the kernel regularizer. */
+export const weighted = (p: {
+  readonly activation: ActivationName;
+  readonly use_bias: boolean;
+  readonly kernel_initializer: InitializerName;
+  readonly bias_initializer: InitializerName;
+  readonly kernel_regularizer?: Regularizer;
+}) => ({
   activation: p.activation,
   use_bias: p.use_bias,
-  kernel_initializer: initializerToKeras(p.kernel_initializer as InitializerName),
-  bias_initializer: initializerToKeras(p.bias_initializer as InitializerName),
+  kernel_initializer: initializerToKeras(p.kernel_initializer),
+  bias_initializer: initializerToKeras(p.bias_initializer),
+  kernel_regularizer: regularizerToKeras(p.kernel_regularizer),
   ...NO_REGULARIZERS,
   ...NO_CONSTRAINTS,
 });
@@ -141,4 +179,5 @@ export const weightedFrom = (c: KerasConfig) => ({
   use_bias: field(c, 'use_bias'),
   kernel_initializer: initializerFromKeras(field(c, 'kernel_initializer')),
   bias_initializer: initializerFromKeras(field(c, 'bias_initializer')),
+  kernel_regularizer: regularizerFromKeras(field(c, 'kernel_regularizer'), 'kernel_regularizer'),
 });

@@ -4,7 +4,13 @@
 import { useTranslation } from 'react-i18next';
 import type { ParamSpec } from '../../../../engine';
 import { optionLabel } from '../../i18n/layer-text';
-import { parseListText, parseNumberText, valueText } from './param-text';
+import {
+  parseListText,
+  parseNumberText,
+  parseRegularizerText,
+  regularizerText,
+  valueText,
+} from './param-text';
 import { TextParamField } from './TextParamField';
 
 export interface ParamFieldProps {
@@ -68,6 +74,19 @@ export function ParamField({ nodeId, name, spec, help, raw, resolved, error, onC
         placeholder={
           control.kind === 'pair' && control.nullable ? t('editor.inspector.auto') : valueText(spec.default)
         }
+      />
+    );
+  } else if (control.kind === 'regularizer') {
+    input = (
+      <TextParamField
+        id={id}
+        value={raw ?? resolved}
+        parse={parseRegularizerText}
+        format={regularizerText}
+        onChange={onChange}
+        invalid={error !== undefined}
+        describedBy={describedBy}
+        placeholder={t('editor.inspector.noRegularizer')}
       />
     );
   } else {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseListText, parseNumberText, valueText } from './param-text';
+import {
+  parseListText,
+  parseNumberText,
+  parseRegularizerText,
+  regularizerText,
+  valueText,
+} from './param-text';
 
 describe('inspector text parsing', () => {
   it.each([
@@ -22,5 +28,25 @@ describe('inspector text parsing', () => {
   it('shows lists comma separated and nothing for an unset value', () => {
     expect(valueText([3, 3])).toBe('3, 3');
     expect(valueText(null)).toBe('');
+  });
+});
+
+describe('regularizer text', () => {
+  it.each([
+    ['', null],
+    ['l2', 'l2'],
+    ['l1_l2', 'l1_l2'],
+    ['l2=0.001', { l2: 0.001 }],
+    ['l1=0.01, l2=0.5', { l1: 0.01, l2: 0.5 }],
+    ['l3=1', 'l3=1'],
+    ['l2=abc', 'l2=abc'],
+  ])('%j parses to %j', (text, value) => {
+    expect(parseRegularizerText(text)).toEqual(value);
+  });
+
+  it('writes the factors that are set', () => {
+    expect(regularizerText({ l1: 0, l2: 0.001 })).toBe('l2=0.001');
+    expect(regularizerText({ l1: 0.01, l2: 0.5 })).toBe('l1=0.01, l2=0.5');
+    expect(regularizerText(null)).toBe('');
   });
 });

@@ -21,3 +21,23 @@ export function valueText(value: unknown): string {
   if (Array.isArray(value)) return value.join(', ');
   return String(value);
 }
+
+/** "l2=0.001" or "l1=0.01, l2=0.001" → {l1, l2}; "l1", "l2", "l1_l2" pass through; empty → none. */
+export function parseRegularizerText(text: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed === 'none') return null;
+  if (/^l1(_l2)?$|^l2$/.test(trimmed)) return trimmed;
+  const factors = trimmed.split(/\s*,\s*/).map((part) => /^(l1|l2)\s*=\s*(\S+)$/.exec(part));
+  if (factors.some((m) => m === null)) return trimmed;
+  const entries = factors.map((m) => [m?.[1], Number(m?.[2])] as const);
+  return entries.every(([, v]) => Number.isFinite(v)) ? Object.fromEntries(entries) : trimmed;
+}
+
+/** {l1: 0, l2: 0.001} → "l2=0.001"; none → "". */
+export function regularizerText(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return typeof value === 'string' ? value : '';
+  return Object.entries(value)
+    .filter(([, v]) => v !== 0)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(', ');
+}

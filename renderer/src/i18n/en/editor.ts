@@ -35,6 +35,7 @@ export const editor = {
     many_one: '{{count}} layer selected.',
     many_other: '{{count}} layers selected.',
     auto: 'auto',
+    noRegularizer: 'none (e.g. l2=0.001)',
   },
   summary: {
     label: 'Model summary',

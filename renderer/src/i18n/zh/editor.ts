@@ -30,6 +30,7 @@ export const editor = {
     many_one: '已选择 {{count}} 个图层。',
     many_other: '已选择 {{count}} 个图层。',
     auto: '自动',
+    noRegularizer: '无（例如 l2=0.001）',
   },
   summary: {
     label: '模型摘要',

@@ -5,6 +5,7 @@ import type { LayerText } from '../layer-text';
 const activation = '应用于输出的激活函数。';
 const kernelInitializer = '卷积核（权重）的初始化方式。';
 const biasInitializer = '偏置的初始化方式。';
+const kernelRegularizer = "加到损失上的卷积核惩罚项：'l1'、'l2'，或写成系数，例如 l2=0.001。";
 const padding = "'valid'：不填充；'same'：填充，使输出 = ceil(输入 / 步长)。";
 const pooling = {
   pool_size: '池化窗口的高和宽。',
@@ -25,6 +26,7 @@ export const layers: Readonly<Record<string, LayerText>> = {
       use_bias: '为每个单元加上一个可学习的偏置。',
       kernel_initializer: kernelInitializer,
       bias_initializer: biasInitializer,
+      kernel_regularizer: kernelRegularizer,
     },
   },
   Flatten: { doc: '把输入展平成一个长向量，例如放在 Dense 层之前。', params: {} },
@@ -43,6 +45,7 @@ export const layers: Readonly<Record<string, LayerText>> = {
       use_bias: '为每个卷积核加上一个可学习的偏置。',
       kernel_initializer: kernelInitializer,
       bias_initializer: biasInitializer,
+      kernel_regularizer: kernelRegularizer,
     },
   },
   MaxPooling2D: { doc: '保留每个窗口中的最大值，缩小图像。', params: pooling },

@@ -37,6 +37,8 @@ export const messages: Record<MessageId, string> = {
   'param.pair':
     '{{layer}} 的 {{field}} 必须是 {{min}} 到 {{max}} 之间的整数，或由两个这样的整数组成的 [高, 宽]',
   'param.dims': '{{layer}} 的 {{field}} 必须是 1 到 {{maxRank}} 个整数组成的列表，每个在 1 到 {{max}} 之间',
+  'param.regularizer':
+    "{{layer}} 的 {{field}} 必须留空（不使用）、'l1'、'l2'、'l1_l2'，或写成系数，例如 l2=0.01 或 l1=0.001, l2=0.01（每个系数不小于 0）",
   'param.dimsWildcard':
     '{{layer}} 的 {{field}} 必须是 1 到 {{maxRank}} 个整数组成的列表，每个在 1 到 {{max}} 之间（其中一个可以是 -1）',
   'param.oneWildcard': '{{layer}} 的 {{field}} 中 -1 最多只能出现一次',
