@@ -115,6 +115,7 @@ const cases: readonly (readonly [MessageId, Graph])[] = [
   ['param.dims', chain([0])],
   ['param.dimsWildcard', chain([4], ['Reshape', { target_shape: [] }])],
   ['param.oneWildcard', chain([4], ['Reshape', { target_shape: [-1, -1] }])],
+  ['param.sides', chain([8, 8, 1], ['ZeroPadding2D', { padding: -1 }])],
   ['shape.needsImage', chain([4, 4], ['Conv2D'])],
   ['shape.needsImageNotFlat', chain([8, 8, 1], ['Flatten'], ['MaxPooling2D'])],
   ['shape.windowTooLarge', chain([8, 8, 1], ['Conv2D', { kernel_size: 9 }])],
@@ -161,6 +162,7 @@ const cases: readonly (readonly [MessageId, Graph])[] = [
     ),
   ],
   ['shape.reshapeSize', chain([4], ['Reshape', { target_shape: [3] }])],
+  ['shape.cropTooLarge', chain([4, 4, 1], ['Cropping2D', { cropping: 2 }])],
 ];
 
 // Kept for safety but no graph reaches them (input counts are checked before shapes; no layer takes a

@@ -65,7 +65,7 @@ export const MESSAGES = {
   'shape.concatMismatch':
     '{{layer}} on axis {{axis}} needs inputs that agree on every other axis, got {{inputs}}',
   'shape.cropTooLarge':
-    "{{layer}}'s cropping removes {{crop}} rows and columns of its {{size}} input, leaving nothing: crop less",
+    "{{layer}}'s cropping removes {{rows}} rows and {{columns}} columns from its {{size}} input, leaving nothing: crop less",
   'shape.reshapeSize':
     '{{layer}} cannot reshape {{shape}} ({{size}} values) to {{target}}: the number of values must stay the same',
 

@@ -29,7 +29,7 @@ export const Cropping2D = defineLayer({
       throw new LayerShapeError(
         'E_NON_POSITIVE_SHAPE',
         'shape.cropTooLarge',
-        { crop: `${top + bottom}x${left + right}`, size: `${h}x${w}` },
+        { rows: top + bottom, columns: left + right, size: `${h}x${w}` },
         'cropping',
       );
     return [outH, outW, c];

@@ -229,7 +229,9 @@ const repeat = (x: tf.Tensor, [sh, sw]: readonly [number, number]) => {
 
 function tfjsReference(layer: LayerSpec, ours: NativeModel): Reference {
   const node = ours.plan.nodes[1]!;
-  const p = node.params as Record<string, never>;
+  // The engine validated these params; tfjs takes them as its own option types.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const p = node.params as Record<string, any>;
   const applyOf = (l: tf.layers.Layer) => (x: tf.Tensor) => l.apply(x) as tf.Tensor;
   switch (layer[0]) {
     case 'LayerNormalization': {
@@ -260,7 +262,7 @@ function tfjsReference(layer: LayerSpec, ours: NativeModel): Reference {
       return { forward: apply, differentiable: apply };
     }
     case 'UpSampling2D': {
-      const size = p.size as readonly [number, number];
+      const size: readonly [number, number] = p.size;
       // tfjs' resizeNearestNeighbor gradient disagrees with ours (1.49 relative, measured) while ours
       // agrees with finite differences: the repeat that Keras 3 uses stands in for it.
       if (p.interpolation === 'nearest')

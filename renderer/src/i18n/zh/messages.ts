@@ -55,7 +55,7 @@ export const messages: Record<MessageId, string> = {
   'shape.concatAxis': '{{layer}} 不能沿轴 {{axis}} 拼接：它的输入除批次维外只有 {{rank}} 个维度',
   'shape.concatMismatch': '{{layer}} 沿轴 {{axis}} 拼接时，输入在其他各轴上必须一致，但收到的是 {{inputs}}',
   'shape.cropTooLarge':
-    '{{layer}} 的 cropping 从 {{size}} 的输入中裁掉 {{crop}} 行和列，什么也不剩：请少裁一些',
+    '{{layer}} 的 cropping 从 {{size}} 的输入中裁掉 {{rows}} 行和 {{columns}} 列，什么也不剩：请少裁一些',
   'shape.reshapeSize': '{{layer}} 无法把 {{shape}}（{{size}} 个值）变形为 {{target}}：值的总数必须保持不变',
 
   'connect.self': '{{layer}} 不能连接到自身',
