@@ -1,10 +1,12 @@
 // LayerNormalization, ZeroPadding2D, UpSampling2D and Cropping2D in the engine: output shapes and
 // parameter counts as Keras' model.summary() gives them (via `layerwise summary`'s summarize), the
 // sides param's accepted spellings and messages, shape errors that name the layer and field, and the
-// Keras script call.
+// Keras script call, quick add's words.
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../analyze';
 import { kerasLayerCall } from '../formats/python/keras-script-layers';
+import { quickParams } from '../quick-params';
+import { getLayer } from '../registry';
 import { compiledPlan } from '../../worker-native/test-support/models';
 import { summarize } from '../summary';
 import { chain, type LayerSpec } from '../testing/graphs';
@@ -238,5 +240,16 @@ describe('Keras script', () => {
     expect(kerasLayerCall(compiledPlan(chain([8, 8, 2], layer as unknown as LayerSpec)).nodes[1]!)).toBe(
       call,
     );
+  });
+});
+
+describe('quick add words', () => {
+  it.each([
+    ['ZeroPadding2D', '2', { padding: 2 }],
+    ['Cropping2D', '1x3', { cropping: [1, 3] }],
+    ['UpSampling2D', '3 bilinear', { size: [3, 3], interpolation: 'bilinear' }],
+    ['LayerNormalization', '0.01', { epsilon: 0.01 }],
+  ])('%s %s', (type, words, params) => {
+    expect(quickParams(getLayer(type)!, words.split(' '))).toEqual({ params, unused: [] });
   });
 });
