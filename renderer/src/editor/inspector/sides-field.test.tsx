@@ -1,13 +1,15 @@
 // @vitest-environment jsdom
 // The inspector's field for an image's four sides (ZeroPadding2D's padding, Cropping2D's cropping): it
 // shows "(top, bottom), (left, right)", accepts every Keras spelling, and shows the engine's message
-// for anything else. The parse/format pair is checked on its own first.
+// for anything else; the canvas node writes them in Keras notation. The parse/format pair is checked
+// on its own first.
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chain } from '../../../../engine/testing/graphs';
 import { EditorProvider } from '../EditorContext';
 import { createEditorStore } from '../editor-store';
 import { Inspector } from './Inspector';
+import { formatParamValue } from '../format';
 import { parseSidesText, sidesText } from './param-text';
 
 afterEach(cleanup);
@@ -52,6 +54,16 @@ describe('sides text', () => {
       ]),
     ).toBe('(0, 2), (3, 1)');
     expect(sidesText(3)).toBe('3');
+  });
+
+  it('shows them on the canvas node in Keras notation', () => {
+    expect(
+      formatParamValue([
+        [0, 2],
+        [3, 1],
+      ]),
+    ).toBe('((0, 2), (3, 1))');
+    expect(formatParamValue([3, 3])).toBe('3×3');
   });
 });
 
