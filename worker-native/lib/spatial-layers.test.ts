@@ -263,15 +263,15 @@ function tfjsReference(layer: LayerSpec, ours: NativeModel): Reference {
     }
     case 'UpSampling2D': {
       const size: readonly [number, number] = p.size;
-      // tfjs' resizeNearestNeighbor gradient disagrees with ours (1.49 relative, measured) while ours
-      // agrees with finite differences: the repeat that Keras 3 uses stands in for it.
+      // tfjs 4.22's resizeNearestNeighbor gradient is wrong past the first sample of a batch (measured:
+      // it disagrees with finite differences of its own forward there), so the repeat Keras 3 uses stands in.
       if (p.interpolation === 'nearest')
         return {
           forward: applyOf(tf.layers.upSampling2d({ size: [...size] })),
           differentiable: (x) => repeat(x, size),
         };
       // Keras 3's bilinear is tf.image.resize with half-pixel centers; tfjs' upSampling2d has none.
-      // tfjs' resizeBilinear gradient with half-pixel centers is broken (shape errors), so only the
+      // tfjs' resizeBilinear gradient throws on these shapes (it returns a transposed shape), so only the
       // forward is compared; the finite-difference test above checks our backward.
       return {
         forward: (x) => {
