@@ -15,6 +15,8 @@ function describeControl(control: ParamControl): string {
       return control.options.map((o) => `\`${o}\``).join(', ');
     case 'pair':
       return `integer or [height, width], ${control.min}…${control.max}${control.nullable ? ', or null' : ''}`;
+    case 'sides':
+      return `integer, [height, width] or [[top, bottom], [left, right]], ${control.min}…${control.max}`;
     case 'dims':
       return `list of up to ${control.maxRank} integers${control.allowWildcard ? ' (one may be -1)' : ''}`;
     case 'regularizer':

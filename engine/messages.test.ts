@@ -116,6 +116,7 @@ const cases: readonly (readonly [MessageId, Graph])[] = [
   ['param.dimsWildcard', chain([4], ['Reshape', { target_shape: [] }])],
   ['param.oneWildcard', chain([4], ['Reshape', { target_shape: [-1, -1] }])],
   ['param.regularizer', chain([4], ['Dense', { units: 2, kernel_regularizer: { l2: -1 } }])],
+  ['param.sides', chain([8, 8, 1], ['ZeroPadding2D', { padding: -1 }])],
   ['shape.needsImage', chain([4, 4], ['Conv2D'])],
   ['shape.needsImageNotFlat', chain([8, 8, 1], ['Flatten'], ['MaxPooling2D'])],
   ['shape.windowTooLarge', chain([8, 8, 1], ['Conv2D', { kernel_size: 9 }])],
@@ -162,6 +163,7 @@ const cases: readonly (readonly [MessageId, Graph])[] = [
     ),
   ],
   ['shape.reshapeSize', chain([4], ['Reshape', { target_shape: [3] }])],
+  ['shape.cropTooLarge', chain([4, 4, 1], ['Cropping2D', { cropping: 2 }])],
 ];
 
 // Kept for safety but no graph reaches them (input counts are checked before shapes; no layer takes a

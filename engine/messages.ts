@@ -43,6 +43,8 @@ export const MESSAGES = {
   'param.choice': "{{layer}}'s {{field}} must be one of {{options}}",
   'param.pair':
     "{{layer}}'s {{field}} must be a whole number from {{min}} to {{max}} or a pair [height, width] of them",
+  'param.sides':
+    "{{layer}}'s {{field}} must be a whole number from {{min}} to {{max}}, a pair [height, width] of them, or [[top, bottom], [left, right]]",
   'param.dims': "{{layer}}'s {{field}} must be a list of 1 to {{maxRank}} whole numbers from 1 to {{max}}",
   'param.dimsWildcard':
     "{{layer}}'s {{field}} must be a list of 1 to {{maxRank}} whole numbers from 1 to {{max}} (one may be -1)",
@@ -64,6 +66,8 @@ export const MESSAGES = {
     '{{layer}} cannot join along axis {{axis}}: its inputs have {{rank}} dimensions besides the batch',
   'shape.concatMismatch':
     '{{layer}} on axis {{axis}} needs inputs that agree on every other axis, got {{inputs}}',
+  'shape.cropTooLarge':
+    "{{layer}}'s cropping removes {{rows}} rows and {{columns}} columns from its {{size}} input, leaving nothing: crop less",
   'shape.reshapeSize':
     '{{layer}} cannot reshape {{shape}} ({{size}} values) to {{target}}: the number of values must stay the same',
 

@@ -30,6 +30,8 @@ export const INITIALIZERS = [
 export type InitializerName = (typeof INITIALIZERS)[number];
 
 export type Pair = readonly [number, number];
+/** [[top, bottom], [left, right]]: what each side of an image gains or loses (ZeroPadding2D, Cropping2D). */
+export type SidePairs = readonly [Pair, Pair];
 
 export type ParamControl =
   | { kind: 'int'; min: number; max: number }
@@ -37,6 +39,7 @@ export type ParamControl =
   | { kind: 'bool' }
   | { kind: 'choice'; options: readonly string[] }
   | { kind: 'pair'; min: number; max: number; nullable: boolean }
+  | { kind: 'sides'; min: number; max: number }
   | { kind: 'dims'; min: number; maxRank: number; allowWildcard: boolean }
   | { kind: 'regularizer' };
 
@@ -61,6 +64,7 @@ export function ruleValues(control: ParamControl): MessageValues {
     case 'int':
     case 'float':
     case 'pair':
+    case 'sides':
       return { min: control.min, max: control.max };
     case 'bool':
       return {};
@@ -133,6 +137,32 @@ export function pair(def: Pair, doc: string, min = 1, max = MAX_DIM): ParamSpec<
 export function optionalPair(doc: string, min = 1, max = MAX_DIM): ParamSpec<Pair | null> {
   const schema = pairSchema(min, max).nullable();
   return spec({ kind: 'pair', min, max, nullable: true }, null, doc, schema as z.ZodType<Pair | null>);
+}
+
+/**
+ * Amounts for the four sides of an image, as Keras' ZeroPadding2D and Cropping2D take them: n (every
+ * side), [height, width] (symmetric) or [[top, bottom], [left, right]]; normalised to the last form.
+ */
+export function sides(def: SidePairs, doc: string, min = 0, max = MAX_DIM): ParamSpec<SidePairs> {
+  const each = boundedInt(min, max, 'param.sides');
+  const both = z.tuple([each, each]);
+  const schema = z
+    .union([each, both, z.tuple([both, both])], { error: 'param.sides' satisfies MessageId })
+    .transform((v): SidePairs => {
+      if (typeof v === 'number')
+        return [
+          [v, v],
+          [v, v],
+        ];
+      const [h, w] = v;
+      return typeof h === 'number' && typeof w === 'number'
+        ? [
+            [h, h],
+            [w, w],
+          ]
+        : (v as SidePairs);
+    });
+  return spec({ kind: 'sides', min, max }, def, doc, schema as unknown as z.ZodType<SidePairs>);
 }
 
 /** A list of dimensions such as an input shape; with allowWildcard one entry may be -1 (inferred). */

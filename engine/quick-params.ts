@@ -1,7 +1,7 @@
 // The words after a layer type in quick add ("conv2d 64 relu", "dense 10 softmax", "maxpool 3x3",
 // "dropout 0.25") as parameter values, read from the layer's own parameter specs: a whole number fills
-// its first whole-number (or else pair) parameter, "3x3" its first pair, a decimal its first decimal
-// parameter, and a word any choice that offers it. No layer is special-cased.
+// its first whole-number (or else pair, or else sides) parameter, "3x3" its first pair (or sides), a
+// decimal its first decimal parameter, and a word any choice that offers it. No layer is special-cased.
 import type { AnyLayerDefinition } from './define-layer';
 
 export interface QuickParams {
@@ -24,7 +24,7 @@ export function quickParams(definition: AnyLayerDefinition, words: readonly stri
     let key: string | undefined;
     let value: unknown;
     if (pair) {
-      key = free('pair');
+      key = free('pair') ?? free('sides');
       value = [Number(pair[1]), Number(pair[2])];
     } else if (/^\d+$/.test(lower)) {
       const n = Number(lower);
@@ -33,6 +33,10 @@ export function quickParams(definition: AnyLayerDefinition, words: readonly stri
       if (key === undefined) {
         key = free('pair');
         value = [n, n];
+      }
+      if (key === undefined) {
+        key = free('sides');
+        value = n;
       }
     } else if (/^(\d*\.\d+|\d+e-?\d+)$/.test(lower)) {
       key = free('float');

@@ -3,14 +3,18 @@ import type { AnyLayerDefinition } from '../define-layer';
 import { Activation } from './activation';
 import { BatchNormalization } from './batch-normalization';
 import { Conv2D } from './conv2d';
+import { Cropping2D } from './cropping2d';
 import { Dense } from './dense';
 import { Dropout } from './dropout';
 import { Flatten } from './flatten';
 import { GlobalAveragePooling2D, GlobalMaxPooling2D } from './global-pooling2d';
 import { InputLayer } from './input-layer';
+import { LayerNormalization } from './layer-normalization';
 import { Add, Concatenate } from './merge';
 import { AveragePooling2D, MaxPooling2D } from './pooling2d';
 import { Reshape } from './reshape';
+import { UpSampling2D } from './up-sampling2d';
+import { ZeroPadding2D } from './zero-padding2d';
 
 export const LAYER_DEFINITIONS = [
   InputLayer,
@@ -18,11 +22,15 @@ export const LAYER_DEFINITIONS = [
   Flatten,
   Reshape,
   Conv2D,
+  ZeroPadding2D,
+  UpSampling2D,
+  Cropping2D,
   MaxPooling2D,
   AveragePooling2D,
   GlobalAveragePooling2D,
   GlobalMaxPooling2D,
   BatchNormalization,
+  LayerNormalization,
   Dropout,
   Add,
   Concatenate,

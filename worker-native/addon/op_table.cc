@@ -4,6 +4,12 @@
 
 namespace layerwise {
 
+// Factories of the ops whose class stays private to its file (addon/ops/<layer>.cc).
+std::unique_ptr<LayerOp> make_layer_normalization(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_zero_padding2d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_up_sampling2d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_cropping2d(const NodeSpec& node);
+
 namespace {
 struct OpEntry {
   const char* type;
@@ -13,6 +19,10 @@ struct OpEntry {
 // Keep in palette order (engine/layers/index.ts).
 const OpEntry kOpTable[] = {
     {"", nullptr}, // placeholder until the first op registers
+    {"ZeroPadding2D", make_zero_padding2d},
+    {"UpSampling2D", make_up_sampling2d},
+    {"Cropping2D", make_cropping2d},
+    {"LayerNormalization", make_layer_normalization},
 };
 } // namespace
 

@@ -27,7 +27,9 @@ describe('TF.js import of unsupported layers and settings', () => {
     ]);
     expect(imported.issues[1]?.message).toBe(
       "layer 'lstm_1' (LSTM) is not supported: Layerwise has InputLayer, Dense, Flatten, Reshape, Conv2D, " +
+        'ZeroPadding2D, UpSampling2D, Cropping2D, ' +
         'MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, GlobalMaxPooling2D, BatchNormalization, ' +
+        'LayerNormalization, ' +
         'Dropout, Add, Concatenate, Activation, LeakyReLU, ReLU, Softmax, ELU',
     );
   });

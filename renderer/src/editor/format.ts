@@ -7,8 +7,11 @@ export const formatShape = (shape: Shape | undefined): string =>
 
 export const formatCount = (n: number): string => n.toLocaleString('en-US');
 
-/** A parameter value as a node shows it: pairs as 3×3, lists as (28, 28, 1). */
+/** A parameter value as a node shows it: pairs as 3×3, lists as (28, 28, 1), pairs of pairs (an
+ *  image's sides) as ((1, 1), (2, 2)). */
 export function formatParamValue(value: unknown): string {
+  if (Array.isArray(value) && value.length > 0 && value.every(Array.isArray))
+    return `(${value.map((v: unknown[]) => `(${v.join(', ')})`).join(', ')})`;
   if (Array.isArray(value))
     return value.length === 2 && value.every((v) => typeof v === 'number')
       ? value.join('×')

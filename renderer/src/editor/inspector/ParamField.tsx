@@ -1,6 +1,6 @@
 // One parameter's control, chosen from its spec: numbers and lists as validated text, choices as a
-// select, booleans as a checkbox, pairs as two numbers (optionally "auto"). Errors from the engine for
-// this field are shown under it. Help, option labels and errors arrive in the UI language.
+// select, booleans as a checkbox, pairs as two numbers (optionally "auto"), an image's four sides as
+// "(top, bottom), (left, right)". Errors from the engine for this field are shown under it. Help, option labels and errors arrive in the UI language.
 import { useTranslation } from 'react-i18next';
 import type { ParamSpec } from '../../../../engine';
 import { optionLabel } from '../../i18n/layer-text';
@@ -8,7 +8,9 @@ import {
   parseListText,
   parseNumberText,
   parseRegularizerText,
+  parseSidesText,
   regularizerText,
+  sidesText,
   valueText,
 } from './param-text';
 import { TextParamField } from './TextParamField';
@@ -87,6 +89,19 @@ export function ParamField({ nodeId, name, spec, help, raw, resolved, error, onC
         invalid={error !== undefined}
         describedBy={describedBy}
         placeholder={t('editor.inspector.noRegularizer')}
+      />
+    );
+  } else if (control.kind === 'sides') {
+    input = (
+      <TextParamField
+        id={id}
+        value={raw ?? resolved}
+        parse={parseSidesText}
+        format={sidesText}
+        onChange={onChange}
+        invalid={error !== undefined}
+        describedBy={describedBy}
+        placeholder={sidesText(spec.default)}
       />
     );
   } else {

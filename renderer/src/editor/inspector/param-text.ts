@@ -16,6 +16,37 @@ export function parseListText(text: string): unknown {
   return values.every((v) => Number.isFinite(v)) ? values : text.trim();
 }
 
+/**
+ * Amounts for an image's sides: "1" → 1, "1, 2" → [1, 2] (height, width), "(1, 2), (3, 4)" or
+ * "1, 2, 3, 4" → [[1, 2], [3, 4]] (top, bottom), (left, right); anything else stays as typed.
+ */
+export function parseSidesText(text: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const parts = trimmed
+    .replace(/[()[\]]/g, ' ')
+    .split(/[\s,×x]+/)
+    .filter((p) => p !== '');
+  const values = parts.map((p) => Number(p));
+  if (!values.every((v) => Number.isFinite(v))) return trimmed;
+  const [a, b, c, d] = values;
+  if (values.length === 1) return a;
+  if (values.length === 2) return [a, b];
+  if (values.length === 4)
+    return [
+      [a, b],
+      [c, d],
+    ];
+  return trimmed;
+}
+
+/** [[1, 2], [3, 4]] → "(1, 2), (3, 4)"; other values as valueText writes them. */
+export function sidesText(value: unknown): string {
+  if (Array.isArray(value) && value.every((v) => Array.isArray(v)))
+    return value.map((v: unknown[]) => `(${v.join(', ')})`).join(', ');
+  return valueText(value);
+}
+
 export function valueText(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.join(', ');

@@ -48,6 +48,27 @@ export const layers: Readonly<Record<string, LayerText>> = {
       kernel_regularizer: kernelRegularizer,
     },
   },
+  ZeroPadding2D: {
+    doc: '在每幅图像四周补上若干行和列的 0，例如让卷积不丢失边缘。',
+    params: {
+      padding:
+        '补 0 的数量：n 表示四边各补 n；[高, 宽] 表示上下各补“高”、左右各补“宽”；或写成 [[上, 下], [左, 右]]。',
+    },
+  },
+  UpSampling2D: {
+    doc: '通过重复（或插值）像素放大每幅图像，例如用在解码器中。',
+    params: {
+      size: '放大的倍数：高和宽各自的倍数。',
+      interpolation: "'nearest'：重复每个像素；'bilinear'：混合最近的四个像素。",
+    },
+  },
+  Cropping2D: {
+    doc: '从每幅图像的边缘裁掉若干行和列。',
+    params: {
+      cropping:
+        '裁掉的数量：n 表示四边各裁 n；[高, 宽] 表示上下各裁“高”、左右各裁“宽”；或写成 [[上, 下], [左, 右]]。',
+    },
+  },
   MaxPooling2D: { doc: '保留每个窗口中的最大值，缩小图像。', params: pooling },
   AveragePooling2D: { doc: '对每个窗口取平均值，缩小图像。', params: pooling },
   GlobalAveragePooling2D: { doc: '对每个通道在整幅图像上取平均：每个通道得到一个值。', params: {} },
@@ -59,6 +80,16 @@ export const layers: Readonly<Record<string, LayerText>> = {
       epsilon: '加到方差上的小数，避免除以零。',
       center: '学习一个偏移量（beta）。',
       scale: '学习一个缩放系数（gamma）。',
+    },
+  },
+  LayerNormalization: {
+    doc: '对每个样本的特征（图像中每个像素的各通道）归一化为均值 0、方差 1，再进行缩放和平移。',
+    params: {
+      epsilon: '加到方差上的小数，避免除以零。',
+      center: '学习一个偏移量（beta）。',
+      scale: '学习一个缩放系数（gamma）。',
+      beta_initializer: '偏移量（beta）的初始化方式。',
+      gamma_initializer: '缩放系数（gamma）的初始化方式。',
     },
   },
   Dropout: {
@@ -93,4 +124,6 @@ export const layerOptions: Readonly<Record<string, string>> = {
   ones: 'ones（全 1）',
   valid: 'valid（不填充）',
   same: 'same（填充）',
+  nearest: 'nearest（最近邻）',
+  bilinear: 'bilinear（双线性）',
 };

@@ -36,6 +36,8 @@ export const messages: Record<MessageId, string> = {
   'param.choice': '{{layer}} 的 {{field}} 必须是以下之一：{{options}}',
   'param.pair':
     '{{layer}} 的 {{field}} 必须是 {{min}} 到 {{max}} 之间的整数，或由两个这样的整数组成的 [高, 宽]',
+  'param.sides':
+    '{{layer}} 的 {{field}} 必须是 {{min}} 到 {{max}} 之间的整数、由两个这样的整数组成的 [高, 宽]，或 [[上, 下], [左, 右]]',
   'param.dims': '{{layer}} 的 {{field}} 必须是 1 到 {{maxRank}} 个整数组成的列表，每个在 1 到 {{max}} 之间',
   'param.regularizer':
     "{{layer}} 的 {{field}} 必须留空（不使用）、'l1'、'l2'、'l1_l2'，或写成系数，例如 l2=0.01 或 l1=0.001, l2=0.01（每个系数不小于 0）",
@@ -54,6 +56,8 @@ export const messages: Record<MessageId, string> = {
   'shape.concatBatchAxis': '{{layer}} 不能沿轴 0 拼接：轴 0 是批次维',
   'shape.concatAxis': '{{layer}} 不能沿轴 {{axis}} 拼接：它的输入除批次维外只有 {{rank}} 个维度',
   'shape.concatMismatch': '{{layer}} 沿轴 {{axis}} 拼接时，输入在其他各轴上必须一致，但收到的是 {{inputs}}',
+  'shape.cropTooLarge':
+    '{{layer}} 的 cropping 从 {{size}} 的输入中裁掉 {{rows}} 行和 {{columns}} 列，什么也不剩：请少裁一些',
   'shape.reshapeSize': '{{layer}} 无法把 {{shape}}（{{size}} 个值）变形为 {{target}}：值的总数必须保持不变',
 
   'connect.self': '{{layer}} 不能连接到自身',
