@@ -46,6 +46,8 @@ export const MESSAGES = {
   'param.dims': "{{layer}}'s {{field}} must be a list of 1 to {{maxRank}} whole numbers from 1 to {{max}}",
   'param.dimsWildcard':
     "{{layer}}'s {{field}} must be a list of 1 to {{maxRank}} whole numbers from 1 to {{max}} (one may be -1)",
+  'param.axes':
+    "{{layer}}'s {{field}} must be empty (none) or a list of different axes from 1 to {{maxRank}} (axis 0 is the batch)",
   'param.oneWildcard': "{{layer}}'s {{field}} may contain -1 only once",
 
   // Shape rules (engine/layers/*.ts); {{inputs}} lists each input as its source layer and shape.
@@ -64,6 +66,10 @@ export const MESSAGES = {
     '{{layer}} on axis {{axis}} needs inputs that agree on every other axis, got {{inputs}}',
   'shape.reshapeSize':
     '{{layer}} cannot reshape {{shape}} ({{size}} values) to {{target}}: the number of values must stay the same',
+  'shape.softmaxAxis':
+    '{{layer}} cannot normalize along axis {{axis}}: its input {{inputs}} has axes 1 to {{rank}} (or -1 to -{{rank}}) besides the batch',
+  'shape.sharedAxes':
+    "{{layer}}'s shared_axes {{axes}} name an axis its input {{inputs}} lacks: use axes from 1 to {{rank}}",
 
   // Connections refused while wiring in the editor (renderer/src/editor/connection-check.ts).
   'connect.self': '{{layer}} cannot feed itself',

@@ -33,11 +33,11 @@ export type Pair = readonly [number, number];
 
 export type ParamControl =
   | { kind: 'int'; min: number; max: number }
-  | { kind: 'float'; min: number; max: number; maxExclusive: boolean }
+  | { kind: 'float'; min: number; max: number; maxExclusive: boolean; nullable?: boolean }
   | { kind: 'bool' }
   | { kind: 'choice'; options: readonly string[] }
   | { kind: 'pair'; min: number; max: number; nullable: boolean }
-  | { kind: 'dims'; min: number; maxRank: number; allowWildcard: boolean };
+  | { kind: 'dims'; min: number; maxRank: number; allowWildcard: boolean; nullable?: boolean };
 
 export interface ParamSpec<T> {
   readonly control: ParamControl;
@@ -94,6 +94,13 @@ export function float(
   const base = z.number({ error: range }).min(min, { error: range });
   const schema = maxExclusive ? base.lt(max, { error: range }) : base.max(max, { error: range });
   return spec({ kind: 'float', min, max, maxExclusive }, def, doc, schema);
+}
+
+/** A number in [min, max], or null for "none" (ReLU's max_value: no cap). */
+export function optionalFloat(doc: string, min: number, max: number): ParamSpec<number | null> {
+  const range: MessageId = 'param.float';
+  const schema = z.number({ error: range }).min(min, { error: range }).max(max, { error: range }).nullable();
+  return spec({ kind: 'float', min, max, maxExclusive: false, nullable: true }, null, doc, schema);
 }
 
 export function bool(def: boolean, doc: string): ParamSpec<boolean> {
@@ -157,6 +164,23 @@ export function dims(
     def,
     doc,
     schema as z.ZodType<readonly number[]>,
+  );
+}
+
+/** A list of Keras axes (the batch is axis 0, so 1 to maxRank), or null for none (PReLU's shared_axes). */
+export function optionalAxes(doc: string, maxRank: number): ParamSpec<readonly number[] | null> {
+  const message: MessageId = 'param.axes';
+  const axis = z.number({ error: message }).int({ error: message }).min(1, { error: message });
+  const schema = z
+    .array(axis.max(maxRank, { error: message }), { error: message })
+    .max(maxRank, { error: message })
+    .refine((axes) => new Set(axes).size === axes.length, { error: message })
+    .nullable();
+  return spec(
+    { kind: 'dims', min: 1, maxRank, allowWildcard: false, nullable: true },
+    null,
+    doc,
+    schema as z.ZodType<readonly number[] | null>,
   );
 }
 

@@ -8,9 +8,13 @@ import { Dropout } from './dropout';
 import { Flatten } from './flatten';
 import { GlobalAveragePooling2D, GlobalMaxPooling2D } from './global-pooling2d';
 import { InputLayer } from './input-layer';
+import { ELU, LeakyReLU } from './leaky-relu-elu';
 import { Add, Concatenate } from './merge';
 import { AveragePooling2D, MaxPooling2D } from './pooling2d';
+import { PReLU } from './prelu';
+import { ReLU } from './relu';
 import { Reshape } from './reshape';
+import { Softmax } from './softmax';
 
 export const LAYER_DEFINITIONS = [
   InputLayer,
@@ -27,6 +31,11 @@ export const LAYER_DEFINITIONS = [
   Add,
   Concatenate,
   Activation,
+  ReLU,
+  LeakyReLU,
+  ELU,
+  Softmax,
+  PReLU,
 ] as const satisfies readonly AnyLayerDefinition[];
 
 /** Every layer type's Keras class name. */

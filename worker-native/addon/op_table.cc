@@ -4,6 +4,12 @@
 
 namespace layerwise {
 
+// The activation layers' factories (addon/ops/relu.cc, elu.cc, softmax.cc, prelu.cc).
+std::unique_ptr<LayerOp> make_relu_op(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_elu_op(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_softmax_op(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_prelu_op(const NodeSpec& node);
+
 namespace {
 struct OpEntry {
   const char* type;
@@ -13,6 +19,11 @@ struct OpEntry {
 // Keep in palette order (engine/layers/index.ts).
 const OpEntry kOpTable[] = {
     {"", nullptr}, // placeholder until the first op registers
+    {"ReLU", make_relu_op},
+    {"LeakyReLU", make_relu_op}, // ReLU with threshold 0 and no cap
+    {"ELU", make_elu_op},
+    {"Softmax", make_softmax_op},
+    {"PReLU", make_prelu_op},
 };
 } // namespace
 

@@ -28,7 +28,7 @@ describe('TF.js import of unsupported layers and settings', () => {
     expect(imported.issues[1]?.message).toBe(
       "layer 'lstm_1' (LSTM) is not supported: Layerwise has InputLayer, Dense, Flatten, Reshape, Conv2D, " +
         'MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, GlobalMaxPooling2D, BatchNormalization, ' +
-        'Dropout, Add, Concatenate, Activation, LeakyReLU, ReLU, Softmax, ELU',
+        'Dropout, Add, Concatenate, Activation, ReLU, LeakyReLU, ELU, Softmax, PReLU',
     );
   });
 
@@ -51,7 +51,7 @@ describe('TF.js import of unsupported layers and settings', () => {
       'activation',
       /activation "relu6" is not supported/,
     ],
-    ['LeakyReLU', { alpha: 0.3 }, 'alpha', /slope 0.3 is not supported/],
+    ['Softmax', { axis: [1, 2] }, 'axis', /Softmax normalizes along one axis/],
     [
       'BatchNormalization',
       { axis: 1 },

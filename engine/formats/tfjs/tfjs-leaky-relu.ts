@@ -1,7 +1,10 @@
 // tfjs has no leaky_relu activation function: export writes Activation(leaky_relu) as a LeakyReLU layer
 // and splits Dense or Conv2D with leaky_relu into the linear layer and a LeakyReLU named
-// `<layer>_leaky_relu`; import joins such pairs again, so the round trip gives back the same graph.
-import { LEAKY_RELU_SLOPE } from './keras-aliases';
+// `<layer>_leaky_relu`; import joins such pairs again, so the round trip gives back the same graph. A
+// LeakyReLU layer of our own, or a lone one from Activation(leaky_relu), imports as a LeakyReLU layer.
+
+/** keras.activations.leaky_relu's default slope, which our leaky_relu activation uses. */
+export const LEAKY_RELU_SLOPE = 0.2;
 
 /** The tfjs layer for leaky_relu: a LeakyReLU with our slope (alpha: tfjs and Keras both read it). */
 export const leakyReluLayerConfig = (name: string) => ({
@@ -27,9 +30,12 @@ export interface FoldableLayer {
   inputs: string[];
 }
 
+const hasOurSlope = (params: Record<string, unknown>) =>
+  typeof params.negative_slope === 'number' && Math.abs(params.negative_slope - LEAKY_RELU_SLOPE) < 1e-6;
+
 /**
- * Joins `<layer>_leaky_relu` LeakyReLU layers back into the linear Dense or Conv2D they alone follow;
- * layers are changed in place, the LeakyReLU ones dropped.
+ * Joins `<layer>_leaky_relu` LeakyReLU layers with our slope back into the linear Dense or Conv2D they
+ * alone follow; layers are changed in place, the LeakyReLU ones dropped.
  */
 export function foldLeakyRelu<T extends FoldableLayer>(layers: T[]): T[] {
   const byName = new Map(layers.map((l) => [l.call.name, l]));
@@ -41,6 +47,7 @@ export function foldLeakyRelu<T extends FoldableLayer>(layers: T[]): T[] {
     const suffix = source === undefined ? '' : l.call.name.slice(source.call.name.length);
     const folds =
       l.call.className === 'LeakyReLU' &&
+      hasOurSlope(l.node.params) &&
       source !== undefined &&
       l.call.name.startsWith(source.call.name) &&
       /^_leaky_relu(_\d+)?$/.test(suffix) &&

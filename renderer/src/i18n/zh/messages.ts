@@ -39,6 +39,8 @@ export const messages: Record<MessageId, string> = {
   'param.dims': '{{layer}} 的 {{field}} 必须是 1 到 {{maxRank}} 个整数组成的列表，每个在 1 到 {{max}} 之间',
   'param.dimsWildcard':
     '{{layer}} 的 {{field}} 必须是 1 到 {{maxRank}} 个整数组成的列表，每个在 1 到 {{max}} 之间（其中一个可以是 -1）',
+  'param.axes':
+    '{{layer}} 的 {{field}} 必须留空（不共享），或是由 1 到 {{maxRank}} 之间互不相同的轴组成的列表（轴 0 是批次维）',
   'param.oneWildcard': '{{layer}} 的 {{field}} 中 -1 最多只能出现一次',
 
   'shape.needsInput': '{{layer}} 需要一个输入：请把一个图层连接到它',
@@ -53,6 +55,10 @@ export const messages: Record<MessageId, string> = {
   'shape.concatAxis': '{{layer}} 不能沿轴 {{axis}} 拼接：它的输入除批次维外只有 {{rank}} 个维度',
   'shape.concatMismatch': '{{layer}} 沿轴 {{axis}} 拼接时，输入在其他各轴上必须一致，但收到的是 {{inputs}}',
   'shape.reshapeSize': '{{layer}} 无法把 {{shape}}（{{size}} 个值）变形为 {{target}}：值的总数必须保持不变',
+  'shape.softmaxAxis':
+    '{{layer}} 不能沿轴 {{axis}} 归一化：它的输入 {{inputs}} 除批次维外只有轴 1 到 {{rank}}（或 -1 到 -{{rank}}）',
+  'shape.sharedAxes':
+    '{{layer}} 的 shared_axes {{axes}} 含有输入 {{inputs}} 没有的轴：请使用 1 到 {{rank}} 之间的轴',
 
   'connect.self': '{{layer}} 不能连接到自身',
   'connect.duplicate': '{{source}} 已经连接到 {{target}}',
