@@ -5,14 +5,15 @@ import { chain } from '../testing/graphs';
 
 const conv = (filters: number, more: Record<string, unknown> = {}) => ({ filters, kernel_size: 3, ...more });
 
-/** Every activation layer in settings tfjs computes too (its ReLU reads only max_value). */
+/** Every activation layer in settings tfjs 4.22 computes too: its ReLU reads only max_value, its ELU
+ *  takes only alpha 1 and its Softmax only the last axis. */
 export const activationLayersCnn = chain(
   [28, 28, 1],
   ['Conv2D', conv(6)],
   ['PReLU', { shared_axes: [1, 2], alpha_initializer: 'ones' }],
   ['Conv2D', conv(6, { strides: 2 })],
-  ['ELU', { alpha: 0.5 }],
-  ['Softmax', { axis: 1 }],
+  ['ELU'],
+  ['Softmax'],
   ['Conv2D', { filters: 4, kernel_size: 1 }],
   ['ReLU', { max_value: 1.5 }],
   ['Flatten'],
@@ -24,8 +25,8 @@ export const activationLayersCnn = chain(
   ['Softmax'],
 );
 
-/** ReLU with a threshold, a leak and a cap (Keras computes them; tfjs' ReLU ignores the first two),
- *  PReLU with a slope per value, and a channel softmax in the middle. */
+/** What tfjs cannot run: ReLU with a threshold, a leak and a cap, ELU with another alpha, Softmax over
+ *  the height; and PReLU with a slope per value. */
 export const reluVariantsCnn = chain(
   [28, 28, 1],
   ['Conv2D', conv(4)],
@@ -34,7 +35,8 @@ export const reluVariantsCnn = chain(
   ['PReLU', { alpha_initializer: 'glorot_uniform' }],
   ['Conv2D', conv(4)],
   ['ReLU', { threshold: -0.1 }],
-  ['Softmax', { axis: -1 }],
+  ['ELU', { alpha: 0.5 }],
+  ['Softmax', { axis: 1 }],
   ['Conv2D', conv(4)],
   ['ReLU', { negative_slope: 0.05 }],
   ['Flatten'],
