@@ -49,7 +49,7 @@ describe('TF.js export of the activation layers', () => {
     );
     const pixels = Float32Array.from(mnistSamples('t10k', 0, PREDICT).images, (v) => v / 255);
     const output = loaded.predict(tf.tensor(pixels, [PREDICT, 28, 28, 1])) as tf.Tensor;
-    const predicted = output.dataSync();
+    const predicted = output.dataSync() as Float32Array;
     const diff = predicted.reduce((max, v, i) => Math.max(max, Math.abs(v - (expected[i] as number))), 0);
     console.log(`activation layers cnn: max |tfjs - native| = ${diff.toExponential(2)}`);
     expect(diff).toBeLessThan(1e-5);
