@@ -8,7 +8,7 @@ function describeControl(control: ParamControl): string {
     case 'int':
       return `integer ${control.min}…${control.max}`;
     case 'float':
-      return `number ${control.min}…${control.max}${control.maxExclusive ? ' (exclusive)' : ''}`;
+      return `number ${control.min}…${control.max}${control.maxExclusive ? ' (exclusive)' : ''}${control.nullable ? ', or null' : ''}`;
     case 'bool':
       return 'true / false';
     case 'choice':
@@ -16,7 +16,7 @@ function describeControl(control: ParamControl): string {
     case 'pair':
       return `integer or [height, width], ${control.min}…${control.max}${control.nullable ? ', or null' : ''}`;
     case 'dims':
-      return `list of up to ${control.maxRank} integers${control.allowWildcard ? ' (one may be -1)' : ''}`;
+      return `list of up to ${control.maxRank} integers${control.allowWildcard ? ' (one may be -1)' : ''}${control.nullable ? ', or null' : ''}`;
   }
 }
 

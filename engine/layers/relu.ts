@@ -68,7 +68,7 @@ function reluTorch(x: string, p: ReluParams): string {
 export const ReLU = defineLayer({
   type: 'ReLU',
   category: 'Activation',
-  doc: 'Rectified linear unit with an optional cap (max_value), leak below the threshold and threshold.',
+  doc: 'Rectified linear unit: passes values above the threshold, with an optional cap (max_value) and leak below (negative_slope).',
   params: {
     max_value: optionalFloat('Largest output value; empty (None) for no cap.', 0, LIMIT),
     negative_slope: float(0, 'Slope below the threshold (0: values below it become 0).', 0, LIMIT),
