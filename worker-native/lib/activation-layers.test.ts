@@ -313,7 +313,11 @@ describe('a Softmax layer as the output trains like Dense(activation=softmax)', 
         );
       const [a, b] = [losses(layer), losses(dense)];
       expect(a.at(-1)).toBeLessThan((a[0] as number) * 0.6); // it learns
-      expect(Math.max(...a.map((l, i) => Math.abs(l - (b[i] as number))))).toBeLessThan(1e-3);
+      const diff = Math.max(...a.map((l, i) => Math.abs(l - (b[i] as number))));
+      console.log(
+        `Softmax layer vs Dense softmax: max loss difference ${diff.toExponential(2)} over 40 batches`,
+      );
+      expect(diff).toBeLessThan(1e-4);
     } finally {
       layer.dispose();
       dense.dispose();
