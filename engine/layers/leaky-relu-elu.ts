@@ -9,14 +9,14 @@ import { singleInput } from './shape-rules';
 const LIMIT = 1e6;
 
 /** Keras 3 writes negative_slope, tfjs and Keras 2 alpha; a file with both must agree. */
-function slopeFromKeras(c: KerasConfig): number | undefined {
+function slopeFromKeras(c: KerasConfig): unknown {
   const [slope, alpha] = [field(c, 'negative_slope') ?? undefined, field(c, 'alpha') ?? undefined];
   if (slope !== undefined && alpha !== undefined && slope !== alpha)
     throw new UnsupportedConfig(
       'alpha',
       `alpha ${describeValue(alpha)} and negative_slope ${describeValue(slope)} disagree: keep one`,
     );
-  return (slope ?? alpha) as number | undefined;
+  return slope ?? alpha;
 }
 
 export const LeakyReLU = defineLayer({
