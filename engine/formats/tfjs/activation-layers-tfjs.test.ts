@@ -149,6 +149,30 @@ describe('TF.js import of Keras 3 activation layers', () => {
     expect(plan.nodes.at(-1)?.weights.map((w) => w.shape)).toEqual([[1, 1, 3]]);
   });
 
+  it("joins a Dense and its '<dense>_leaky_relu' only when the slope is leaky_relu's 0.2", () => {
+    const sequential = (alpha: number) => ({
+      modelTopology: {
+        class_name: 'Sequential',
+        config: {
+          layers: [
+            { class_name: 'Dense', config: { name: 'd', units: 4, batch_input_shape: [null, 3] } },
+            { class_name: 'LeakyReLU', config: { name: 'd_leaky_relu', alpha } },
+          ],
+        },
+      },
+    });
+    const layers = (alpha: number) => {
+      const imported = importTfjs(sequential(alpha), {});
+      if (!imported.ok) throw new Error(imported.issues[0]?.message);
+      return imported.value.graph.nodes.map((n) => [n.name, n.type, n.params]);
+    };
+    expect(layers(0.2).slice(1)).toEqual([['d', 'Dense', { units: 4, activation: 'leaky_relu' }]]);
+    expect(layers(0.1).slice(1)).toEqual([
+      ['d', 'Dense', { units: 4 }],
+      ['d_leaky_relu', 'LeakyReLU', { negative_slope: 0.1 }],
+    ]);
+  });
+
   it('refuses what Layerwise cannot compute, naming the layer and field', () => {
     const topology = (className: string, config: Record<string, unknown>) => ({
       modelTopology: {
