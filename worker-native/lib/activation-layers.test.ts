@@ -1,7 +1,7 @@
 // The activation layers in the native core: backward against central finite differences (inputs kept
 // away from the kinks), forward against @tensorflow/tfjs' own layers (tf.layers.reLU, leakyReLU, elu,
-// softmax, prelu) and against Keras 3's ReLU formula, and a Softmax layer output trained with sparse
-// categorical cross-entropy next to Dense(activation='softmax').
+// softmax, prelu) and against Keras 3's ReLU formula, and a Softmax layer output with sparse categorical
+// cross-entropy next to Dense(activation='softmax'): the loss folds it in, so gradients and losses agree.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TrainingConfigInput } from '../../engine/training-config';
@@ -294,7 +294,30 @@ describe("ReLU computes Keras 3's formula (tfjs' ReLU has only max_value)", () =
 });
 
 describe('a Softmax layer as the output trains like Dense(activation=softmax)', () => {
-  it('gives the same losses over 40 MNIST batches (the loss is not fused: probabilities, then the Jacobian)', () => {
+  // The loss folds the softmax in and reads the logits: a confidently wrong sample (logit gap 40, its
+  // probability below the 1e-7 clip) still gets the full gradient p - onehot instead of none.
+  it.each([1, 10, 40])('gets the gradient Dense(softmax) gets at logit gap %s', (gap) => {
+    const config: TrainingConfigInput = { loss: 'sparse_categorical_crossentropy' };
+    const dense = { units: 3, use_bias: false };
+    const layer = nativeModel(chain([3], ['Dense', dense], ['Softmax']), config);
+    const fused = nativeModel(chain([3], ['Dense', { ...dense, activation: 'softmax' }]), config);
+    try {
+      const kernel = Float32Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1], (v) => v * gap);
+      const [x, y] = [Float32Array.of(1, 0, 0), Int32Array.of(2)];
+      const [a, b] = [layer, fused].map((m) => {
+        m.setWeights({ 'dense/kernel': kernel });
+        return m.computeGradients(x, y);
+      });
+      expect(a!.loss).toBeCloseTo(b!.loss, 4);
+      expect(Array.from(a!.gradients['dense/kernel']!)).toEqual(Array.from(b!.gradients['dense/kernel']!));
+      expect(b!.gradients['dense/kernel']![2]).toBeLessThan(-0.5);
+    } finally {
+      layer.dispose();
+      fused.dispose();
+    }
+  });
+
+  it('gives the same losses over 40 MNIST batches', () => {
     const hidden = ['Dense', { units: 32, activation: 'relu' }] as const;
     const layer = nativeModel(chain([28, 28, 1], ['Flatten'], hidden, ['Dense', { units: 10 }], ['Softmax']));
     const dense = nativeModel(

@@ -1,6 +1,7 @@
 // Softmax layer (engine/layers/softmax.ts) along any axis of the sample: the sample shape is viewed as
-// (before, axis, after), so a batch is (count * before, axis, after). Not fused with the loss: the loss
-// sees probabilities and this backward applies the softmax Jacobian.
+// (before, axis, after), so a batch is (count * before, axis, after). As the output of a flat sample it
+// is folded into a cross-entropy loss like Dense(activation='softmax'): the loss reads the logits (its
+// input) and hands back d loss / d logits, which backward passes through.
 #include <stdexcept>
 
 #include "../../src/activation_layers.h"
@@ -24,9 +25,16 @@ class SoftmaxOp : public LayerOp {
     kernels::softmax_axis_forward(run.inputs[0], run.out, run.count * before_, length_, after_, run.pool);
   }
   void backward(const LayerRun& run) const override {
-    if (float* dx = run.input_grads[0])
-      kernels::softmax_axis_backward(run.out, run.grad, dx, run.count * before_, length_, after_, run.pool);
+    float* dx = run.input_grads[0];
+    if (!dx) return;
+    if (run.fused) {
+      for (int64_t i = 0, n = run.count * before_ * length_ * after_; i < n; i++) dx[i] += run.grad[i];
+      return;
+    }
+    kernels::softmax_axis_backward(run.out, run.grad, dx, run.count * before_, length_, after_, run.pool);
   }
+  // The loss' softmax runs over the whole sample: fold only when this one does too.
+  Act folded_activation() const override { return before_ == 1 && after_ == 1 ? Act::Softmax : Act::Linear; }
 
  private:
   int64_t before_ = 1, length_ = 1, after_ = 1;
