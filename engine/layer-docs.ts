@@ -8,7 +8,7 @@ function describeControl(control: ParamControl): string {
     case 'int':
       return `integer ${control.min}…${control.max}`;
     case 'float':
-      return `number ${control.min}…${control.max}${control.maxExclusive ? ' (exclusive)' : ''}`;
+      return `number ${control.min}…${control.max}${control.maxExclusive ? ' (exclusive)' : ''}${control.nullable ? ', or null' : ''}`;
     case 'bool':
       return 'true / false';
     case 'choice':
@@ -18,7 +18,7 @@ function describeControl(control: ParamControl): string {
     case 'sides':
       return `integer, [height, width] or [[top, bottom], [left, right]], ${control.min}…${control.max}`;
     case 'dims':
-      return `list of up to ${control.maxRank} integers${control.allowWildcard ? ' (one may be -1)' : ''}`;
+      return `list of up to ${control.maxRank} integers${control.allowWildcard ? ' (one may be -1)' : ''}${control.nullable ? ', or null' : ''}`;
     case 'regularizer':
       return "null, `'l1'`, `'l2'`, `'l1_l2'` or `{l1, l2}` factors";
   }

@@ -48,6 +48,8 @@ export const MESSAGES = {
   'param.dims': "{{layer}}'s {{field}} must be a list of 1 to {{maxRank}} whole numbers from 1 to {{max}}",
   'param.dimsWildcard':
     "{{layer}}'s {{field}} must be a list of 1 to {{maxRank}} whole numbers from 1 to {{max}} (one may be -1)",
+  'param.axes':
+    "{{layer}}'s {{field}} must be empty (none) or a list of different axes from 1 to {{maxRank}} (axis 0 is the batch)",
   'param.oneWildcard': "{{layer}}'s {{field}} may contain -1 only once",
   'param.regularizer':
     "{{layer}}'s {{field}} must be empty (none), 'l1', 'l2', 'l1_l2' or factors such as l2=0.01 or l1=0.001, l2=0.01 (each at least 0)",
@@ -70,6 +72,10 @@ export const MESSAGES = {
     "{{layer}}'s cropping removes {{rows}} rows and {{columns}} columns from its {{size}} input, leaving nothing: crop less",
   'shape.reshapeSize':
     '{{layer}} cannot reshape {{shape}} ({{size}} values) to {{target}}: the number of values must stay the same',
+  'shape.softmaxAxis':
+    '{{layer}} cannot normalize along axis {{axis}}: its input {{inputs}} has axes 1 to {{rank}} (or -1 to -{{rank}}) besides the batch',
+  'shape.sharedAxes':
+    "{{layer}}'s shared_axes {{axes}} name an axis its input {{inputs}} lacks: use axes from 1 to {{rank}}",
 
   // Connections refused while wiring in the editor (renderer/src/editor/connection-check.ts).
   'connect.self': '{{layer}} cannot feed itself',

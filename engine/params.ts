@@ -35,12 +35,12 @@ export type SidePairs = readonly [Pair, Pair];
 
 export type ParamControl =
   | { kind: 'int'; min: number; max: number }
-  | { kind: 'float'; min: number; max: number; maxExclusive: boolean }
+  | { kind: 'float'; min: number; max: number; maxExclusive: boolean; nullable?: boolean }
   | { kind: 'bool' }
   | { kind: 'choice'; options: readonly string[] }
   | { kind: 'pair'; min: number; max: number; nullable: boolean }
   | { kind: 'sides'; min: number; max: number }
-  | { kind: 'dims'; min: number; maxRank: number; allowWildcard: boolean }
+  | { kind: 'dims'; min: number; maxRank: number; allowWildcard: boolean; nullable?: boolean }
   | { kind: 'regularizer' };
 
 export interface ParamSpec<T> {
@@ -101,6 +101,13 @@ export function float(
   const base = z.number({ error: range }).min(min, { error: range });
   const schema = maxExclusive ? base.lt(max, { error: range }) : base.max(max, { error: range });
   return spec({ kind: 'float', min, max, maxExclusive }, def, doc, schema);
+}
+
+/** A number in [min, max], or null for "none" (ReLU's max_value: no cap). */
+export function optionalFloat(doc: string, min: number, max: number): ParamSpec<number | null> {
+  const range: MessageId = 'param.float';
+  const schema = z.number({ error: range }).min(min, { error: range }).max(max, { error: range }).nullable();
+  return spec({ kind: 'float', min, max, maxExclusive: false, nullable: true }, null, doc, schema);
 }
 
 export function bool(def: boolean, doc: string): ParamSpec<boolean> {
@@ -216,6 +223,23 @@ export function regularizer(doc: string): ParamSpec<Regularizer> {
     .transform((name) => REGULARIZER_SHORTCUTS[name] ?? null);
   const schema = z.union([z.null(), shortcut, factors], error);
   return spec({ kind: 'regularizer' }, null, doc, schema as unknown as z.ZodType<Regularizer>);
+}
+
+/** A list of Keras axes (the batch is axis 0, so 1 to maxRank), or null for none (PReLU's shared_axes). */
+export function optionalAxes(doc: string, maxRank: number): ParamSpec<readonly number[] | null> {
+  const message: MessageId = 'param.axes';
+  const axis = z.number({ error: message }).int({ error: message }).min(1, { error: message });
+  const schema = z
+    .array(axis.max(maxRank, { error: message }), { error: message })
+    .max(maxRank, { error: message })
+    .refine((axes) => new Set(axes).size === axes.length, { error: message })
+    .nullable();
+  return spec(
+    { kind: 'dims', min: 1, maxRank, allowWildcard: false, nullable: true },
+    null,
+    doc,
+    schema as z.ZodType<readonly number[] | null>,
+  );
 }
 
 export type ParamSpecs = Record<string, ParamSpec<unknown>>;

@@ -10,11 +10,15 @@ import { Flatten } from './flatten';
 import { GlobalAveragePooling2D, GlobalMaxPooling2D } from './global-pooling2d';
 import { InputLayer } from './input-layer';
 import { LayerNormalization } from './layer-normalization';
+import { ELU, LeakyReLU } from './leaky-relu-elu';
 import { Add, Concatenate } from './merge';
 import { AveragePooling2D, MaxPooling2D } from './pooling2d';
+import { PReLU } from './prelu';
+import { ReLU } from './relu';
 import { Reshape } from './reshape';
 import { UpSampling2D } from './up-sampling2d';
 import { ZeroPadding2D } from './zero-padding2d';
+import { Softmax } from './softmax';
 
 export const LAYER_DEFINITIONS = [
   InputLayer,
@@ -35,6 +39,11 @@ export const LAYER_DEFINITIONS = [
   Add,
   Concatenate,
   Activation,
+  ReLU,
+  LeakyReLU,
+  ELU,
+  Softmax,
+  PReLU,
 ] as const satisfies readonly AnyLayerDefinition[];
 
 /** Every layer type's Keras class name. */

@@ -47,6 +47,10 @@ class LayerOp {
   virtual bool is_view() const { return false; }
   /** Whether backward needs the pre-activation values (run.pre) for this node. */
   virtual bool keeps_pre(bool fused) const { return false; }
+  /** The softmax or sigmoid the op ends in that a cross-entropy loss may fold in when the op is the
+   *  model's output, reading input 0 as the logits (the Softmax layer); Linear for none. When folded,
+   *  run.fused is set and backward receives d loss / d logits in run.grad. */
+  virtual Act folded_activation() const { return Act::Linear; }
   /** Floats of per-node state for `batch` samples (e.g. BatchNormalization's mean and inverse std). */
   virtual size_t state_floats(int batch) const { return 0; }
   /** Floats of working memory for forward and backward at `batch` samples on `threads` threads. */

@@ -21,10 +21,10 @@ Model::Model(ModelSpec spec) : spec_(std::move(spec)), pool_(std::make_unique<Th
   opt_m_.assign(spec_.trainable_params, 0.0f);
   opt_v_.assign(spec_.trainable_params, 0.0f);
   const NodeSpec& out = spec_.nodes[spec_.output_index];
-  fused_loss_ = loss_fuses_activation(spec_.config.loss, out.act) && out.op != Op::Input;
   ops_.resize(spec_.nodes.size());
   for (size_t i = 0; i < spec_.nodes.size(); i++)
     if (spec_.nodes[i].op == Op::Registered) ops_[i] = find_op(spec_.nodes[i].type)(spec_.nodes[i]);
+  fused_loss_ = loss_fuses_activation(spec_.config.loss, output_act()) && out.op != Op::Input;
   plan_buffers();
   initialize_weights();
 }
@@ -142,8 +142,9 @@ BatchStats Model::loss(TargetView y, int offset, int count, int batch, bool want
   const NodeSpec& out = spec_.nodes[spec_.output_index];
   const NodeBuffers& ob = nodes_[spec_.output_index];
   const float* logits = nullptr;
-  if (fused_loss_) logits = out.op == Op::Activation ? nodes_[out.inputs[0]].out_ptr : ob.pre.data();
-  LossInput in{spec_.config.loss, out.act, logits, ob.out_ptr, count, k, y, offset};
+  const bool logits_in = out.op == Op::Activation || ops_[spec_.output_index] != nullptr; // input 0 holds them
+  if (fused_loss_) logits = logits_in ? nodes_[out.inputs[0]].out_ptr : ob.pre.data();
+  LossInput in{spec_.config.loss, output_act(), logits, ob.out_ptr, count, k, y, offset};
   return loss_forward_backward(in, want_gradient ? nodes_[spec_.output_index].grad_ptr : nullptr, batch);
 }
 
@@ -291,6 +292,12 @@ LayerRun Model::layer_run(int index, int count, bool training) {
   run.seed = spec_.config.seed;
   run.step = dropout_step_;
   return run;
+}
+
+// A registered output op names the activation it ends in itself (the Softmax layer).
+Act Model::output_act() const {
+  const LayerOp* op = ops_[spec_.output_index].get();
+  return op ? op->folded_activation() : spec_.nodes[spec_.output_index].act;
 }
 
 const float* Model::input_gradient() const { return nodes_[spec_.input_index].grad_ptr; }

@@ -9,6 +9,11 @@ std::unique_ptr<LayerOp> make_layer_normalization(const NodeSpec& node);
 std::unique_ptr<LayerOp> make_zero_padding2d(const NodeSpec& node);
 std::unique_ptr<LayerOp> make_up_sampling2d(const NodeSpec& node);
 std::unique_ptr<LayerOp> make_cropping2d(const NodeSpec& node);
+// The activation layers' factories (addon/ops/relu.cc, elu.cc, softmax.cc, prelu.cc).
+std::unique_ptr<LayerOp> make_relu_op(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_elu_op(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_softmax_op(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_prelu_op(const NodeSpec& node);
 
 namespace {
 struct OpEntry {
@@ -23,6 +28,11 @@ const OpEntry kOpTable[] = {
     {"UpSampling2D", make_up_sampling2d},
     {"Cropping2D", make_cropping2d},
     {"LayerNormalization", make_layer_normalization},
+    {"ReLU", make_relu_op},
+    {"LeakyReLU", make_relu_op}, // ReLU with threshold 0 and no cap
+    {"ELU", make_elu_op},
+    {"Softmax", make_softmax_op},
+    {"PReLU", make_prelu_op},
 };
 } // namespace
 

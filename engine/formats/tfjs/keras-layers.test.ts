@@ -1,11 +1,10 @@
 // The Keras layer table: every layer type has a mapping, config → params gives the params back, and
-// Keras' spellings of activations, initializers and activation layers read as ours or as a clear refusal.
+// Keras' spellings of activations, initializers and activation layers' settings read as ours or as a clear refusal.
 import { describe, expect, it } from 'vitest';
 import { compileGraph } from '../../compile';
 import { LAYER_DEFINITIONS } from '../../layers';
 import { getLayer, resolveParams } from '../../registry';
 import { chain } from '../../testing/graphs';
-import { KERAS_ALIASES } from './keras-aliases';
 import { activationFromKeras, initializerFromKeras, initializerToKeras } from './keras-config';
 import { KERAS_LAYERS } from '../layer-tables';
 import { kerasLayerConfig } from './keras-layers';
@@ -120,18 +119,20 @@ describe('Keras layer table', () => {
     else expect(activationFromKeras(keras)).toBe(expected);
   });
 
+  // The activation layers are layers of their own, with any settings (engine/layers/relu.ts, ...).
   it.each([
-    ['LeakyReLU', { alpha: 0.2 }, { activation: 'leaky_relu' }],
-    ['LeakyReLU', { negative_slope: 0.2 }, { activation: 'leaky_relu' }],
-    ['LeakyReLU', {}, /LeakyReLU with slope 0.3 is not supported: Layerwise's leaky_relu has slope 0.2/],
-    ['ReLU', { max_value: null, negative_slope: 0, threshold: 0 }, { activation: 'relu' }],
-    ['ReLU', { max_value: 6 }, /max_value 6 is not supported: Layerwise relu is not capped/],
-    ['Softmax', { axis: -1 }, { activation: 'softmax' }],
-    ['Softmax', { axis: 1 }, /axis 1 is not supported/],
-    ['ELU', { alpha: 1 }, { activation: 'elu' }],
+    ['LeakyReLU', { alpha: 0.2 }, { negative_slope: 0.2 }],
+    ['LeakyReLU', { negative_slope: 0.1 }, { negative_slope: 0.1 }],
+    ['LeakyReLU', {}, {}],
+    ['LeakyReLU', { alpha: 0.1, negative_slope: 0.2 }, /alpha 0.1 and negative_slope 0.2 disagree/],
+    ['ReLU', { max_value: null, negative_slope: 0, threshold: 0 }, { negative_slope: 0, threshold: 0 }],
+    ['ReLU', { max_value: 6 }, { max_value: 6 }],
+    ['Softmax', { axis: [1] }, { axis: 1 }],
+    ['Softmax', { axis: [1, 2] }, /axis \[1,2\] is not supported/],
+    ['ELU', { alpha: 0.5 }, { alpha: 0.5 }],
   ])('%s %j', (className, config, expected) => {
-    const alias = KERAS_ALIASES[className]!;
-    if (expected instanceof RegExp) expect(() => alias.fromKeras(config)).toThrow(expected);
-    else expect(alias.fromKeras(config)).toEqual(expected);
+    const mapping = Object.values(KERAS_LAYERS).find((m) => m.className === className)!;
+    if (expected instanceof RegExp) expect(() => mapping.fromKeras(config)).toThrow(expected);
+    else expect(mapping.fromKeras(config)).toEqual(expected);
   });
 });

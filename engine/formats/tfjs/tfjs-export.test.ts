@@ -1,6 +1,7 @@
 // TF.js export against @tensorflow/tfjs itself: models trained ~100 batches by our core load with
 // tf.loadLayersModel and predict the same MNIST probabilities (1e-5); export → import gives back the
-// same graph and bit-identical weights for every layer type.
+// same graph (Activation(leaky_relu) coming back as a LeakyReLU layer) and bit-identical weights for
+// every layer type.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compiledPlan } from '../../../worker-native/test-support/models';
@@ -15,6 +16,7 @@ import {
 } from '../../../worker-native/test-support/trained-mnist';
 import { decodeWeights } from '../weights';
 import { exportTfjs, importTfjs } from '.';
+import { LEAKY_RELU_SLOPE } from './tfjs-leaky-relu';
 
 const PREDICT = 100;
 
@@ -134,11 +136,19 @@ describe('TF.js export', () => {
     const before = compiledPlan(model.graph);
     const after = compiledPlan(imported.value.graph);
     // Reshape's -1 comes back as the size it stood for (tfjs cannot load the -1): the same output shape.
+    // Activation(leaky_relu) is written as the LeakyReLU layer tfjs has and comes back as that layer.
+    const leaky = (n: ExecutionPlan['nodes'][number]) =>
+      n.type === 'Activation' && n.params.activation === 'leaky_relu';
     const describe = (plan: ExecutionPlan) =>
       plan.nodes.map((n) => ({
-        type: n.type,
+        type: leaky(n) ? 'LeakyReLU' : n.type,
         name: n.name,
-        params: n.type === 'Reshape' ? { target_shape: n.outputShape } : n.params,
+        params:
+          n.type === 'Reshape'
+            ? { target_shape: n.outputShape }
+            : leaky(n)
+              ? { negative_slope: LEAKY_RELU_SLOPE }
+              : n.params,
         inputs: n.inputs.map((i) => plan.nodes[i]?.name),
       }));
     expect(describe(after)).toEqual(describe(before));

@@ -164,7 +164,7 @@ describe('TF.js import of files written by others', () => {
     },
   );
 
-  it('reads the first Sequential layer shape into an InputLayer and the LeakyReLU as leaky_relu', () => {
+  it('reads the first Sequential layer shape into an InputLayer and the LeakyReLU as a LeakyReLU layer', () => {
     const imported = importTfjs(
       { modelTopology: { class_name: 'Sequential', config: oldSequentialMlp } },
       {},
@@ -174,7 +174,7 @@ describe('TF.js import of files written by others', () => {
     expect(imported.value.graph.nodes.map((n) => [n.name, n.type, n.params])).toEqual([
       ['dense_1_input', 'InputLayer', { shape: [20] }],
       ['dense_1', 'Dense', { units: 16, activation: 'linear', use_bias: true }],
-      ['leaky_re_lu_1', 'Activation', { activation: 'leaky_relu' }],
+      ['leaky_re_lu_1', 'LeakyReLU', { negative_slope: 0.2 }],
       ['dropout_1', 'Dropout', { rate: 0.5 }],
       ['dense_2', 'Dense', { units: 5, activation: 'softmax', use_bias: true }],
     ]);
@@ -231,7 +231,7 @@ describe('TF.js import of files written by others', () => {
       ['input_layer', 'InputLayer', { shape: [8, 8, 2] }],
       ['conv2d', 'Conv2D', { filters: 2, kernel_size: [3, 3], padding: 'same', activation: 'swish' }],
       ['add', 'Add', {}],
-      ['re_lu', 'Activation', { activation: 'relu' }],
+      ['re_lu', 'ReLU', { negative_slope: 0, threshold: 0 }],
       ['gap', 'GlobalAveragePooling2D', {}],
       ['dense', 'Dense', { units: 3, activation: 'softmax' }],
     ]);

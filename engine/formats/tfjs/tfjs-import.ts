@@ -8,7 +8,6 @@ import { issue, type Issue } from '../../issues';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from '../../model-file';
 import type { FormatResult } from '../types';
 import { encodeWeights } from '../weights';
-import { KERAS_ALIASES } from './keras-aliases';
 import { describeValue, field, UnsupportedConfig, type KerasConfig } from './keras-config';
 import { KERAS_LAYERS } from '../layer-tables';
 import { foldLeakyRelu } from './tfjs-leaky-relu';
@@ -34,10 +33,9 @@ interface ClassMapping {
   readonly lastAxisField?: string;
 }
 
-const BY_CLASS = new Map<string, ClassMapping>([
-  ...Object.entries(KERAS_LAYERS).map(([type, m]) => [m.className, { ...m, type }] as const),
-  ...Object.entries(KERAS_ALIASES),
-]);
+const BY_CLASS = new Map<string, ClassMapping>(
+  Object.entries(KERAS_LAYERS).map(([type, m]) => [m.className, { ...m, type }] as const),
+);
 const SUPPORTED = [...BY_CLASS.keys()].join(', ');
 
 interface ImportedLayer {

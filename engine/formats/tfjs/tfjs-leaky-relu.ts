@@ -1,8 +1,12 @@
 // tfjs has no leaky_relu activation function: export splits a layer with activation leaky_relu into the
 // linear layer and a LeakyReLU named `<layer>_leaky_relu`; import joins such pairs again (into any layer
-// with an activation param), so the round trip gives back the same graph.
+// with an activation param), so the round trip gives back the same graph. A LeakyReLU layer of our own
+// imports as a LeakyReLU layer.
+import { LeakyReLU } from '../../layers/leaky-relu-elu';
 import { getLayer } from '../../registry';
-import { LEAKY_RELU_SLOPE } from './keras-aliases';
+
+/** keras.activations.leaky_relu's default slope, which our leaky_relu activation uses. */
+export const LEAKY_RELU_SLOPE = 0.2;
 
 /** The tfjs layer for leaky_relu: a LeakyReLU with our slope (alpha: tfjs and Keras both read it). */
 export const leakyReluLayerConfig = (name: string) => ({
@@ -28,9 +32,11 @@ export interface FoldableLayer {
   inputs: string[];
 }
 
+const hasOurSlope = (params: Record<string, unknown>) =>
+  typeof params.negative_slope === 'number' && Math.abs(params.negative_slope - LEAKY_RELU_SLOPE) < 1e-6;
+
 /**
- * Joins `<layer>_leaky_relu` LeakyReLU layers back into the linear layer they alone follow;
- * layers are changed in place, the LeakyReLU ones dropped.
+ * Joins `<layer>_leaky_relu` LeakyReLU layers with our slope back into the linear layer they alone follow; layers are changed in place, the LeakyReLU ones dropped.
  */
 export function foldLeakyRelu<T extends FoldableLayer>(layers: T[]): T[] {
   const byName = new Map(layers.map((l) => [l.call.name, l]));
@@ -41,7 +47,8 @@ export function foldLeakyRelu<T extends FoldableLayer>(layers: T[]): T[] {
     const source = byName.get(l.inputs[0] ?? '');
     const suffix = source === undefined ? '' : l.call.name.slice(source.call.name.length);
     const folds =
-      l.call.className === 'LeakyReLU' &&
+      l.call.className === LeakyReLU.formats.keras.className &&
+      hasOurSlope(l.node.params) &&
       source !== undefined &&
       l.call.name.startsWith(source.call.name) &&
       /^_leaky_relu(_\d+)?$/.test(suffix) &&

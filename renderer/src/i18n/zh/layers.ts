@@ -102,6 +102,33 @@ export const layers: Readonly<Record<string, LayerText>> = {
     params: { axis: '拼接所沿的轴；-1 表示最后一个轴（通道），1 表示批次维之后的第一个轴。' },
   },
   Activation: { doc: '对每个值应用一个激活函数。', params: { activation: '激活函数。' } },
+  ReLU: {
+    doc: '修正线性单元，可设置上限（max_value）、阈值以下的泄漏斜率和阈值。',
+    params: {
+      max_value: '输出的最大值；留空（None）表示不设上限。',
+      negative_slope: '阈值以下部分的斜率（0：低于阈值的值变为 0）。',
+      threshold: '高于阈值的值原样通过；低于阈值的值被置零或按斜率泄漏。',
+    },
+  },
+  LeakyReLU: {
+    doc: '带泄漏的修正线性单元：负值乘以一个小斜率，而不是置零。',
+    params: { negative_slope: '负输入的斜率（Keras 3 默认 0.3；tfjs 中称为 alpha）。' },
+  },
+  ELU: {
+    doc: '指数线性单元：正值保持不变，负值变为 alpha · (exp(x) − 1)。',
+    params: { alpha: '负半部分的尺度：输入越负，输出越接近 −alpha。' },
+  },
+  Softmax: {
+    doc: '沿一个轴（默认最后一个轴）把数值变成和为 1 的概率。',
+    params: { axis: '归一化所沿的轴；-1 表示最后一个轴，1 表示批次维之后的第一个轴。' },
+  },
+  PReLU: {
+    doc: '斜率可学习的 Leaky ReLU：每个值一个斜率，或沿所列的轴共享斜率。',
+    params: {
+      alpha_initializer: '斜率的初始化方式（zeros：开始时等同于 ReLU）。',
+      shared_axes: '共享同一个斜率的轴，例如 [1, 2] 表示图像的每个通道一个斜率。',
+    },
+  },
 };
 
 /** Labels for choice options; the Keras name stays first so it matches the code and the docs. */

@@ -43,6 +43,8 @@ export const messages: Record<MessageId, string> = {
     "{{layer}} 的 {{field}} 必须留空（不使用）、'l1'、'l2'、'l1_l2'，或写成系数，例如 l2=0.01 或 l1=0.001, l2=0.01（每个系数不小于 0）",
   'param.dimsWildcard':
     '{{layer}} 的 {{field}} 必须是 1 到 {{maxRank}} 个整数组成的列表，每个在 1 到 {{max}} 之间（其中一个可以是 -1）',
+  'param.axes':
+    '{{layer}} 的 {{field}} 必须留空（不共享），或是由 1 到 {{maxRank}} 之间互不相同的轴组成的列表（轴 0 是批次维）',
   'param.oneWildcard': '{{layer}} 的 {{field}} 中 -1 最多只能出现一次',
 
   'shape.needsInput': '{{layer}} 需要一个输入：请把一个图层连接到它',
@@ -59,6 +61,10 @@ export const messages: Record<MessageId, string> = {
   'shape.cropTooLarge':
     '{{layer}} 的 cropping 从 {{size}} 的输入中裁掉 {{rows}} 行和 {{columns}} 列，什么也不剩：请少裁一些',
   'shape.reshapeSize': '{{layer}} 无法把 {{shape}}（{{size}} 个值）变形为 {{target}}：值的总数必须保持不变',
+  'shape.softmaxAxis':
+    '{{layer}} 不能沿轴 {{axis}} 归一化：它的输入 {{inputs}} 除批次维外只有轴 1 到 {{rank}}（或 -1 到 -{{rank}}）',
+  'shape.sharedAxes':
+    '{{layer}} 的 shared_axes {{axes}} 含有输入 {{inputs}} 没有的轴：请使用 1 到 {{rank}} 之间的轴',
 
   'connect.self': '{{layer}} 不能连接到自身',
   'connect.duplicate': '{{source}} 已经连接到 {{target}}',
