@@ -12,6 +12,7 @@
         "addon/losses.cc",
         "addon/op_table.cc",
         "addon/node_params.cc",
+        "addon/ops/elementwise_merge.cc",
         "src/thread_pool.cc",
         "src/cpu_features.cc",
         "src/gemm.cc",

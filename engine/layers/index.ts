@@ -5,6 +5,7 @@ import { BatchNormalization } from './batch-normalization';
 import { Conv2D } from './conv2d';
 import { Dense } from './dense';
 import { Dropout } from './dropout';
+import { Average, Maximum, Minimum, Multiply, Subtract } from './elementwise-merge';
 import { Flatten } from './flatten';
 import { GlobalAveragePooling2D, GlobalMaxPooling2D } from './global-pooling2d';
 import { InputLayer } from './input-layer';
@@ -26,6 +27,11 @@ export const LAYER_DEFINITIONS = [
   Dropout,
   Add,
   Concatenate,
+  Multiply,
+  Subtract,
+  Average,
+  Maximum,
+  Minimum,
   Activation,
 ] as const satisfies readonly AnyLayerDefinition[];
 

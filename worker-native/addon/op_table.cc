@@ -4,6 +4,13 @@
 
 namespace layerwise {
 
+// Factories defined in addon/ops/.
+std::unique_ptr<LayerOp> make_multiply(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_subtract(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_average(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_maximum(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_minimum(const NodeSpec& node);
+
 namespace {
 struct OpEntry {
   const char* type;
@@ -13,6 +20,11 @@ struct OpEntry {
 // Keep in palette order (engine/layers/index.ts).
 const OpEntry kOpTable[] = {
     {"", nullptr}, // placeholder until the first op registers
+    {"Multiply", make_multiply},
+    {"Subtract", make_subtract},
+    {"Average", make_average},
+    {"Maximum", make_maximum},
+    {"Minimum", make_minimum},
 };
 } // namespace
 

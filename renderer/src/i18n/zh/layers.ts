@@ -67,6 +67,11 @@ export const layers: Readonly<Record<string, LayerText>> = {
     doc: '按连接的顺序，沿一个轴（默认是通道轴）拼接各输入。',
     params: { axis: '拼接所沿的轴；-1 表示最后一个轴（通道），1 表示批次维之后的第一个轴。' },
   },
+  Multiply: { doc: '把各输入逐元素相乘；它们的形状必须相同（例如门控）。', params: {} },
+  Subtract: { doc: '逐元素地用第一个输入减去第二个输入；两者的形状必须相同。', params: {} },
+  Average: { doc: '对各输入逐元素求平均；它们的形状必须相同（例如模型集成）。', params: {} },
+  Maximum: { doc: '在每个位置取各输入中的最大值；它们的形状必须相同。', params: {} },
+  Minimum: { doc: '在每个位置取各输入中的最小值；它们的形状必须相同。', params: {} },
   Activation: { doc: '对每个值应用一个激活函数。', params: { activation: '激活函数。' } },
 };
 

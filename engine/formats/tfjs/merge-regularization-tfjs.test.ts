@@ -1,0 +1,80 @@
+// TF.js export and import of the merge and regularization group: tf.loadLayersModel runs the exported
+// Multiply, Average, Maximum and Minimum and predicts our probabilities; export → import gives back the
+// same graph and bit-identical weights for every layer of the group (Subtract included, which tfjs
+// itself cannot load: it has no Subtract layer, Keras does).
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compiledPlan } from '../../../worker-native/test-support/models';
+import { mnistSamples, trainedWithPredictions } from '../../../worker-native/test-support/trained-mnist';
+import type { ExecutionPlan } from '../../compile';
+import type { ModelFile } from '../../model-file';
+import { mergeRegularizationGraph } from '../merge-regularization.test-support';
+import { decodeWeights } from '../weights';
+import { exportTfjs, importTfjs } from '.';
+
+const PREDICT = 64;
+
+function exported(model: ModelFile) {
+  const result = exportTfjs(model);
+  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+  const [json, bin] = result.value;
+  return {
+    json: JSON.parse(json?.data as string),
+    binName: bin?.name as string,
+    bin: bin?.data as Uint8Array,
+  };
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('TF.js export and import of the merge and regularization layers', () => {
+  it('tf.loadLayersModel predicts our probabilities (1e-5)', async () => {
+    const { model, expected } = trainedWithPredictions(
+      'tfjs',
+      mergeRegularizationGraph({ tfjsOnly: true }),
+      PREDICT,
+    );
+    const { json, bin } = exported(model);
+    const classes = json.modelTopology.model_config.config.layers.map(
+      (l: { class_name: string }) => l.class_name,
+    );
+    expect(classes).toEqual(expect.arrayContaining(['Multiply', 'Average', 'Maximum', 'Minimum']));
+    const loaded = await tf.loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology: json.modelTopology,
+        weightSpecs: json.weightsManifest[0].weights,
+        weightData: bin.slice().buffer,
+      }),
+    );
+    const pixels = Float32Array.from(mnistSamples('t10k', 0, PREDICT).images, (v) => v / 255);
+    const output = loaded.predict(tf.tensor(pixels, [PREDICT, 28, 28, 1])) as tf.Tensor;
+    const predicted = output.dataSync() as Float32Array;
+    const diff = predicted.reduce((m, v, i) => Math.max(m, Math.abs(v - (expected[i] as number))), 0);
+    console.log(`TF.js merges: max |tfjs - native| = ${diff.toExponential(2)}`);
+    expect(predicted).toHaveLength(expected.length);
+    expect(diff).toBeLessThan(1e-5);
+    output.dispose();
+    loaded.dispose();
+  }, 60_000);
+
+  it('export → import gives the same graph and bit-identical weights', () => {
+    const { model } = trainedWithPredictions('round trip', mergeRegularizationGraph(), 1);
+    const { json, binName, bin } = exported(model);
+    const imported = importTfjs(json, { [binName]: bin });
+    if (!imported.ok) throw new Error(imported.issues.map((i) => i.message).join('\n'));
+    const describe = (plan: ExecutionPlan) =>
+      plan.nodes.map((n) => ({
+        type: n.type,
+        name: n.name,
+        params: n.params,
+        inputs: n.inputs.map((i) => plan.nodes[i]?.name),
+      }));
+    const [before, after] = [compiledPlan(model.graph), compiledPlan(imported.value.graph)];
+    expect(describe(after)).toEqual(describe(before));
+    const values = (plan: ExecutionPlan, m: ModelFile) =>
+      [...decodeWeights(plan, m.weights!).tensors].map(([n, t]) => [n, Buffer.from(t.values.buffer)]);
+    expect(values(after, imported.value)).toEqual(values(before, model));
+  }, 60_000);
+});
