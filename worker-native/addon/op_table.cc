@@ -10,6 +10,9 @@ std::unique_ptr<LayerOp> make_subtract(const NodeSpec& node);
 std::unique_ptr<LayerOp> make_average(const NodeSpec& node);
 std::unique_ptr<LayerOp> make_maximum(const NodeSpec& node);
 std::unique_ptr<LayerOp> make_minimum(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_spatial_dropout2d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_gaussian_noise(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_activity_regularization(const NodeSpec& node);
 
 namespace {
 struct OpEntry {
@@ -20,6 +23,9 @@ struct OpEntry {
 // Keep in palette order (engine/layers/index.ts).
 const OpEntry kOpTable[] = {
     {"", nullptr}, // placeholder until the first op registers
+    {"SpatialDropout2D", make_spatial_dropout2d},
+    {"GaussianNoise", make_gaussian_noise},
+    {"ActivityRegularization", make_activity_regularization},
     {"Multiply", make_multiply},
     {"Subtract", make_subtract},
     {"Average", make_average},

@@ -1,5 +1,6 @@
 // ONNX export of the merge and regularization group against our native core with onnxruntime: Mul, Sub,
-// Mean, Max and Min; trained on MNIST and with random weights, max abs difference ≤ 1e-4.
+// Mean, Max and Min, and Identity for SpatialDropout2D, GaussianNoise and ActivityRegularization (they
+// act only while training); trained on MNIST and with random weights, max abs difference ≤ 1e-4.
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { nativeModel, randomFloats } from '../../../worker-native/test-support/models';
@@ -10,12 +11,13 @@ import { mergeRegularizationGraph } from '../merge-regularization.test-support';
 import { exportOnnx } from './index';
 import { all, messages, readMessage, text } from './protobuf-reader.test-support';
 
-/** The op type of every node of an exported model (ModelProto.graph = 7, GraphProto.node = 1). */
+/** `op_type name` of every node of an exported model (ModelProto.graph 7, GraphProto.node 1, NodeProto
+ *  name 3 and op_type 4). */
 function opTypes(model: ModelFile): string[] {
   const result = exportOnnx(model);
   if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
   const [g] = messages(readMessage(result.value[0]?.data as Uint8Array), 7);
-  return messages(g!, 1).map((node) => text(all(node, 4)[0]));
+  return messages(g!, 1).map((node) => `${text(all(node, 4)[0])} ${text(all(node, 3)[0])}`);
 }
 
 const SAMPLES = 64;
@@ -33,23 +35,30 @@ async function maxAbsDiffToOnnx(native: NativeModel, model: ModelFile, x: Float3
   return actual.reduce((m, v, i) => Math.max(m, Math.abs(v - (expected[i] as number))), 0);
 }
 
-describe('ONNX export of Multiply, Subtract, Average, Maximum, Minimum (onnxruntime)', () => {
-  it('maps each layer to its ONNX op: 3-input Multiply as two Mul, variadic Mean, Max and Min', () => {
+describe('ONNX export of the merge and regularization layers (onnxruntime)', () => {
+  it('maps each layer to its ONNX op: 3-input Multiply as two Mul, variadic Mean, Max, Min; Identity', () => {
     const g = mergeRegularizationGraph();
     const native = nativeModel(g, {}, 1);
-    const ops = opTypes(modelFileOf('merges', g, native));
+    const ops = opTypes(modelFileOf('merge-regularization', g, native));
     native.dispose();
-    const count = (op: string) => ops.filter((o) => o === op).length;
-    expect([count('Mul'), count('Sub'), count('Mean'), count('Max'), count('Min')]).toEqual([2, 1, 1, 1, 1]);
+    const count = (op: string) => ops.filter((o) => o.startsWith(`${op} `)).length;
+    expect(['Mul', 'Sub', 'Mean', 'Max', 'Min'].map(count)).toEqual([2, 1, 1, 1, 1]);
+    expect(ops).toEqual(
+      expect.arrayContaining([
+        'Identity spatial_dropout2d',
+        'Identity gaussian_noise',
+        'Identity activity_regularization',
+      ]),
+    );
   });
 
   it('trained 60 MNIST batches: same probabilities (1e-4)', async () => {
     const g = mergeRegularizationGraph();
-    const { native, model } = trainedOnMnist('merges', g, { batches: 60 });
+    const { native, model } = trainedOnMnist('merge-regularization', g, { batches: 60 });
     const x = Float32Array.from(mnistSamples('t10k', 0, SAMPLES).images, (p) => p / 255);
     const diff = await maxAbsDiffToOnnx(native, model, x);
     native.dispose();
-    console.log(`ONNX merges, trained: max |onnxruntime - native| = ${diff.toExponential(2)}`);
+    console.log(`ONNX merge/regularization, trained: max |onnxruntime - native| = ${diff.toExponential(2)}`);
     expect(diff).toBeLessThanOrEqual(1e-4);
   }, 60_000);
 
@@ -62,9 +71,9 @@ describe('ONNX export of Multiply, Subtract, Average, Maximum, Minimum (onnxrunt
       weights[w.name] = randomFloats(w.size, seed++, -1, 1);
     native.setWeights(weights);
     const x = randomFloats(SAMPLES * 784, 3, 0, 1);
-    const diff = await maxAbsDiffToOnnx(native, modelFileOf('merges', g, native), x);
+    const diff = await maxAbsDiffToOnnx(native, modelFileOf('merge-regularization', g, native), x);
     native.dispose();
-    console.log(`ONNX merges, random: max |onnxruntime - native| = ${diff.toExponential(2)}`);
+    console.log(`ONNX merge/regularization, random: max |onnxruntime - native| = ${diff.toExponential(2)}`);
     expect(diff).toBeLessThanOrEqual(1e-4);
   });
 });

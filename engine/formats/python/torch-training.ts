@@ -32,9 +32,11 @@ def batch_loss(model, x, y):
 
 
 def l2_penalty(net):
+    """The kernels' L2 term, and the ActivityRegularization layers' terms of the last forward pass."""
+    activity = sum(m.activity_loss for m in net.modules() if isinstance(m, ActivityRegularization))
     if TRAINING['l2'] == 0:
-        return 0.0
-    return TRAINING['l2'] * sum((net.get_parameter(key) ** 2).sum() for key in KERNELS)
+        return activity
+    return activity + TRAINING['l2'] * sum((net.get_parameter(key) ** 2).sum() for key in KERNELS)
 
 
 def make_optimizer(net):

@@ -1,14 +1,15 @@
 // TF.js export and import of the merge and regularization group: tf.loadLayersModel runs the exported
-// Multiply, Average, Maximum and Minimum and predicts our probabilities; export → import gives back the
-// same graph and bit-identical weights for every layer of the group (Subtract included, which tfjs
-// itself cannot load: it has no Subtract layer, Keras does).
+// Multiply, Average, Maximum, Minimum and GaussianNoise and predicts our probabilities; export → import
+// gives back the same graph and bit-identical weights for every layer of the group, those tfjs itself
+// cannot load included (NOT_IN_TFJS: Keras has them, tfjs has no Subtract, SpatialDropout2D or
+// ActivityRegularization layer).
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compiledPlan } from '../../../worker-native/test-support/models';
 import { mnistSamples, trainedWithPredictions } from '../../../worker-native/test-support/trained-mnist';
 import type { ExecutionPlan } from '../../compile';
 import type { ModelFile } from '../../model-file';
-import { mergeRegularizationGraph } from '../merge-regularization.test-support';
+import { mergeRegularizationGraph, NOT_IN_TFJS } from '../merge-regularization.test-support';
 import { decodeWeights } from '../weights';
 import { exportTfjs, importTfjs } from '.';
 
@@ -40,7 +41,9 @@ describe('TF.js export and import of the merge and regularization layers', () =>
     const classes = json.modelTopology.model_config.config.layers.map(
       (l: { class_name: string }) => l.class_name,
     );
-    expect(classes).toEqual(expect.arrayContaining(['Multiply', 'Average', 'Maximum', 'Minimum']));
+    expect(classes).toEqual(
+      expect.arrayContaining(['Multiply', 'Average', 'Maximum', 'Minimum', 'GaussianNoise']),
+    );
     const loaded = await tf.loadLayersModel(
       tf.io.fromMemory({
         modelTopology: json.modelTopology,
@@ -72,6 +75,9 @@ describe('TF.js export and import of the merge and regularization layers', () =>
         inputs: n.inputs.map((i) => plan.nodes[i]?.name),
       }));
     const [before, after] = [compiledPlan(model.graph), compiledPlan(imported.value.graph)];
+    const types = new Set(before.nodes.map((n) => n.type));
+    for (const type of [...NOT_IN_TFJS, 'Multiply', 'Average', 'Maximum', 'Minimum', 'GaussianNoise'])
+      expect(types.has(type), type).toBe(true);
     expect(describe(after)).toEqual(describe(before));
     const values = (plan: ExecutionPlan, m: ModelFile) =>
       [...decodeWeights(plan, m.weights!).tensors].map(([n, t]) => [n, Buffer.from(t.values.buffer)]);

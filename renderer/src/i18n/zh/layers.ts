@@ -62,6 +62,21 @@ export const layers: Readonly<Record<string, LayerText>> = {
     doc: '训练时随机丢弃一部分值，以减少过拟合。',
     params: { rate: '训练时丢弃的值所占的比例。' },
   },
+  SpatialDropout2D: {
+    doc: '训练时随机丢弃图像的整个通道（适用于特征图的 Dropout）。',
+    params: { rate: '训练时丢弃的通道所占的比例。' },
+  },
+  GaussianNoise: {
+    doc: '训练时给每个值加上随机的正态噪声，以减少过拟合。',
+    params: { stddev: '训练时所加噪声的标准差。' },
+  },
+  ActivityRegularization: {
+    doc: '原样传递数值，并把它们的 L1/L2 大小加到损失上，使激活值保持较小或稀疏。',
+    params: {
+      l1: '加到损失上的绝对值之和的系数。',
+      l2: '加到损失上的平方和的系数。',
+    },
+  },
   Add: { doc: '把各输入逐元素相加；它们的形状必须相同（例如残差连接）。', params: {} },
   Concatenate: {
     doc: '按连接的顺序，沿一个轴（默认是通道轴）拼接各输入。',
