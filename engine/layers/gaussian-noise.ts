@@ -5,6 +5,7 @@ import { onnxIdentity } from '../formats/onnx/onnx-identity';
 import { copy, defined } from '../formats/tfjs/keras-config';
 import { pyNumber } from '../formats/python/python-literal';
 import { float } from '../params';
+import { nativeSeed, seedParam } from './seed-param';
 import { singleInput } from './shape-rules';
 
 export const GaussianNoise = defineLayer({
@@ -13,14 +14,15 @@ export const GaussianNoise = defineLayer({
   doc: 'Adds random normal noise to every value while training, to reduce overfitting.',
   params: {
     stddev: float(0.1, 'Standard deviation of the noise added while training.', 0, 1000),
+    seed: seedParam(),
   },
   inputs: { min: 1, max: 1 },
   outputShape: (inputs) => singleInput(inputs),
   formats: {
     keras: {
       className: 'GaussianNoise',
-      toKeras: (p) => ({ stddev: p.stddev, seed: null }),
-      fromKeras: (c) => defined(copy(c, ['stddev'])),
+      toKeras: (p) => ({ stddev: p.stddev, seed: p.seed }),
+      fromKeras: (c) => defined(copy(c, ['stddev', 'seed'])),
     },
     kerasScript: { className: 'GaussianNoise', positional: ['stddev'] },
     onnx: onnxIdentity,
@@ -29,6 +31,6 @@ export const GaussianNoise = defineLayer({
       forward: (node, [x = '']) =>
         `(${x} + ${pyNumber(node.params.stddev)} * torch.randn_like(${x}) if self.training else ${x})`,
     },
-    native: (node) => ({ stddev: node.params.stddev }),
+    native: (node) => ({ stddev: node.params.stddev, ...nativeSeed(node.params.seed) }),
   },
 });

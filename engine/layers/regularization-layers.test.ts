@@ -44,9 +44,8 @@ describe.each(cases)('$layer.0', ({ layer, input, script, config }) => {
     const node = compiled.plan.nodes[1]!;
     const mapping = KERAS_LAYERS[layer[0]]!;
     expect(mapping.toKeras(node.params)).toEqual(config);
-    expect(mapping.fromKeras(config)).toEqual(
-      Object.fromEntries(Object.entries(config).filter(([k]) => k !== 'seed' && k !== 'data_format')),
-    );
+    const { data_format: _layout, ...ours } = config;
+    expect(mapping.fromKeras(config)).toEqual(ours);
     expect(kerasLayerCall(node)).toBe(script);
   });
 });
@@ -73,6 +72,22 @@ describe('errors', () => {
     const analysis = analyzeGraph(chain(input, [type, params]));
     expect(analysis.issues.map((i) => i.message)).toEqual([message]);
   });
+
+  it.each(['SpatialDropout2D', 'GaussianNoise'])(
+    '%s keeps a Keras seed, and writes it in the script',
+    (type) => {
+      const param = type === 'SpatialDropout2D' ? { rate: 0.5 } : { stddev: 0.1 };
+      const input = type === 'SpatialDropout2D' ? [4, 4, 2] : [4];
+      const compiled = compileGraph(chain(input, [type, { ...param, seed: 1234 }]));
+      if (!compiled.ok) throw new Error('graph did not compile');
+      const node = compiled.plan.nodes[1]!;
+      expect(KERAS_LAYERS[type]?.toKeras(node.params)).toMatchObject({ seed: 1234 });
+      expect(KERAS_LAYERS[type]?.fromKeras({ ...param, seed: 1234 })).toEqual({ ...param, seed: 1234 });
+      expect(kerasLayerCall(node)).toContain('seed=1234');
+      const refused = analyzeGraph(chain(input, [type, { ...param, seed: 1.5 }])).issues;
+      expect(refused.map((i) => i.where.field)).toEqual(['seed']);
+    },
+  );
 
   it('SpatialDropout2D refuses a Keras config in channels_first', () => {
     expect(() =>

@@ -6,6 +6,7 @@ import { onnxIdentity } from '../formats/onnx/onnx-identity';
 import { copy, defined, requireChannelsLast } from '../formats/tfjs/keras-config';
 import { pyNumber } from '../formats/python/python-literal';
 import { float } from '../params';
+import { nativeSeed, seedParam } from './seed-param';
 import { imageInput } from './shape-rules';
 
 export const SpatialDropout2D = defineLayer({
@@ -14,15 +15,15 @@ export const SpatialDropout2D = defineLayer({
   doc: 'Randomly drops whole channels of an image while training (Dropout for feature maps).',
   params: {
     rate: float(0.5, 'Fraction of channels dropped while training.', 0, 1, true),
+    seed: seedParam(),
   },
   inputs: { min: 1, max: 1 },
   outputShape: (inputs) => [...imageInput(inputs, 'SpatialDropout2D')],
   formats: {
     keras: {
       className: 'SpatialDropout2D',
-      // Layerwise seeds every random layer from the training seed; Keras' per-layer seed stays unset.
-      toKeras: (p) => ({ rate: p.rate, data_format: 'channels_last', seed: null }),
-      fromKeras: (c) => (requireChannelsLast(c), defined(copy(c, ['rate']))),
+      toKeras: (p) => ({ rate: p.rate, data_format: 'channels_last', seed: p.seed }),
+      fromKeras: (c) => (requireChannelsLast(c), defined(copy(c, ['rate', 'seed']))),
     },
     kerasScript: { className: 'SpatialDropout2D', positional: ['rate'] },
     onnx: onnxIdentity,
@@ -32,6 +33,6 @@ export const SpatialDropout2D = defineLayer({
       setup: () => ['# SpatialDropout2D = nn.Dropout2d: drops whole NCHW channels while training'],
       forward: (_node, [x = ''], self) => `${self}(${x})`,
     },
-    native: (node) => ({ rate: node.params.rate }),
+    native: (node) => ({ rate: node.params.rate, ...nativeSeed(node.params.seed) }),
   },
 });

@@ -119,6 +119,19 @@ describe('SpatialDropout2D while training', () => {
     expect([b1, b2]).toEqual([a1, a2]);
     expect(c1).not.toEqual(a1);
   });
+
+  it("the layer's own seed replaces the training seed", () => {
+    const maskWith = (layerSeed: number | null, trainingSeed: number) =>
+      withModel(
+        [H, W, C],
+        [['SpatialDropout2D', { rate: RATE, seed: layerSeed }]],
+        (model) => model.predict(ones, { training: true, batchSize: BATCH }).join(),
+        trainingSeed,
+      );
+    expect(maskWith(3, 1)).toEqual(maskWith(3, 2));
+    expect(maskWith(3, 1)).not.toEqual(maskWith(4, 1));
+    expect(maskWith(null, 1)).not.toEqual(maskWith(null, 2));
+  });
 });
 
 describe('GaussianNoise while training', () => {
@@ -142,6 +155,19 @@ describe('GaussianNoise while training', () => {
         Math.max(...y.map((v, i) => Math.abs(v - (x[i] as number) - (noise[i] as number)))),
       ).toBeLessThan(1e-6);
     });
+  });
+
+  it("draws from the layer's own seed when set, whatever the training seed", () => {
+    const noise = (seed: number | null, trainingSeed: number) =>
+      withModel(
+        [SIZE],
+        [['GaussianNoise', { stddev: STDDEV, seed }]],
+        (model) => model.predict(new Float32Array(SIZE), { training: true }).join(),
+        trainingSeed,
+      );
+    expect(noise(9, 1)).toEqual(noise(9, 2));
+    expect(noise(9, 1)).not.toEqual(noise(10, 1));
+    expect(noise(null, 1)).not.toEqual(noise(null, 2));
   });
 
   it('matches tf.layers.gaussianNoise at inference (identity)', () => {

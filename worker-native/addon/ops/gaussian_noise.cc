@@ -12,11 +12,11 @@ namespace {
 class GaussianNoiseOp : public LayerOp {
  public:
   explicit GaussianNoiseOp(const NodeSpec& node)
-      : stddev_(static_cast<float>(node.params.number("stddev"))), size_(shape_size(node.output_shape)) {}
+      : stddev_(static_cast<float>(node.params.number("stddev"))), size_(shape_size(node.output_shape)), seed_(node.params) {}
 
   void forward(const LayerRun& run) const override {
     const int64_t n = static_cast<int64_t>(run.count) * static_cast<int64_t>(size_);
-    if (run.training && stddev_ > 0) kernels::gaussian_noise_forward(n, stddev_, layer_random_key(run), run.inputs[0], run.out, run.pool);
+    if (run.training && stddev_ > 0) kernels::gaussian_noise_forward(n, stddev_, layer_random_key(run, seed_), run.inputs[0], run.out, run.pool);
     else std::memcpy(run.out, run.inputs[0], static_cast<size_t>(n) * sizeof(float));
   }
 
@@ -29,6 +29,7 @@ class GaussianNoiseOp : public LayerOp {
  private:
   float stddev_;
   size_t size_;
+  LayerSeed seed_;
 };
 
 } // namespace

@@ -14,7 +14,8 @@ class SpatialDropout2DOp : public LayerOp {
   explicit SpatialDropout2DOp(const NodeSpec& node)
       : rate_(static_cast<float>(node.params.number("rate"))),
         spatial_(node.output_shape.at(0) * node.output_shape.at(1)),
-        channels_(node.output_shape.at(2)) {}
+        channels_(node.output_shape.at(2)),
+        seed_(node.params) {}
 
   void forward(const LayerRun& run) const override {
     if (active(run)) kernels::spatial_dropout_forward(params(run), run.inputs[0], run.out, run.pool);
@@ -40,12 +41,13 @@ class SpatialDropout2DOp : public LayerOp {
     p.spatial = spatial_;
     p.channels = channels_;
     p.rate = rate_;
-    p.key = layer_random_key(run);
+    p.key = layer_random_key(run, seed_);
     return p;
   }
 
   float rate_;
   int64_t spatial_, channels_;
+  LayerSeed seed_;
 };
 
 } // namespace

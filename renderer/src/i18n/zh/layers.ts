@@ -3,6 +3,7 @@
 import type { LayerText } from '../layer-text';
 
 const activation = '应用于输出的激活函数。';
+const seed = '本层随机抽样的种子；留空表示由训练种子决定。';
 const kernelInitializer = '卷积核（权重）的初始化方式。';
 const biasInitializer = '偏置的初始化方式。';
 const padding = "'valid'：不填充；'same'：填充，使输出 = ceil(输入 / 步长)。";
@@ -64,11 +65,11 @@ export const layers: Readonly<Record<string, LayerText>> = {
   },
   SpatialDropout2D: {
     doc: '训练时随机丢弃图像的整个通道（适用于特征图的 Dropout）。',
-    params: { rate: '训练时丢弃的通道所占的比例。' },
+    params: { rate: '训练时丢弃的通道所占的比例。', seed },
   },
   GaussianNoise: {
     doc: '训练时给每个值加上随机的正态噪声，以减少过拟合。',
-    params: { stddev: '训练时所加噪声的标准差。' },
+    params: { stddev: '训练时所加噪声的标准差。', seed },
   },
   ActivityRegularization: {
     doc: '原样传递数值，并把它们的 L1/L2 大小加到损失上，使激活值保持较小或稀疏。',
