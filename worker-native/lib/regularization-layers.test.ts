@@ -217,6 +217,18 @@ describe('ActivityRegularization loss', () => {
     },
   );
 
+  it('evaluates in batches as Keras does: each batch its own term, averaged by batch size', () => {
+    withModel([SIZE], [['ActivityRegularization', { l1: L1, l2: L2 }]], (model) => {
+      const x = randomFloats(5 * SIZE, 14);
+      const target = randomFloats(5 * SIZE, 15);
+      const part = (from: number, to: number) =>
+        kerasLoss(x.subarray(from * SIZE, to * SIZE), target.subarray(from * SIZE, to * SIZE));
+      const expected = (3 * part(0, 3) + 2 * part(3, 5)) / 5;
+      expect(model.evaluate(x, target, 3).loss).toBeCloseTo(expected, 5);
+      expect(model.evaluate(x, target, 3).loss).not.toBeCloseTo(part(0, 5), 3);
+    });
+  });
+
   it('sums over the batch: the same samples twice double the term, not the mean loss', () => {
     withModel([SIZE], [['ActivityRegularization', { l1: L1, l2: L2 }]], (model) => {
       const x = randomFloats(3 * SIZE, 12);

@@ -5,7 +5,7 @@
 // ActivityRegularization layer).
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compiledPlan } from '../../../worker-native/test-support/models';
+import { compiledPlan, nativeModel, randomFloats } from '../../../worker-native/test-support/models';
 import { mnistSamples, trainedWithPredictions } from '../../../worker-native/test-support/trained-mnist';
 import type { ExecutionPlan } from '../../compile';
 import type { ModelFile } from '../../model-file';
@@ -83,4 +83,54 @@ describe('TF.js export and import of the merge and regularization layers', () =>
       [...decodeWeights(plan, m.weights!).tensors].map(([n, t]) => [n, Buffer.from(t.values.buffer)]);
     expect(values(after, imported.value)).toEqual(values(before, model));
   }, 60_000);
+
+  it('imports a model tfjs made with its merge layers and GaussianNoise; our core predicts what tfjs does', async () => {
+    const input = tf.input({ shape: [6] });
+    const dense = (units: number, activation: 'tanh' | 'relu' | 'softmax') =>
+      tf.layers.dense({ units, activation }).apply(input) as tf.SymbolicTensor;
+    const [a, b, c] = [dense(5, 'tanh'), dense(5, 'relu'), dense(5, 'tanh')];
+    const apply = (layer: tf.layers.Layer, inputs: tf.SymbolicTensor[]) =>
+      layer.apply(inputs) as tf.SymbolicTensor;
+    const product = apply(tf.layers.multiply(), [a, b, c]);
+    const mean = apply(tf.layers.average(), [product, c]);
+    const high = apply(tf.layers.maximum(), [mean, a]);
+    const low = apply(tf.layers.minimum(), [high, b, c]);
+    const noisy = tf.layers.gaussianNoise({ stddev: 0.4 }).apply(low) as tf.SymbolicTensor;
+    const output = tf.layers.dense({ units: 3, activation: 'softmax' }).apply(noisy) as tf.SymbolicTensor;
+    const made = tf.model({ inputs: input, outputs: output });
+    let artifacts: tf.io.ModelArtifacts | undefined;
+    await made.save(
+      tf.io.withSaveHandler(async (a) => ((artifacts = a), { modelArtifactsInfo: {} as never })),
+    );
+    const weightData = new Uint8Array(artifacts!.weightData as ArrayBuffer);
+    const modelJson = {
+      modelTopology: artifacts!.modelTopology,
+      weightsManifest: [{ paths: ['weights.bin'], weights: artifacts!.weightSpecs }],
+    };
+    const imported = importTfjs(modelJson, { 'weights.bin': weightData });
+    if (!imported.ok) throw new Error(imported.issues.map((i) => i.message).join('\n'));
+    const types = imported.value.graph.nodes.map((n) => n.type);
+    expect(types).toEqual(
+      expect.arrayContaining(['Multiply', 'Average', 'Maximum', 'Minimum', 'GaussianNoise']),
+    );
+    expect(imported.value.graph.nodes.find((n) => n.type === 'GaussianNoise')?.params).toMatchObject({
+      stddev: 0.4,
+    });
+
+    const plan = compiledPlan(imported.value.graph);
+    const native = nativeModel(imported.value.graph);
+    native.setWeights(
+      Object.fromEntries(
+        [...decodeWeights(plan, imported.value.weights!).tensors].map(([n, t]) => [n, t.values]),
+      ),
+    );
+    const x = randomFloats(8 * 6, 21);
+    const expected = (made.predict(tf.tensor2d(x, [8, 6])) as tf.Tensor).dataSync() as Float32Array;
+    const actual = native.predict(x);
+    native.dispose();
+    const diff = actual.reduce((m, v, i) => Math.max(m, Math.abs(v - (expected[i] as number))), 0);
+    console.log(`TF.js-made merges imported: max |native - tfjs| = ${diff.toExponential(2)}`);
+    expect(actual).toHaveLength(expected.length);
+    expect(diff).toBeLessThan(1e-5);
+  });
 });
