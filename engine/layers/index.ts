@@ -1,12 +1,15 @@
 // Every layer type, in palette order.
 import type { AnyLayerDefinition } from '../define-layer';
 import { Activation } from './activation';
+import { ActivityRegularization } from './activity-regularization';
 import { BatchNormalization } from './batch-normalization';
 import { Conv2D } from './conv2d';
 import { Cropping2D } from './cropping2d';
 import { Dense } from './dense';
 import { Dropout } from './dropout';
+import { Average, Maximum, Minimum, Multiply, Subtract } from './elementwise-merge';
 import { Flatten } from './flatten';
+import { GaussianNoise } from './gaussian-noise';
 import { GlobalAveragePooling2D, GlobalMaxPooling2D } from './global-pooling2d';
 import { InputLayer } from './input-layer';
 import { LayerNormalization } from './layer-normalization';
@@ -19,6 +22,7 @@ import { Reshape } from './reshape';
 import { UpSampling2D } from './up-sampling2d';
 import { ZeroPadding2D } from './zero-padding2d';
 import { Softmax } from './softmax';
+import { SpatialDropout2D } from './spatial-dropout2d';
 
 export const LAYER_DEFINITIONS = [
   InputLayer,
@@ -36,8 +40,16 @@ export const LAYER_DEFINITIONS = [
   BatchNormalization,
   LayerNormalization,
   Dropout,
+  SpatialDropout2D,
+  GaussianNoise,
+  ActivityRegularization,
   Add,
   Concatenate,
+  Multiply,
+  Subtract,
+  Average,
+  Maximum,
+  Minimum,
   Activation,
   ReLU,
   LeakyReLU,

@@ -14,6 +14,15 @@ std::unique_ptr<LayerOp> make_relu_op(const NodeSpec& node);
 std::unique_ptr<LayerOp> make_elu_op(const NodeSpec& node);
 std::unique_ptr<LayerOp> make_softmax_op(const NodeSpec& node);
 std::unique_ptr<LayerOp> make_prelu_op(const NodeSpec& node);
+// Factories defined in addon/ops/.
+std::unique_ptr<LayerOp> make_multiply(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_subtract(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_average(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_maximum(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_minimum(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_spatial_dropout2d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_gaussian_noise(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_activity_regularization(const NodeSpec& node);
 
 namespace {
 struct OpEntry {
@@ -33,6 +42,14 @@ const OpEntry kOpTable[] = {
     {"ELU", make_elu_op},
     {"Softmax", make_softmax_op},
     {"PReLU", make_prelu_op},
+    {"SpatialDropout2D", make_spatial_dropout2d},
+    {"GaussianNoise", make_gaussian_noise},
+    {"ActivityRegularization", make_activity_regularization},
+    {"Multiply", make_multiply},
+    {"Subtract", make_subtract},
+    {"Average", make_average},
+    {"Maximum", make_maximum},
+    {"Minimum", make_minimum},
 };
 } // namespace
 

@@ -26,6 +26,19 @@ def average_pool_same(pool, x, pads):
     return pool(F.pad(x, pads)) / pool(F.pad(ones, pads))
 
 
+class ActivityRegularization(nn.Module):
+    """Keras' ActivityRegularization: the identity; keeps l1 * sum|x| + l2 * sum x^2 of its last input
+    (summed over the batch, as Keras 3 does) as activity_loss, which the training adds to the loss."""
+
+    def __init__(self, l1, l2):
+        super().__init__()
+        self.l1, self.l2, self.activity_loss = l1, l2, 0.0
+
+    def forward(self, x):
+        self.activity_loss = self.l1 * x.abs().sum() + self.l2 * (x ** 2).sum()
+        return x
+
+
 def to_torch(tensor, layout):
     if layout == 'dense_kernel':
         return tensor.T  # Keras (in, out) -> Linear (out, in)

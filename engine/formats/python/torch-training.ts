@@ -32,8 +32,9 @@ def batch_loss(model, x, y):
 
 
 def kernel_penalty(net):
-    """The global L2 on every kernel plus each layer's own kernel_regularizer (l1 * sum|w| + l2 * sum w^2)."""
-    penalty = 0.0
+    """The global L2 on every kernel, each layer's own kernel_regularizer (l1 * sum|w| + l2 * sum w^2),
+    and the ActivityRegularization layers' terms of the last forward pass."""
+    penalty = sum(m.activity_loss for m in net.modules() if isinstance(m, ActivityRegularization))
     for key, l1, l2 in KERNELS:
         weight = net.get_parameter(key)
         if TRAINING['l2'] + l2 != 0:

@@ -3,6 +3,7 @@
 import type { LayerText } from '../layer-text';
 
 const activation = '应用于输出的激活函数。';
+const seed = '本层随机抽样的种子；留空表示由训练种子决定。';
 const kernelInitializer = '卷积核（权重）的初始化方式。';
 const biasInitializer = '偏置的初始化方式。';
 const kernelRegularizer = "加到损失上的卷积核惩罚项：'l1'、'l2'，或写成系数，例如 l2=0.001。";
@@ -96,11 +97,31 @@ export const layers: Readonly<Record<string, LayerText>> = {
     doc: '训练时随机丢弃一部分值，以减少过拟合。',
     params: { rate: '训练时丢弃的值所占的比例。' },
   },
+  SpatialDropout2D: {
+    doc: '训练时随机丢弃图像的整个通道（适用于特征图的 Dropout）。',
+    params: { rate: '训练时丢弃的通道所占的比例。', seed },
+  },
+  GaussianNoise: {
+    doc: '训练时给每个值加上随机的正态噪声，以减少过拟合。',
+    params: { stddev: '训练时所加噪声的标准差。', seed },
+  },
+  ActivityRegularization: {
+    doc: '原样传递数值，并把它们的 L1/L2 大小加到损失上，使激活值保持较小或稀疏。',
+    params: {
+      l1: '加到损失上的绝对值之和的系数。',
+      l2: '加到损失上的平方和的系数。',
+    },
+  },
   Add: { doc: '把各输入逐元素相加；它们的形状必须相同（例如残差连接）。', params: {} },
   Concatenate: {
     doc: '按连接的顺序，沿一个轴（默认是通道轴）拼接各输入。',
     params: { axis: '拼接所沿的轴；-1 表示最后一个轴（通道），1 表示批次维之后的第一个轴。' },
   },
+  Multiply: { doc: '把各输入逐元素相乘；它们的形状必须相同（例如门控）。', params: {} },
+  Subtract: { doc: '逐元素地用第一个输入减去第二个输入；两者的形状必须相同。', params: {} },
+  Average: { doc: '对各输入逐元素求平均；它们的形状必须相同（例如模型集成）。', params: {} },
+  Maximum: { doc: '在每个位置取各输入中的最大值；它们的形状必须相同。', params: {} },
+  Minimum: { doc: '在每个位置取各输入中的最小值；它们的形状必须相同。', params: {} },
   Activation: { doc: '对每个值应用一个激活函数。', params: { activation: '激活函数。' } },
   ReLU: {
     doc: '修正线性单元，可设置上限（max_value）、阈值以下的泄漏斜率和阈值。',
