@@ -4,6 +4,13 @@
 
 namespace layerwise {
 
+// Factories of the ops in addon/ops/ (each file keeps its class private).
+std::unique_ptr<LayerOp> make_conv1d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_max_pooling1d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_average_pooling1d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_global_average_pooling1d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_global_max_pooling1d(const NodeSpec& node);
+
 namespace {
 struct OpEntry {
   const char* type;
@@ -13,6 +20,11 @@ struct OpEntry {
 // Keep in palette order (engine/layers/index.ts).
 const OpEntry kOpTable[] = {
     {"", nullptr}, // placeholder until the first op registers
+    {"Conv1D", make_conv1d},
+    {"MaxPooling1D", make_max_pooling1d},
+    {"AveragePooling1D", make_average_pooling1d},
+    {"GlobalAveragePooling1D", make_global_average_pooling1d},
+    {"GlobalMaxPooling1D", make_global_max_pooling1d},
 };
 } // namespace
 
