@@ -43,7 +43,8 @@ export const MESSAGES = {
   'param.choice': "{{layer}}'s {{field}} must be one of {{options}}",
   'param.pair':
     "{{layer}}'s {{field}} must be a whole number from {{min}} to {{max}} or a pair [height, width] of them",
-  'param.length': "{{layer}}'s {{field}} must be a whole number from {{min}} to {{max}}, or a one-element list of one",
+  'param.length':
+    "{{layer}}'s {{field}} must be a whole number from {{min}} to {{max}}, or a one-element list of one",
   'param.dims': "{{layer}}'s {{field}} must be a list of 1 to {{maxRank}} whole numbers from 1 to {{max}}",
   'param.dimsWildcard':
     "{{layer}}'s {{field}} must be a list of 1 to {{maxRank}} whole numbers from 1 to {{max}} (one may be -1)",

@@ -128,7 +128,8 @@ export const Conv1D = defineLayer({
         const p = node.params;
         const [before, after] = stepPads(input(node), p.kernel_size, p.strides, p.padding);
         const channelsFirst = `${x}.transpose(1, 2)`;
-        const padded = before === after ? channelsFirst : `F.pad(${channelsFirst}, ${pyTuple([before, after])})`;
+        const padded =
+          before === after ? channelsFirst : `F.pad(${channelsFirst}, ${pyTuple([before, after])})`;
         return `${self}(${padded}).transpose(1, 2)`;
       },
       weights: { kernel: ['weight', 'conv_kernel'], bias: ['bias', 'same'] },

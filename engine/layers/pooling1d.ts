@@ -28,14 +28,17 @@ function definePooling1D(type: 'MaxPooling1D' | 'AveragePooling1D', doc: string)
     inputs: { min: 1, max: 1 },
     outputShape: (inputs, p) => {
       const [steps, channels] = sequenceInput(inputs, type);
-      return [windowedSteps(type, steps, p.pool_size, p.strides ?? p.pool_size, p.padding, 'pool_size'), channels];
+      return [
+        windowedSteps(type, steps, p.pool_size, p.strides ?? p.pool_size, p.padding, 'pool_size'),
+        channels,
+      ];
     },
     formats: {
       keras: {
         className: type,
         toKeras: (p) => ({
           pool_size: [p.pool_size],
-          strides: [p.strides ?? p.pool_size],
+          strides: p.strides === null ? null : [p.strides],
           padding: p.padding,
           data_format: 'channels_last',
         }),

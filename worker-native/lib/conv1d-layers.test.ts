@@ -204,7 +204,8 @@ describe('1-D layers: parity with TensorFlow.js', () => {
       if (gradientsUnreliable === undefined) {
         gradient = expectClose(ours.inputGradient, grad.dataSync() as Float32Array, 'input gradient');
         const trainable = plan.nodes.filter((n) => n.weights.length > 0);
-        const { grads } = trainable.length > 0 ? tf.variableGrads(() => loss(xTensor)) : { grads: {} };
+        const grads: Record<string, tf.Tensor> =
+          trainable.length > 0 ? tf.variableGrads(() => loss(xTensor)).grads : {};
         for (const node of trainable) {
           reference.getLayer(node.name).trainableWeights.forEach((variable, i) => {
             const name = node.weights[i]?.name as string;
