@@ -77,7 +77,7 @@ function layerMemory(node: PlanNode, isOutput: boolean, capacity: number, copies
 
 /** Backward needs the pre-activation for GELU and Swish, and at the output when the loss fuses it. */
 function keepsPreActivation(node: PlanNode, isOutput: boolean): boolean {
-  if (node.type !== 'Dense' && node.type !== 'Conv2D') return false;
+  if (!['Dense', 'Conv2D', 'Conv1D'].includes(node.type)) return false;
   const activation = (node.params as { activation?: unknown }).activation;
   if (activation === 'gelu' || activation === 'swish') return true;
   return isOutput && activation !== undefined && activation !== 'linear';

@@ -26,9 +26,11 @@ export const sequenceBranches = chain(
   ['Dense', { units: 10, activation: 'softmax' }],
 );
 
+/** Strided Conv1D, leaky_relu (a separate LeakyReLU layer in TF.js), GlobalMaxPooling1D. */
 export const globalMax = chain(
   [28, 28],
   ['Conv1D', { filters: 8, kernel_size: 5, strides: 3, activation: 'swish' }],
+  ['Conv1D', { filters: 6, kernel_size: 2, padding: 'same', activation: 'leaky_relu' }],
   ['AveragePooling1D', { pool_size: 2 }],
   ['GlobalMaxPooling1D'],
   ['Dense', { units: 10, activation: 'softmax' }],
@@ -37,5 +39,5 @@ export const globalMax = chain(
 export const SEQUENCE_GRAPHS: { name: string; graph: Graph }[] = [
   { name: 'MNIST rows: Conv1D, MaxPooling1D, GlobalAveragePooling1D, Dense', graph: mnistRows },
   { name: "Reshape to rows, 'same' 1-D windows, Flatten", graph: sequenceBranches },
-  { name: 'strided Conv1D, AveragePooling1D, GlobalMaxPooling1D', graph: globalMax },
+  { name: 'strided Conv1D, leaky_relu, AveragePooling1D, GlobalMaxPooling1D', graph: globalMax },
 ];

@@ -28,7 +28,7 @@ export interface FoldableLayer {
 }
 
 /**
- * Joins `<layer>_leaky_relu` LeakyReLU layers back into the linear Dense or Conv2D they alone follow;
+ * Joins `<layer>_leaky_relu` LeakyReLU layers back into the linear Dense or Conv they alone follow;
  * layers are changed in place, the LeakyReLU ones dropped.
  */
 export function foldLeakyRelu<T extends FoldableLayer>(layers: T[]): T[] {
@@ -44,7 +44,7 @@ export function foldLeakyRelu<T extends FoldableLayer>(layers: T[]): T[] {
       source !== undefined &&
       l.call.name.startsWith(source.call.name) &&
       /^_leaky_relu(_\d+)?$/.test(suffix) &&
-      (source.node.type === 'Dense' || source.node.type === 'Conv2D') &&
+      ['Dense', 'Conv2D', 'Conv1D'].includes(source.node.type) &&
       (source.node.params.activation ?? 'linear') === 'linear' &&
       uses.get(source.call.name) === 1;
     if (folds) {
