@@ -1,6 +1,6 @@
 // The 1-D layers' definitions: shape rules and parameter counts against Keras' formulas, `layerwise
 // summary` of the MNIST-rows model, user errors that name the layer and the field, Keras 3 defaults, and
-// the lines the Keras and PyTorch scripts write for them.
+// the lines the Keras and PyTorch scripts write for them ('causal' padding included).
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../analyze';
 import { compileGraph } from '../compile';
@@ -8,7 +8,12 @@ import { exportKeras, exportPytorch } from '../formats/python';
 import type { Graph } from '../graph';
 import { summarize } from '../summary';
 import { chain, type LayerSpec } from '../testing/graphs';
-import { mnistRows, sequenceBranches } from '../../worker-native/test-support/sequence-graphs';
+import {
+  causalRows,
+  globalMax,
+  mnistRows,
+  sequenceBranches,
+} from '../../worker-native/test-support/sequence-graphs';
 
 interface Case {
   name: string;
@@ -49,6 +54,20 @@ const cases: Case[] = [
     name: 'Conv1D with Keras 3 one-element tuples',
     input: [10, 2],
     layer: ['Conv1D', { filters: 4, kernel_size: [3], strides: [2] }],
+    shape: [4, 4],
+    trainable: 3 * 2 * 4 + 4,
+  },
+  {
+    name: "Conv1D(4, 3, 'causal'): as many steps as the input",
+    input: [28, 28],
+    layer: ['Conv1D', { filters: 4, kernel_size: 3, padding: 'causal' }],
+    shape: [28, 4],
+    trainable: 3 * 28 * 4 + 4,
+  },
+  {
+    name: "Conv1D(4, 3, strides 2, 'causal'): ceil(steps / strides)",
+    input: [7, 2],
+    layer: ['Conv1D', { filters: 4, kernel_size: 3, strides: 2, padding: 'causal' }],
     shape: [4, 4],
     trainable: 3 * 2 * 4 + 4,
   },
@@ -173,10 +192,10 @@ describe('1-D layers: user errors name the layer and the field', () => {
     expect(issue?.[2]).toMatch(/must be a whole number from 1 to 65536, or a one-element list of one/);
   });
 
-  it("refuses padding 'causal' with the choices it has", () => {
-    const [issue] = issuesOf(chain([8, 2], ['Conv1D', { padding: 'causal' }]));
+  it('refuses a padding Keras does not have, listing the three it does', () => {
+    const [issue] = issuesOf(chain([8, 2], ['Conv1D', { padding: 'full' }]));
     expect(issue?.slice(0, 2)).toEqual(['E_PARAM', 'padding']);
-    expect(issue?.[2]).toMatch(/'valid', 'same'/);
+    expect(issue?.[2]).toMatch(/'valid', 'same', 'causal'/);
   });
 });
 
@@ -219,6 +238,18 @@ describe('1-D layers in the Keras and PyTorch scripts', () => {
       'average_pool_same(self.average_pooling1d, conv1d.transpose(1, 2), (0, 1))',
     ],
     ['pytorch', sequenceBranches, 'nn.MaxPool1d(kernel_size=3, stride=1)'],
+    [
+      'pytorch',
+      causalRows,
+      'torch.relu(self.conv1d(F.pad(input_layer.transpose(1, 2), (3, 0))).transpose(1, 2))',
+    ],
+    ['pytorch', causalRows, 'nn.Conv1d(16, 8, kernel_size=3, stride=2)'],
+    [
+      'pytorch',
+      globalMax,
+      'F.leaky_relu(self.conv1d_1(F.pad(conv1d.transpose(1, 2), (0, 1))).transpose(1, 2), 0.2)',
+    ],
+    ['keras', causalRows, 'layers.Conv1D(16, 4, padding="causal", activation="relu"'],
   ] as const)('%s script contains %s', (format, g, line) => {
     expect(text(format === 'keras' ? exportKeras(model(g)) : exportPytorch(model(g)))).toContain(line);
   });

@@ -1,15 +1,13 @@
 // Conv1D: 1-D convolution over (steps, channels) sequences; kernel (kernel_size, in_channels, filters) as
-// Keras keeps it. Its home: the definition and how every format writes it. A sequence is a one-row image,
-// so the formats reuse the Conv2D arithmetic (TF 'same' padding puts the odd cell after).
+// Keras keeps it. Its home: the definition and how every format writes it. Every format pads explicitly:
+// TF 'same' puts the odd cell after, 'causal' pads kernel_size - 1 steps before only.
 import { defineLayer } from '../define-layer';
 import { preActivationName, withActivation } from '../formats/onnx/onnx-layers';
 import {
   copy,
   defined,
-  field,
   requireChannelsLast,
   requireValue,
-  UnsupportedConfig,
   weighted,
   weightedFrom,
 } from '../formats/tfjs/keras-config';
@@ -20,9 +18,11 @@ import { activation, bool, choice, initializer, int } from '../params';
 import type { Shape } from '../shape';
 import { length, sequenceInput, windowedSteps } from './sequence-rules';
 
-/** TF 'same' padding along the steps as (before, after); zeros for 'valid'. */
-export function stepPads(shape: Shape, window: number, stride: number, padding: 'valid' | 'same') {
+/** Padding along the steps as (before, after): none for 'valid', TF's for 'same' (the odd cell after),
+ *  and for 'causal' window - 1 before only, so output step t sees input steps up to t. */
+export function stepPads(shape: Shape, window: number, stride: number, padding: 'valid' | 'same' | 'causal') {
   if (padding === 'valid') return [0, 0] as const;
+  if (padding === 'causal') return [window - 1, 0] as const;
   const [left, right] = samePadding([1, shape[0] ?? 0], [1, window], [1, stride]);
   return [left, right] as const;
 }
@@ -45,9 +45,9 @@ export const Conv1D = defineLayer({
     kernel_size: length(3, 'Length of each filter along the steps.'),
     strides: length(1, 'Step of the filter along the sequence.'),
     padding: choice(
-      ['valid', 'same'],
+      ['valid', 'same', 'causal'],
       'valid',
-      "'valid': no padding; 'same': pad so output = ceil(steps / stride).",
+      "'valid': no padding; 'same': pad so output = ceil(steps / stride); 'causal': pad only before, so each output step sees only the steps up to it.",
     ),
     activation: activation('linear'),
     use_bias: bool(true, 'Add a learned bias to each filter.'),
@@ -57,7 +57,9 @@ export const Conv1D = defineLayer({
   inputs: { min: 1, max: 1 },
   outputShape: (inputs, p) => {
     const [steps] = sequenceInput(inputs, 'Conv1D');
-    return [windowedSteps('Conv1D', steps, p.kernel_size, p.strides, p.padding, 'kernel_size'), p.filters];
+    // 'causal' pads kernel_size - 1 steps before: as many output steps as 'same' (Keras' arithmetic).
+    const padding = p.padding === 'causal' ? 'same' : p.padding;
+    return [windowedSteps('Conv1D', steps, p.kernel_size, p.strides, padding, 'kernel_size'), p.filters];
   },
   weights: (inputs, p) => {
     const channels = sequenceInput(inputs, 'Conv1D')[1];
@@ -86,10 +88,16 @@ export const Conv1D = defineLayer({
         groups: 1,
         ...weighted(p),
       }),
+      tfjsRefuses: (p) =>
+        p.padding === 'causal'
+          ? {
+              field: 'padding',
+              message:
+                "TensorFlow.js has no 'causal' padding for Conv1D: use 'valid' or 'same', or export Keras, ONNX or PyTorch",
+            }
+          : undefined,
       fromKeras: (c) => {
         requireChannelsLast(c);
-        if (field(c, 'padding') === 'causal')
-          throw new UnsupportedConfig('padding', "padding 'causal' is not supported: use 'valid' or 'same'");
         requireValue(c, 'dilation_rate', [1, [1]], 'Layerwise convolutions are not dilated');
         requireValue(c, 'groups', [1], 'Layerwise convolutions are not grouped');
         return defined({ ...copy(c, ['filters', 'kernel_size', 'strides', 'padding']), ...weightedFrom(c) });

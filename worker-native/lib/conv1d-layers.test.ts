@@ -45,6 +45,19 @@ const cases: Case[] = [
     layers: [['Conv1D', { filters: 2, kernel_size: 3, strides: 3, use_bias: false, activation: 'gelu' }]],
   },
   { name: 'Conv1D kernel 1', input: [5, 4], layers: [['Conv1D', { filters: 3, kernel_size: 1 }]] },
+  {
+    name: 'Conv1D causal',
+    input: [6, 2],
+    layers: [['Conv1D', { filters: 3, kernel_size: 3, padding: 'causal', activation: 'tanh' }]],
+  },
+  {
+    name: 'Conv1D causal, stride 2, after another layer',
+    input: [7, 2],
+    layers: [
+      ['Conv1D', { filters: 3, kernel_size: 1 }],
+      ['Conv1D', { filters: 2, kernel_size: 4, strides: 2, padding: 'causal', activation: 'swish' }],
+    ],
+  },
   { name: 'MaxPooling1D', input: [8, 2], layers: [['MaxPooling1D']], h: 1e-3 },
   {
     name: 'MaxPooling1D same, pool 3, stride 2',
@@ -116,7 +129,39 @@ describe('1-D layers: gradients match finite differences', () => {
 
 // --- parity with TensorFlow.js -----------------------------------------------------------------------
 
-/** The tfjs layer for a node of these chains (the 1-D layers, Dense and Flatten). */
+/** tfjs has no 'causal' Conv1D (NotImplementedError): the reference pads kernel_size - 1 steps before
+ *  the input and runs a 'valid' conv1d, which is what Keras does. */
+class CausalPad extends tf.layers.Layer {
+  static readonly className = 'CausalPad';
+  constructor(private readonly before: number) {
+    super({});
+  }
+  override computeOutputShape(shape: tf.Shape): tf.Shape {
+    const [batch, steps, channels] = shape;
+    return [batch ?? null, (steps as number) + this.before, channels ?? null];
+  }
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    const x = Array.isArray(inputs) ? (inputs[0] as tf.Tensor) : inputs;
+    return tf.pad(x, [
+      [0, 0],
+      [this.before, 0],
+      [0, 0],
+    ]);
+  }
+}
+
+/** The tfjs layers for a node of these chains (the 1-D layers, Dense and Flatten); the one named like
+ *  the node holds its weights. */
+function tfjsLayers(node: PlanNode): tf.layers.Layer[] {
+  const p = node.params as Record<string, unknown>;
+  if (node.type === 'Conv1D' && p.padding === 'causal')
+    return [
+      new CausalPad((p.kernel_size as number) - 1),
+      tfjsLayer({ ...node, params: { ...p, padding: 'valid' } }),
+    ];
+  return [tfjsLayer(node)];
+}
+
 function tfjsLayer(node: PlanNode): tf.layers.Layer {
   // The engine validated these params; tfjs takes them as its own option types.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -153,10 +198,11 @@ function tfjsLayer(node: PlanNode): tf.layers.Layer {
 
 function tfjsChain(plan: ExecutionPlan, weights: Record<string, Float32Array>): tf.LayersModel {
   const model = tf.sequential();
+  model.add(tf.layers.inputLayer({ inputShape: [...plan.inputShape] }));
   for (const node of plan.nodes.slice(1)) {
-    const layer = tfjsLayer(node);
-    if (model.layers.length === 0) model.add(tf.layers.inputLayer({ inputShape: [...plan.inputShape] }));
-    model.add(layer);
+    const layers = tfjsLayers(node);
+    for (const layer of layers) model.add(layer);
+    const layer = layers.at(-1) as tf.layers.Layer;
     if (node.weights.length > 0)
       layer.setWeights(node.weights.map((w) => tf.tensor(weights[w.name] as Float32Array, [...w.shape])));
   }

@@ -36,8 +36,19 @@ export const globalMax = chain(
   ['Dense', { units: 10, activation: 'softmax' }],
 );
 
-export const SEQUENCE_GRAPHS: { name: string; graph: Graph }[] = [
+/** 'causal' padding, plain and strided (TensorFlow.js cannot run it: its export refuses it). */
+export const causalRows = chain(
+  [28, 28],
+  ['Conv1D', { filters: 16, kernel_size: 4, padding: 'causal', activation: 'relu' }],
+  ['Conv1D', { filters: 8, kernel_size: 3, strides: 2, padding: 'causal', activation: 'tanh' }],
+  ['GlobalAveragePooling1D'],
+  ['Dense', { units: 10, activation: 'softmax' }],
+);
+
+/** The graphs every exporter is checked on; `tfjs: false` where TensorFlow.js cannot run the model. */
+export const SEQUENCE_GRAPHS: { name: string; graph: Graph; tfjs?: false }[] = [
   { name: 'MNIST rows: Conv1D, MaxPooling1D, GlobalAveragePooling1D, Dense', graph: mnistRows },
   { name: "Reshape to rows, 'same' 1-D windows, Flatten", graph: sequenceBranches },
   { name: 'strided Conv1D, leaky_relu, AveragePooling1D, GlobalMaxPooling1D', graph: globalMax },
+  { name: "'causal' Conv1D, plain and strided", graph: causalRows, tfjs: false },
 ];

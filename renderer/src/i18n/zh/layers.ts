@@ -56,7 +56,8 @@ export const layers: Readonly<Record<string, LayerText>> = {
       filters: '输出通道（卷积核）的数量。',
       kernel_size: '每个卷积核沿步数方向的长度。',
       strides: '卷积核沿序列移动的步长。',
-      padding: "'valid'：不填充；'same'：填充，使输出 = ceil(步数 / 步长)。",
+      padding:
+        "'valid'：不填充；'same'：填充，使输出 = ceil(步数 / 步长)；'causal'：只在前面填充，使每个输出步只看到它之前（含）的步。",
       activation,
       use_bias: '为每个卷积核加上一个可学习的偏置。',
       kernel_initializer: kernelInitializer,
@@ -112,4 +113,5 @@ export const layerOptions: Readonly<Record<string, string>> = {
   ones: 'ones（全 1）',
   valid: 'valid（不填充）',
   same: 'same（填充）',
+  causal: 'causal（因果：只在前面填充）',
 };
