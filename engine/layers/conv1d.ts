@@ -13,19 +13,8 @@ import {
 } from '../formats/tfjs/keras-config';
 import { input } from '../formats/python/torch-layers';
 import { pyTuple } from '../formats/python/python-literal';
-import { samePadding } from '../formats/python/same-padding';
 import { activation, bool, choice, initializer, int } from '../params';
-import type { Shape } from '../shape';
-import { length, sequenceInput, windowedSteps } from './sequence-rules';
-
-/** Padding along the steps as (before, after): none for 'valid', TF's for 'same' (the odd cell after),
- *  and for 'causal' window - 1 before only, so output step t sees input steps up to t. */
-export function stepPads(shape: Shape, window: number, stride: number, padding: 'valid' | 'same' | 'causal') {
-  if (padding === 'valid') return [0, 0] as const;
-  if (padding === 'causal') return [window - 1, 0] as const;
-  const [left, right] = samePadding([1, shape[0] ?? 0], [1, window], [1, stride]);
-  return [left, right] as const;
-}
+import { length, sequenceInput, stepPads, windowedSteps } from './sequence-rules';
 
 /** (k, in, out) (Keras) → (out, in, k) (ONNX Conv and PyTorch Conv1d). */
 function oiw(kernel: Float32Array, [k, ci, co]: readonly [number, number, number]): Float32Array {

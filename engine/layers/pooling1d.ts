@@ -7,8 +7,7 @@ import { input } from '../formats/python/torch-layers';
 import { pyTuple } from '../formats/python/python-literal';
 import { copy, defined, requireChannelsLast } from '../formats/tfjs/keras-config';
 import { choice } from '../params';
-import { stepPads } from './conv1d';
-import { length, optionalLength, sequenceInput, windowedSteps } from './sequence-rules';
+import { length, optionalLength, sequenceInput, stepPads, windowedSteps } from './sequence-rules';
 
 function definePooling1D(type: 'MaxPooling1D' | 'AveragePooling1D', doc: string) {
   const max = type === 'MaxPooling1D';

@@ -1,5 +1,5 @@
 // What the 1-D layers (Conv1D, the 1-D poolings) share: the (steps, channels) input check, the window
-// arithmetic along the steps, and their parameters. Keras takes a window or stride as an int or a
+// arithmetic and padding along the steps, and their parameters. Keras takes a window or stride as an int or a
 // one-element tuple; both normalise to the int, so the layers compute with plain numbers.
 import { z } from 'zod';
 import { LayerShapeError } from '../issues';
@@ -36,6 +36,21 @@ export function windowedSteps(
     );
   }
   return out;
+}
+
+/** Padding along the steps as (before, after), for the formats that pad explicitly (ONNX, PyTorch): none
+ *  for 'valid'; TF's for 'same', output ceil(steps / stride) with the odd cell after; for 'causal'
+ *  window - 1 before only, so output step t sees input steps up to t. */
+export function stepPads(
+  [steps = 0]: Shape,
+  window: number,
+  stride: number,
+  padding: Padding | 'causal',
+): readonly [number, number] {
+  if (padding === 'valid') return [0, 0];
+  if (padding === 'causal') return [window - 1, 0];
+  const total = Math.max((Math.ceil(steps / stride) - 1) * stride + window - steps, 0);
+  return [Math.floor(total / 2), total - Math.floor(total / 2)];
 }
 
 function lengthSchema() {
