@@ -1,7 +1,8 @@
 // The 1-D layers in the native core (Conv1D, MaxPooling1D, AveragePooling1D, GlobalAveragePooling1D,
 // GlobalMaxPooling1D): backward against finite differences, and forward and gradients against
 // @tensorflow/tfjs' conv1d / maxPooling1d / averagePooling1d / globalAveragePooling1d /
-// globalMaxPooling1d (1e-4 relative) with the same weights.
+// globalMaxPooling1d (1e-4 relative) with the same weights ('causal' Conv1D, which tfjs lacks, against
+// a zero pad before a 'valid' conv1d, as Keras computes it); and the MNIST-rows model learns.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExecutionPlan, PlanNode } from '../../engine';
