@@ -118,6 +118,8 @@ const cases: readonly (readonly [MessageId, Graph])[] = [
   ['param.axes', chain([4], ['PReLU', { shared_axes: [0] }])],
   ['shape.softmaxAxis', chain([4], ['Softmax', { axis: 3 }])],
   ['shape.sharedAxes', chain([4], ['PReLU', { shared_axes: [3] }])],
+  ['param.length', chain([8, 2], ['Conv1D', { kernel_size: 0 }])],
+  ['shape.needsSequence', chain([8, 8, 1], ['Conv1D'])],
   ['param.regularizer', chain([4], ['Dense', { units: 2, kernel_regularizer: { l2: -1 } }])],
   ['param.sides', chain([8, 8, 1], ['ZeroPadding2D', { padding: -1 }])],
   ['shape.needsImage', chain([4, 4], ['Conv2D'])],

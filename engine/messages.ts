@@ -45,6 +45,8 @@ export const MESSAGES = {
     "{{layer}}'s {{field}} must be a whole number from {{min}} to {{max}} or a pair [height, width] of them",
   'param.sides':
     "{{layer}}'s {{field}} must be a whole number from {{min}} to {{max}}, a pair [height, width] of them, or [[top, bottom], [left, right]]",
+  'param.length':
+    "{{layer}}'s {{field}} must be a whole number from {{min}} to {{max}}, or a one-element list of one",
   'param.dims': "{{layer}}'s {{field}} must be a list of 1 to {{maxRank}} whole numbers from 1 to {{max}}",
   'param.dimsWildcard':
     "{{layer}}'s {{field}} must be a list of 1 to {{maxRank}} whole numbers from 1 to {{max}} (one may be -1)",
@@ -60,6 +62,8 @@ export const MESSAGES = {
     '{{layer}} needs a (height, width, channels) input, got {{inputs}}: add a Reshape to (height, width, channels) before it',
   'shape.needsImageNotFlat':
     '{{layer}} needs a (height, width, channels) input, got {{inputs}}: move it before the Flatten, or add a Reshape to (height, width, channels)',
+  'shape.needsSequence':
+    '{{layer}} needs a (steps, channels) input, got {{inputs}}: add a Reshape to (steps, channels) before it',
   'shape.windowTooLarge':
     "{{layer}}'s {{field}} {{window}} is larger than its {{size}} input: use a smaller {{field}} or padding 'same'",
   'shape.addMismatch': '{{layer}} needs inputs of one shape, got {{inputs}}',

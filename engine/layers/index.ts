@@ -3,6 +3,7 @@ import type { AnyLayerDefinition } from '../define-layer';
 import { Activation } from './activation';
 import { ActivityRegularization } from './activity-regularization';
 import { BatchNormalization } from './batch-normalization';
+import { Conv1D } from './conv1d';
 import { Conv2D } from './conv2d';
 import { Cropping2D } from './cropping2d';
 import { Dense } from './dense';
@@ -10,11 +11,13 @@ import { Dropout } from './dropout';
 import { Average, Maximum, Minimum, Multiply, Subtract } from './elementwise-merge';
 import { Flatten } from './flatten';
 import { GaussianNoise } from './gaussian-noise';
+import { GlobalAveragePooling1D, GlobalMaxPooling1D } from './global-pooling1d';
 import { GlobalAveragePooling2D, GlobalMaxPooling2D } from './global-pooling2d';
 import { InputLayer } from './input-layer';
 import { LayerNormalization } from './layer-normalization';
 import { ELU, LeakyReLU } from './leaky-relu-elu';
 import { Add, Concatenate } from './merge';
+import { AveragePooling1D, MaxPooling1D } from './pooling1d';
 import { AveragePooling2D, MaxPooling2D } from './pooling2d';
 import { PReLU } from './prelu';
 import { ReLU } from './relu';
@@ -33,10 +36,15 @@ export const LAYER_DEFINITIONS = [
   ZeroPadding2D,
   UpSampling2D,
   Cropping2D,
+  Conv1D,
   MaxPooling2D,
   AveragePooling2D,
   GlobalAveragePooling2D,
   GlobalMaxPooling2D,
+  MaxPooling1D,
+  AveragePooling1D,
+  GlobalAveragePooling1D,
+  GlobalMaxPooling1D,
   BatchNormalization,
   LayerNormalization,
   Dropout,

@@ -23,6 +23,12 @@ std::unique_ptr<LayerOp> make_minimum(const NodeSpec& node);
 std::unique_ptr<LayerOp> make_spatial_dropout2d(const NodeSpec& node);
 std::unique_ptr<LayerOp> make_gaussian_noise(const NodeSpec& node);
 std::unique_ptr<LayerOp> make_activity_regularization(const NodeSpec& node);
+// Factories of the ops in addon/ops/ (each file keeps its class private).
+std::unique_ptr<LayerOp> make_conv1d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_max_pooling1d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_average_pooling1d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_global_average_pooling1d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_global_max_pooling1d(const NodeSpec& node);
 
 namespace {
 struct OpEntry {
@@ -50,6 +56,11 @@ const OpEntry kOpTable[] = {
     {"Average", make_average},
     {"Maximum", make_maximum},
     {"Minimum", make_minimum},
+    {"Conv1D", make_conv1d},
+    {"MaxPooling1D", make_max_pooling1d},
+    {"AveragePooling1D", make_average_pooling1d},
+    {"GlobalAveragePooling1D", make_global_average_pooling1d},
+    {"GlobalMaxPooling1D", make_global_max_pooling1d},
 };
 } // namespace
 

@@ -42,16 +42,16 @@ class ActivityRegularization(nn.Module):
 def to_torch(tensor, layout):
     if layout == 'dense_kernel':
         return tensor.T  # Keras (in, out) -> Linear (out, in)
-    if layout == 'conv_kernel':
-        return tensor.transpose(3, 2, 0, 1)  # Keras HWIO -> Conv2d OIHW
+    if layout == 'conv_kernel':  # Keras HWIO -> Conv2d OIHW, (k, in, out) -> Conv1d (out, in, k)
+        return tensor.transpose(tensor.ndim - 1, tensor.ndim - 2, *range(tensor.ndim - 2))
     return tensor
 
 
 def to_keras(tensor, layout):
     if layout == 'dense_kernel':
         return tensor.T
-    if layout == 'conv_kernel':
-        return tensor.transpose(2, 3, 1, 0)  # OIHW -> HWIO
+    if layout == 'conv_kernel':  # OIHW -> HWIO, (out, in, k) -> (k, in, out)
+        return tensor.transpose(*range(2, tensor.ndim), 1, 0)
     return tensor
 
 

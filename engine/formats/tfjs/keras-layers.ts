@@ -20,6 +20,9 @@ export interface KerasLayerMapping<P = ResolvedParams> {
   fromKeras(config: KerasConfig): Record<string, unknown>;
   /** A config field naming an axis that must be the input's last one (BatchNormalization's axis). */
   readonly lastAxisField?: string;
+  /** Params Keras runs but TensorFlow.js cannot (Conv1D's 'causal' padding): the field and why, so the
+   *  TF.js export refuses the model instead of writing one tf.loadLayersModel fails on. */
+  tfjsRefuses?(params: P): { field: string; message: string } | undefined;
 }
 
 /** A plan node as a Keras layer: `{className, config}` with the config's name, trainable and dtype. */

@@ -6,6 +6,8 @@ import type { ModelFile } from '../../model-file';
 import { exportFileNames, fileBase, withContentHash } from '../file-names';
 import type { ExportedFile, FormatResult } from '../types';
 import { float32Bytes, trainedPlan } from '../weights';
+import { issue } from '../../issues';
+import { KERAS_LAYERS } from '../layer-tables';
 import { kerasLayerConfig } from './keras-layers';
 import { leakyReluLayerConfig, splitLeakyReluName } from './tfjs-leaky-relu';
 
@@ -88,6 +90,13 @@ export function exportTfjs(
   const trained = trainedPlan(model, options.sidecar, 'TensorFlow.js');
   if (!trained.ok) return trained;
   const { plan, tensors } = trained.value;
+  const refused = plan.nodes.flatMap((n) => {
+    const why = KERAS_LAYERS[n.type]?.tfjsRefuses?.(n.params);
+    return why === undefined
+      ? []
+      : [issue('E_PARAM', `${n.name}: ${why.message}`, { nodeId: n.id, field: why.field })];
+  });
+  if (refused.length > 0) return { ok: false, issues: refused };
 
   const names = exportFileNames(model.name);
   const bin = new Uint8Array(plan.totalParams * 4);

@@ -1,7 +1,8 @@
 // One-click fixes for a connection refused for a shape reason: a layer to insert between the source and
 // the target. Candidates come from the shapes on both sides (Flatten or GlobalAveragePooling2D for an
-// image, a Reshape to the shape the target can take, a 1x1 Conv2D to match another input's channels);
-// each is kept only if the graph with it inserted passes the same check as a hand-drawn edge.
+// image, a Reshape to the shape the target can take or to rows as a sequence, a 1x1 Conv2D to match
+// another input's channels); each is kept only if the graph with it inserted passes the same check as a
+// hand-drawn edge.
 import { analyzeGraph, type Graph, type Shape } from '../../../engine';
 
 interface FixBase {
@@ -50,6 +51,9 @@ function candidates(from: Shape, others: readonly Shape[]): ConnectionFix[] {
     fixes.push({ kind: 'layer', type: 'GlobalAveragePooling2D', params: {} });
   }
   const reshapes = others.length > 0 ? others.map((s) => [...s]) : [imageOf(size)].filter((s) => s !== null);
+  // A sequence for the 1-D layers: the image's rows as steps, (height, width × channels).
+  const rows = from.length === 3 ? from : imageOf(size);
+  if (others.length === 0 && rows) reshapes.push([rows[0] ?? 0, (rows[1] ?? 0) * (rows[2] ?? 0)]);
   for (const shape of reshapes)
     if (shape.length >= 1 && shape.length <= 3 && shape.reduce((a, b) => a * b, 1) === size)
       fixes.push({ kind: 'reshape', type: 'Reshape', params: { target_shape: shape } });

@@ -13,6 +13,11 @@ const pooling = {
   strides: '窗口移动的步长；留空（null）表示等于池化窗口大小。',
   padding,
 };
+const pooling1d = {
+  pool_size: '池化窗口沿步数方向的长度。',
+  strides: '窗口移动的步长；留空（null）表示等于池化窗口大小。',
+  padding: "'valid'：不填充；'same'：填充，使输出 = ceil(步数 / 步长)。",
+};
 
 export const layers: Readonly<Record<string, LayerText>> = {
   InputLayer: {
@@ -70,10 +75,29 @@ export const layers: Readonly<Record<string, LayerText>> = {
         '裁掉的数量：n 表示四边各裁 n；[高, 宽] 表示上下各裁“高”、左右各裁“宽”；或写成 [[上, 下], [左, 右]]。',
     },
   },
+  Conv1D: {
+    doc: '沿 (步数, 通道) 序列滑动可学习的卷积核，检测局部特征。',
+    params: {
+      filters: '输出通道（卷积核）的数量。',
+      kernel_size: '每个卷积核沿步数方向的长度。',
+      strides: '卷积核沿序列移动的步长。',
+      padding:
+        "'valid'：不填充；'same'：填充，使输出 = ceil(步数 / 步长)；'causal'：只在前面填充，使每个输出步只看到它之前（含）的步。",
+      activation,
+      use_bias: '为每个卷积核加上一个可学习的偏置。',
+      kernel_initializer: kernelInitializer,
+      bias_initializer: biasInitializer,
+      kernel_regularizer: kernelRegularizer,
+    },
+  },
   MaxPooling2D: { doc: '保留每个窗口中的最大值，缩小图像。', params: pooling },
   AveragePooling2D: { doc: '对每个窗口取平均值，缩小图像。', params: pooling },
   GlobalAveragePooling2D: { doc: '对每个通道在整幅图像上取平均：每个通道得到一个值。', params: {} },
   GlobalMaxPooling2D: { doc: '对每个通道在整幅图像上取最大值：每个通道得到一个值。', params: {} },
+  MaxPooling1D: { doc: '保留序列上每个窗口中的最大值，缩短序列。', params: pooling1d },
+  AveragePooling1D: { doc: '对序列上的每个窗口取平均值，缩短序列。', params: pooling1d },
+  GlobalAveragePooling1D: { doc: '对每个通道在序列的所有步上取平均：每个通道得到一个值。', params: {} },
+  GlobalMaxPooling1D: { doc: '对每个通道在序列的所有步上取最大值：每个通道得到一个值。', params: {} },
   BatchNormalization: {
     doc: '把每个通道归一化为均值 0、方差 1，再进行缩放和平移。',
     params: {
@@ -174,4 +198,5 @@ export const layerOptions: Readonly<Record<string, string>> = {
   same: 'same（填充）',
   nearest: 'nearest（最近邻）',
   bilinear: 'bilinear（双线性）',
+  causal: 'causal（因果：只在前面填充）',
 };

@@ -38,6 +38,7 @@ export const messages: Record<MessageId, string> = {
     '{{layer}} 的 {{field}} 必须是 {{min}} 到 {{max}} 之间的整数，或由两个这样的整数组成的 [高, 宽]',
   'param.sides':
     '{{layer}} 的 {{field}} 必须是 {{min}} 到 {{max}} 之间的整数、由两个这样的整数组成的 [高, 宽]，或 [[上, 下], [左, 右]]',
+  'param.length': '{{layer}} 的 {{field}} 必须是 {{min}} 到 {{max}} 之间的整数，或只含一个这样整数的列表',
   'param.dims': '{{layer}} 的 {{field}} 必须是 1 到 {{maxRank}} 个整数组成的列表，每个在 1 到 {{max}} 之间',
   'param.regularizer':
     "{{layer}} 的 {{field}} 必须留空（不使用）、'l1'、'l2'、'l1_l2'，或写成系数，例如 l2=0.01 或 l1=0.001, l2=0.01（每个系数不小于 0）",
@@ -52,6 +53,8 @@ export const messages: Record<MessageId, string> = {
     '{{layer}} 需要 (高, 宽, 通道) 形状的输入，但收到的是 {{inputs}}：请在它之前添加 Reshape，变形为 (高, 宽, 通道)',
   'shape.needsImageNotFlat':
     '{{layer}} 需要 (高, 宽, 通道) 形状的输入，但收到的是 {{inputs}}：请把它移到 Flatten 之前，或添加 Reshape 变形为 (高, 宽, 通道)',
+  'shape.needsSequence':
+    '{{layer}} 需要 (步数, 通道) 形状的输入，但收到的是 {{inputs}}：请在它之前添加 Reshape，变形为 (步数, 通道)',
   'shape.windowTooLarge':
     "{{layer}} 的 {{field}} {{window}} 比它 {{size}} 的输入还大：请使用更小的 {{field}}，或把 padding 设为 'same'",
   'shape.addMismatch': '{{layer}} 的各个输入形状必须相同，但收到的是 {{inputs}}',
