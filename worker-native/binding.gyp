@@ -9,7 +9,6 @@
         "addon/model.cc",
         "addon/forward.cc",
         "addon/backward.cc",
-        "addon/losses.cc",
         "addon/op_table.cc",
         "addon/node_params.cc",
         "src/thread_pool.cc",

@@ -9,7 +9,6 @@
 
 #include "../src/kernels.h"
 #include "kernel_params.h"
-#include "losses.h"
 
 namespace layerwise {
 
@@ -21,7 +20,7 @@ Model::Model(ModelSpec spec) : spec_(std::move(spec)), pool_(std::make_unique<Th
   opt_m_.assign(spec_.trainable_params, 0.0f);
   opt_v_.assign(spec_.trainable_params, 0.0f);
   const NodeSpec& out = spec_.nodes[spec_.output_index];
-  fused_loss_ = loss_fuses_activation(spec_.config.loss, out.act) && out.op != Op::Input;
+  fused_loss_ = kernels::loss_fuses_activation(spec_.config.loss, out.act) && out.op != Op::Input;
   ops_.resize(spec_.nodes.size());
   for (size_t i = 0; i < spec_.nodes.size(); i++)
     if (spec_.nodes[i].op == Op::Registered) ops_[i] = find_op(spec_.nodes[i].type)(spec_.nodes[i]);
@@ -143,8 +142,8 @@ BatchStats Model::loss(TargetView y, int offset, int count, int batch, bool want
   const NodeBuffers& ob = nodes_[spec_.output_index];
   const float* logits = nullptr;
   if (fused_loss_) logits = out.op == Op::Activation ? nodes_[out.inputs[0]].out_ptr : ob.pre.data();
-  LossInput in{spec_.config.loss, out.act, logits, ob.out_ptr, count, k, y, offset};
-  return loss_forward_backward(in, want_gradient ? nodes_[spec_.output_index].grad_ptr : nullptr, batch);
+  kernels::LossInput in{spec_.config.loss, out.act, logits, ob.out_ptr, count, k, y, offset};
+  return kernels::loss_forward_backward(in, want_gradient ? nodes_[spec_.output_index].grad_ptr : nullptr, batch);
 }
 
 // Gradients accumulate, so they start from zero; the loss then writes the output's gradient.

@@ -21,16 +21,9 @@ struct InputView {
 };
 
 /** Targets: class indices (sparse losses) or float32 values shaped like the output. */
-struct TargetView {
-  const int32_t* i32 = nullptr;
-  const uint8_t* u8 = nullptr;
-  const float* f32 = nullptr;
-};
-
-struct BatchStats {
-  double loss = 0;
-  double accuracy = 0;
-};
+using TargetView = kernels::LossTargets;
+/** Loss and accuracy (sums over samples inside the model, means once returned). */
+using BatchStats = kernels::LossSums;
 
 class Model {
  public:

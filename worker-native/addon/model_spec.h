@@ -7,12 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "../src/activations.h"
+#include "../src/losses.h"
+
 namespace layerwise {
 
 enum class Op { Input, Dense, Conv2D, MaxPool2D, AvgPool2D, GlobalAvgPool2D, GlobalMaxPool2D, Flatten, Reshape, Dropout, BatchNorm, Activation, Add, Concatenate, Registered };
-enum class Act { Linear, Relu, Sigmoid, Tanh, Softmax, LeakyRelu, Elu, Gelu, Swish };
+using Act = kernels::Act;
 enum class Init { GlorotUniform, GlorotNormal, HeNormal, HeUniform, LecunNormal, Zeros, Ones };
-enum class Loss { SparseCategoricalCrossentropy, CategoricalCrossentropy, BinaryCrossentropy, MeanSquaredError };
+using Loss = kernels::Loss;
 enum class OptimizerKind { Sgd, Adam, AdamW, RmsProp };
 enum class ScheduleKind { Constant, Step, Cosine };
 
