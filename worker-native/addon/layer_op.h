@@ -33,8 +33,19 @@ struct LayerRun {
   ThreadPool* pool = nullptr;
   uint32_t seed = 0;                     // the training seed
   uint64_t step = 0;                     // advances once per training step (fresh masks per batch)
+  int nodes = 0;                         // nodes in the plan
+
+  /** One random stream per node and training step (Dropout's mask: seed and stream). */
+  uint64_t stream() const { return step * static_cast<uint64_t>(nodes) + static_cast<uint64_t>(index); }
 };
 
+/** A layer type's forward/backward pair. The model calls forward for every node in plan order and
+ *  backward in reverse (where gradients flow); a view op is skipped. An op reads its params from
+ *  node.params in its constructor, so a missing or mistyped param fails when the model is built.
+ *  Fused loss: when the output node's "activation" param is the one the loss folds in (softmax with
+ *  cross-entropy, sigmoid with binary cross-entropy), run.fused is set; forward must then also leave the
+ *  logits where logits() points, and backward receives the gradient of the logits. An op that ignores
+ *  run.fused and returns null from logits() is still correct (the loss then works on its output). */
 class LayerOp {
  public:
   virtual ~LayerOp() = default;
@@ -47,6 +58,8 @@ class LayerOp {
   virtual bool is_view() const { return false; }
   /** Whether backward needs the pre-activation values (run.pre) for this node. */
   virtual bool keeps_pre(bool fused) const { return false; }
+  /** Where forward left the logits of a fused output (see above): by default the pre-activation buffer. */
+  virtual const float* logits(const LayerRun& run) const { return run.pre; }
   /** Floats of per-node state for `batch` samples (e.g. BatchNormalization's mean and inverse std). */
   virtual size_t state_floats(int batch) const { return 0; }
   /** Floats of working memory for forward and backward at `batch` samples on `threads` threads. */

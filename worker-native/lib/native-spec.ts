@@ -8,6 +8,8 @@ import { legacyNativeParams } from './native-params-legacy';
 
 export interface NativeNodeSpec {
   op: string;
+  /** The node's name, for error messages. */
+  name: string;
   activation: string;
   inputs: number[];
   inputShapes: number[][];
@@ -60,6 +62,7 @@ function nodeSpec(node: PlanNode): NativeNodeSpec {
   const axis = typeof p.axis === 'number' ? (p.axis < 0 ? rank + p.axis : p.axis - 1) : 0;
   return {
     op: node.type,
+    name: node.name,
     activation: typeof p.activation === 'string' ? p.activation : 'linear',
     inputs: [...node.inputs],
     inputShapes: node.inputShapes.map((s) => [...s]),
