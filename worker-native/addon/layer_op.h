@@ -45,7 +45,8 @@ struct LayerRun {
  *  Fused loss: when the output node's "activation" param is the one the loss folds in (softmax with
  *  cross-entropy, sigmoid with binary cross-entropy), run.fused is set; forward must then also leave the
  *  logits where logits() points, and backward receives the gradient of the logits. An op that ignores
- *  run.fused and returns null from logits() is still correct (the loss then works on its output). */
+ *  run.fused and keeps no pre-activation (so logits() is null) is still correct: the loss then takes
+ *  the gradient of its output, and the op's own activation backward follows. */
 class LayerOp {
  public:
   virtual ~LayerOp() = default;
@@ -54,7 +55,8 @@ class LayerOp {
   /** A loss term the layer adds for this batch after forward (ActivityRegularization), in the units of
    *  the batch's mean loss; backward adds its gradient to the input's. */
   virtual double loss(const LayerRun& run) const { return 0; }
-  /** The output is input 0's buffer (Flatten, Reshape): no forward/backward work at all. */
+  /** The output is input 0's buffer (InputLayer, Flatten, Reshape): the model aliases the buffers and
+   *  never calls forward or backward. */
   virtual bool is_view() const { return false; }
   /** Whether backward needs the pre-activation values (run.pre) for this node. */
   virtual bool keeps_pre(bool fused) const { return false; }
