@@ -1,6 +1,8 @@
 // The addon's op table against the layer registry: every registry type has a C++ op and the core runs no
-// type the registry lacks. A spec the core cannot run (unknown type, a param missing or malformed) fails
-// when the model is built, with an error naming the node, its type and the param.
+// type the registry lacks, and no code outside the ops knows a layer type. A spec the core cannot run
+// (unknown type, a param missing or malformed) fails when the model is built, with an error naming the
+// node, its type and the param.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LAYER_DEFINITIONS } from '../../engine';
 import { graph } from '../../engine/testing/graphs';
@@ -14,6 +16,25 @@ describe('the native op table', () => {
     const ops = loadBinding().opTypes();
     expect(new Set(ops).size).toBe(ops.length);
     expect([...ops].sort()).toEqual(LAYER_DEFINITIONS.map((d) => d.type).sort());
+  });
+
+  it('is the only place outside addon/ops/ that names a layer type (no per-layer switch in the model)', () => {
+    const addon = new URL('../addon/', import.meta.url);
+    const files = readdirSync(addon).filter((f) => /\.(cc|h)$/.test(f) && f !== 'op_table.cc');
+    const sources = [
+      ...files.map((f) => [`addon/${f}`, readFileSync(new URL(f, addon), 'utf8')]),
+      ...['native-spec.ts', 'native-model.ts'].map((f) => [
+        `lib/${f}`,
+        readFileSync(new URL(f, import.meta.url), 'utf8'),
+      ]),
+    ];
+    expect(files).toContain('model.cc');
+    const named = sources.flatMap(([file, text]) =>
+      LAYER_DEFINITIONS.filter((d) => new RegExp(`["'\`]${d.type}["'\`]`).test(text ?? '')).map(
+        (d) => `${file}: ${d.type}`,
+      ),
+    );
+    expect(named).toEqual([]);
   });
 });
 
