@@ -42,11 +42,10 @@ struct LayerRun {
 /** A layer type's forward/backward pair. The model calls forward for every node in plan order and
  *  backward in reverse (where gradients flow); a view op is skipped. An op reads its params from
  *  node.params in its constructor, so a missing or mistyped param fails when the model is built.
- *  Fused loss: when the output node's "activation" param is the one the loss folds in (softmax with
- *  cross-entropy, sigmoid with binary cross-entropy), run.fused is set; forward must then also leave the
- *  logits where logits() points, and backward receives the gradient of the logits. An op that ignores
- *  run.fused and keeps no pre-activation (so logits() is null) is still correct: the loss then takes
- *  the gradient of its output, and the op's own activation backward follows. */
+ *  Fused loss: an op that ends in a softmax or sigmoid (its "activation" param, or the layer itself)
+ *  says so in folded_activation(); as the model's output under the loss that folds it in (softmax with
+ *  cross-entropy, sigmoid with binary cross-entropy) run.fused is set, forward must leave the logits
+ *  where logits() points, and backward receives the gradient of the logits. */
 class LayerOp {
  public:
   virtual ~LayerOp() = default;
@@ -60,12 +59,17 @@ class LayerOp {
   virtual bool is_view() const { return false; }
   /** Whether backward needs the pre-activation values (run.pre) for this node. */
   virtual bool keeps_pre(bool fused) const { return false; }
-  /** Where forward left the logits of a fused output (see above): by default the pre-activation buffer. */
-  virtual const float* logits(const LayerRun& run) const { return run.pre; }
+  /** The softmax or sigmoid the op ends in that a cross-entropy loss may fold in when the op is the
+   *  model's output, reading input 0 as the logits (the Softmax layer); Linear for none. When folded,
+   *  run.fused is set and backward receives d loss / d logits in run.grad. */
+  virtual Act folded_activation() const { return Act::Linear; }
   /** Floats of per-node state for `batch` samples (e.g. BatchNormalization's mean and inverse std). */
   virtual size_t state_floats(int batch) const { return 0; }
   /** Floats of working memory for forward and backward at `batch` samples on `threads` threads. */
   virtual size_t scratch_floats(int batch, int threads, bool fused) const { return 0; }
+  /** Where a folded output leaves its logits: input 0 by default (Activation, Softmax); Dense and Conv2D
+   *  write them into run.pre. */
+  virtual const float* logits(const LayerRun& run) const { return run.inputs[0]; }
 };
 
 using OpFactory = std::unique_ptr<LayerOp> (*)(const NodeSpec& node);

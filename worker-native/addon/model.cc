@@ -19,7 +19,6 @@ Model::Model(ModelSpec spec) : spec_(std::move(spec)), pool_(std::make_unique<Th
   grads_.assign(spec_.trainable_params, 0.0f);
   opt_m_.assign(spec_.trainable_params, 0.0f);
   opt_v_.assign(spec_.trainable_params, 0.0f);
-  fused_loss_ = kernels::loss_fuses_activation(spec_.config.loss, spec_.nodes[spec_.output_index].act);
   ops_.resize(spec_.nodes.size());
   // An op reads its params here: a missing or mistyped one fails now, naming the node and its type.
   for (size_t i = 0; i < spec_.nodes.size(); i++) {
@@ -32,6 +31,7 @@ Model::Model(ModelSpec spec) : spec_(std::move(spec)), pool_(std::make_unique<Th
       throw std::invalid_argument(node.name + " (" + node.type + "): " + e.what());
     }
   }
+  fused_loss_ = kernels::loss_fuses_activation(spec_.config.loss, output_act());
   plan_buffers();
   initialize_weights();
 }
@@ -135,10 +135,9 @@ void Model::forward(int count, bool training) {
 
 BatchStats Model::loss(TargetView y, int offset, int count, int batch, bool want_gradient) {
   const int k = static_cast<int>(output_size_);
-  const NodeSpec& out = spec_.nodes[spec_.output_index];
   const NodeBuffers& ob = nodes_[spec_.output_index];
   const float* logits = fused_loss_ ? ops_[spec_.output_index]->logits(layer_run(spec_.output_index, count, false)) : nullptr;
-  kernels::LossInput in{spec_.config.loss, out.act, logits, ob.out_ptr, count, k, y, offset};
+  kernels::LossInput in{spec_.config.loss, output_act(), logits, ob.out_ptr, count, k, y, offset};
   return kernels::loss_forward_backward(in, want_gradient ? nodes_[spec_.output_index].grad_ptr : nullptr, batch);
 }
 
@@ -281,6 +280,9 @@ LayerRun Model::layer_run(int index, int count, bool training) {
   run.nodes = static_cast<int>(spec_.nodes.size());
   return run;
 }
+
+// The output op names the activation it ends in itself (Dense's or Activation's param, the Softmax layer).
+Act Model::output_act() const { return ops_[spec_.output_index]->folded_activation(); }
 
 const float* Model::input_gradient() const { return nodes_[spec_.input_index].grad_ptr; }
 

@@ -65,6 +65,7 @@ class Model {
 
   void initialize_weights();
   void plan_buffers();
+  Act output_act() const; // the output's activation as the loss sees it
   void reserve(int batch);
   void load_inputs(InputView x, int offset, int count);
   void forward(int count, bool training);

@@ -27,7 +27,7 @@ class ActivationOp final : public LayerOp {
     }
   }
 
-  const float* logits(const LayerRun& run) const override { return run.inputs[0]; }
+  kernels::Act folded_activation() const override { return act_; } // its logits are input 0 (the default)
 
  private:
   int64_t rows(const LayerRun& run) const { return static_cast<int64_t>(size_ * static_cast<size_t>(run.count)) / cols_; }

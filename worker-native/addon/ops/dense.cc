@@ -36,6 +36,8 @@ class DenseOp final : public LayerOp {
   }
 
   bool keeps_pre(bool fused) const override { return fused || kernels::activation_backward_needs_input(act_); }
+  kernels::Act folded_activation() const override { return act_; }
+  const float* logits(const LayerRun& run) const override { return run.pre; }
 
   size_t scratch_floats(int batch, int threads, bool fused) const override {
     const kernels::DenseParams p = params(batch, fused);
