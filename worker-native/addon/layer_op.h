@@ -33,8 +33,19 @@ struct LayerRun {
   ThreadPool* pool = nullptr;
   uint32_t seed = 0;                     // the training seed
   uint64_t step = 0;                     // advances once per training step (fresh masks per batch)
+  int nodes = 0;                         // nodes in the plan
+
+  /** One random stream per node and training step (Dropout's mask: seed and stream). */
+  uint64_t stream() const { return step * static_cast<uint64_t>(nodes) + static_cast<uint64_t>(index); }
 };
 
+/** A layer type's forward/backward pair. The model calls forward for every node in plan order and
+ *  backward in reverse (where gradients flow); a view op is skipped. An op reads its params from
+ *  node.params in its constructor, so a missing or mistyped param fails when the model is built.
+ *  Fused loss: an op that ends in a softmax or sigmoid (its "activation" param, or the layer itself)
+ *  says so in folded_activation(); as the model's output under the loss that folds it in (softmax with
+ *  cross-entropy, sigmoid with binary cross-entropy) run.fused is set, forward must leave the logits
+ *  where logits() points, and backward receives the gradient of the logits. */
 class LayerOp {
  public:
   virtual ~LayerOp() = default;
@@ -43,7 +54,8 @@ class LayerOp {
   /** A loss term the layer adds for this batch after forward (ActivityRegularization), in the units of
    *  the batch's mean loss; backward adds its gradient to the input's. */
   virtual double loss(const LayerRun& run) const { return 0; }
-  /** The output is input 0's buffer (Flatten, Reshape): no forward/backward work at all. */
+  /** The output is input 0's buffer (InputLayer, Flatten, Reshape): the model aliases the buffers and
+   *  never calls forward or backward. */
   virtual bool is_view() const { return false; }
   /** Whether backward needs the pre-activation values (run.pre) for this node. */
   virtual bool keeps_pre(bool fused) const { return false; }
@@ -55,6 +67,9 @@ class LayerOp {
   virtual size_t state_floats(int batch) const { return 0; }
   /** Floats of working memory for forward and backward at `batch` samples on `threads` threads. */
   virtual size_t scratch_floats(int batch, int threads, bool fused) const { return 0; }
+  /** Where a folded output leaves its logits: input 0 by default (Activation, Softmax); Dense and Conv2D
+   *  write them into run.pre. */
+  virtual const float* logits(const LayerRun& run) const { return run.inputs[0]; }
 };
 
 using OpFactory = std::unique_ptr<LayerOp> (*)(const NodeSpec& node);

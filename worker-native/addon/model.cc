@@ -1,5 +1,6 @@
 // Model lifecycle and the batch-level entry points: buffers sized once per batch size, weight
-// initialisation, train/evaluate/predict, regularisation and the optimizer step.
+// initialisation, train/evaluate/predict, regularisation and the optimizer step. Each node's work is its
+// layer type's op (addon/ops/<layer>.cc): forward and backward call ops_[i] in plan order.
 #include "model.h"
 
 #include <algorithm>
@@ -8,8 +9,6 @@
 #include <stdexcept>
 
 #include "../src/kernels.h"
-#include "kernel_params.h"
-#include "losses.h"
 
 namespace layerwise {
 
@@ -20,11 +19,19 @@ Model::Model(ModelSpec spec) : spec_(std::move(spec)), pool_(std::make_unique<Th
   grads_.assign(spec_.trainable_params, 0.0f);
   opt_m_.assign(spec_.trainable_params, 0.0f);
   opt_v_.assign(spec_.trainable_params, 0.0f);
-  const NodeSpec& out = spec_.nodes[spec_.output_index];
   ops_.resize(spec_.nodes.size());
-  for (size_t i = 0; i < spec_.nodes.size(); i++)
-    if (spec_.nodes[i].op == Op::Registered) ops_[i] = find_op(spec_.nodes[i].type)(spec_.nodes[i]);
-  fused_loss_ = loss_fuses_activation(spec_.config.loss, output_act()) && out.op != Op::Input;
+  // An op reads its params here: a missing or mistyped one fails now, naming the node and its type.
+  for (size_t i = 0; i < spec_.nodes.size(); i++) {
+    const NodeSpec& node = spec_.nodes[i];
+    try {
+      const OpFactory make = find_op(node.type);
+      if (make == nullptr) throw std::invalid_argument("unknown layer type (the native core has no op for it)");
+      ops_[i] = make(node);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(node.name + " (" + node.type + "): " + e.what());
+    }
+  }
+  fused_loss_ = kernels::loss_fuses_activation(spec_.config.loss, output_act());
   plan_buffers();
   initialize_weights();
 }
@@ -47,11 +54,14 @@ void Model::plan_buffers() {
     NodeBuffers& b = nodes_[i];
     b.out_size = shape_size(node.output_shape);
     const bool is_output = static_cast<int>(i) == spec_.output_index;
-    const LayerOp* op = ops_[i].get();
-    b.alias = node.op == Op::Flatten || node.op == Op::Reshape || node.op == Op::Input || (op && op->is_view());
-    b.keep_pre = op ? op->keeps_pre(is_output && fused_loss_)
-                    : (node.op == Op::Dense || node.op == Op::Conv2D) &&
-                          (kernels::activation_backward_needs_input(kernel_act(node.act)) || (is_output && fused_loss_));
+    b.alias = ops_[i]->is_view();
+    b.inputs.assign(node.inputs.size(), nullptr);
+    b.input_grads.assign(node.inputs.size(), nullptr);
+    for (size_t s = 0; s < node.weights.size(); s++) {
+      b.weights.push_back(weight(static_cast<int>(i), static_cast<int>(s)));
+      b.weight_grads.push_back(node.weights[s].trainable ? weight_grad(static_cast<int>(i), static_cast<int>(s)) : nullptr);
+    }
+    b.keep_pre = ops_[i]->keeps_pre(is_output && fused_loss_);
     bool flows = false;
     for (const WeightSlot& w : node.weights) flows |= w.trainable;
     for (int input : node.inputs) flows |= nodes_[input].grads_flow;
@@ -70,31 +80,15 @@ void Model::reserve(int batch) {
   size_t scratch = 0;
   const int threads = pool_threads(pool_.get());
   for (size_t i = 0; i < spec_.nodes.size(); i++) {
-    const NodeSpec& node = spec_.nodes[i];
     NodeBuffers& b = nodes_[i];
     const size_t n = b.out_size * batch;
-    const bool is_input = node.op == Op::Input;
+    const bool is_input = static_cast<int>(i) == spec_.input_index;
     const bool fused = static_cast<int>(i) == spec_.output_index && fused_loss_;
     if (!b.alias || is_input) b.out.assign(n, 0.0f); // the input's own buffer holds converted uint8 pixels
     if (!b.alias || is_input) b.grad.assign(is_input && !want_input_gradient_ ? 0 : n, 0.0f);
     if (b.keep_pre) b.pre.assign(n, 0.0f);
-    if (node.op == Op::Dense) {
-      const auto p = dense_params(node, n / node.output_shape.back(), fused);
-      scratch = std::max({scratch, kernels::dense_forward_scratch_size(p, threads), kernels::dense_backward_scratch_size(p, threads)});
-    }
-    if (node.op == Op::Conv2D) {
-      const auto p = conv_params(node, batch, fused);
-      scratch = std::max({scratch, kernels::conv2d_forward_scratch_size(p, threads), kernels::conv2d_backward_scratch_size(p, threads)});
-    }
-    if (const LayerOp* op = ops_[i].get()) {
-      b.state.assign(op->state_floats(batch), 0.0f);
-      scratch = std::max(scratch, op->scratch_floats(batch, threads, fused));
-    }
-    if (node.op == Op::BatchNorm) {
-      b.mean.assign(node.output_shape.back(), 0.0f);
-      b.inv_std.assign(node.output_shape.back(), 0.0f);
-      scratch = std::max(scratch, kernels::batch_norm_scratch_size(batch_norm_params(node, n)));
-    }
+    b.state.assign(ops_[i]->state_floats(batch), 0.0f);
+    scratch = std::max(scratch, ops_[i]->scratch_floats(batch, threads, fused));
   }
   scratch_.assign(scratch, 0.0f);
   capacity_ = batch;
@@ -102,7 +96,7 @@ void Model::reserve(int batch) {
   for (size_t i = 0; i < spec_.nodes.size(); i++) {
     NodeBuffers& b = nodes_[i];
     const NodeSpec& node = spec_.nodes[i];
-    if (node.op == Op::Input) {
+    if (static_cast<int>(i) == spec_.input_index) {
       b.grad_ptr = b.grad.empty() ? nullptr : b.grad.data();
     } else if (b.alias) {
       b.out_ptr = nodes_[node.inputs[0]].out_ptr;
@@ -126,26 +120,25 @@ void Model::load_inputs(InputView x, int offset, int count) {
   }
   // Views of the input follow it.
   for (size_t i = 0; i < spec_.nodes.size(); i++)
-    if (nodes_[i].alias && spec_.nodes[i].op != Op::Input) nodes_[i].out_ptr = nodes_[spec_.nodes[i].inputs[0]].out_ptr;
+    if (nodes_[i].alias && static_cast<int>(i) != spec_.input_index) nodes_[i].out_ptr = nodes_[spec_.nodes[i].inputs[0]].out_ptr;
 }
 
 void Model::forward(int count, bool training) {
   layer_loss_ = 0;
   for (size_t i = 0; i < spec_.nodes.size(); i++) {
-    forward_node(static_cast<int>(i), count, training);
-    if (const LayerOp* op = ops_[i].get()) layer_loss_ += op->loss(layer_run(static_cast<int>(i), count, training));
+    if (nodes_[i].alias) continue; // views have no work
+    const LayerRun run = layer_run(static_cast<int>(i), count, training);
+    ops_[i]->forward(run);
+    layer_loss_ += ops_[i]->loss(run);
   }
 }
 
 BatchStats Model::loss(TargetView y, int offset, int count, int batch, bool want_gradient) {
   const int k = static_cast<int>(output_size_);
-  const NodeSpec& out = spec_.nodes[spec_.output_index];
   const NodeBuffers& ob = nodes_[spec_.output_index];
-  const float* logits = nullptr;
-  const bool logits_in = out.op == Op::Activation || ops_[spec_.output_index] != nullptr; // input 0 holds them
-  if (fused_loss_) logits = logits_in ? nodes_[out.inputs[0]].out_ptr : ob.pre.data();
-  LossInput in{spec_.config.loss, output_act(), logits, ob.out_ptr, count, k, y, offset};
-  return loss_forward_backward(in, want_gradient ? nodes_[spec_.output_index].grad_ptr : nullptr, batch);
+  const float* logits = fused_loss_ ? ops_[spec_.output_index]->logits(layer_run(spec_.output_index, count, false)) : nullptr;
+  kernels::LossInput in{spec_.config.loss, output_act(), logits, ob.out_ptr, count, k, y, offset};
+  return kernels::loss_forward_backward(in, want_gradient ? nodes_[spec_.output_index].grad_ptr : nullptr, batch);
 }
 
 // Gradients accumulate, so they start from zero; the loss then writes the output's gradient.
@@ -156,7 +149,7 @@ void Model::zero_gradients(int count) {
 
 void Model::backward(int count, bool training) {
   for (int i = static_cast<int>(spec_.nodes.size()) - 1; i >= 0; i--)
-    if (nodes_[i].grads_flow || want_input_gradient_) backward_node(i, count, training);
+    if (!nodes_[i].alias && (nodes_[i].grads_flow || want_input_gradient_)) ops_[i]->backward(layer_run(i, count, training));
 }
 
 double Model::regularize(bool want_gradient) {
@@ -262,17 +255,10 @@ void Model::predict(InputView x, int count, int batch, bool training, float* out
 LayerRun Model::layer_run(int index, int count, bool training) {
   const NodeSpec& node = spec_.nodes[index];
   NodeBuffers& b = nodes_[index];
-  b.inputs.clear();
-  b.input_grads.clear();
-  b.weights.clear();
-  b.weight_grads.clear();
+  // Input buffers move (a batch of float inputs is read in place); the weight tables are fixed.
   for (size_t i = 0; i < node.inputs.size(); i++) {
-    b.inputs.push_back(nodes_[node.inputs[i]].out_ptr);
-    b.input_grads.push_back(needs_input_grad(index, static_cast<int>(i)) ? nodes_[node.inputs[i]].grad_ptr : nullptr);
-  }
-  for (size_t s = 0; s < node.weights.size(); s++) {
-    b.weights.push_back(weight(index, static_cast<int>(s)));
-    b.weight_grads.push_back(node.weights[s].trainable ? weight_grad(index, static_cast<int>(s)) : nullptr);
+    b.inputs[i] = nodes_[node.inputs[i]].out_ptr;
+    b.input_grads[i] = needs_input_grad(index, static_cast<int>(i)) ? nodes_[node.inputs[i]].grad_ptr : nullptr;
   }
   LayerRun run{node};
   run.index = index;
@@ -291,14 +277,12 @@ LayerRun Model::layer_run(int index, int count, bool training) {
   run.pool = pool_.get();
   run.seed = spec_.config.seed;
   run.step = dropout_step_;
+  run.nodes = static_cast<int>(spec_.nodes.size());
   return run;
 }
 
-// A registered output op names the activation it ends in itself (the Softmax layer).
-Act Model::output_act() const {
-  const LayerOp* op = ops_[spec_.output_index].get();
-  return op ? op->folded_activation() : spec_.nodes[spec_.output_index].act;
-}
+// The output op names the activation it ends in itself (Dense's or Activation's param, the Softmax layer).
+Act Model::output_act() const { return ops_[spec_.output_index]->folded_activation(); }
 
 const float* Model::input_gradient() const { return nodes_[spec_.input_index].grad_ptr; }
 

@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-#include "../src/dropout.h"
+#include "../src/losses.h"
 #include "layer_op.h"
 #include "model_spec.h"
 
@@ -21,16 +21,9 @@ struct InputView {
 };
 
 /** Targets: class indices (sparse losses) or float32 values shaped like the output. */
-struct TargetView {
-  const int32_t* i32 = nullptr;
-  const uint8_t* u8 = nullptr;
-  const float* f32 = nullptr;
-};
-
-struct BatchStats {
-  double loss = 0;
-  double accuracy = 0;
-};
+using TargetView = kernels::LossTargets;
+/** Loss and accuracy (sums over samples inside the model, means once returned). */
+using BatchStats = kernels::LossSums;
 
 class Model {
  public:
@@ -60,14 +53,13 @@ class Model {
   struct NodeBuffers {
     size_t out_size = 0;                  // values per sample
     std::vector<float> out, grad, pre;    // owned storage (empty when aliased or unused)
-    std::vector<float> mean, inv_std;     // BatchNormalization batch statistics, kept for backward
-    float* out_ptr = nullptr;             // may point at the input's buffer (Flatten, Reshape, InputLayer)
+    float* out_ptr = nullptr;             // may point at the input's buffer (views, and the input itself)
     float* grad_ptr = nullptr;
-    bool alias = false;                   // output is a view of input 0
+    bool alias = false;                   // a view op: its output is input 0's buffer
     bool keep_pre = false;                // keeps the pre-activation values (gelu, swish, fused loss)
     bool grads_flow = false;              // some trainable weight lies at or before this node
-    std::vector<float> state;             // a registered op's state_floats(), kept from forward to backward
-    std::vector<const float*> inputs;     // pointer tables a registered op's LayerRun points into
+    std::vector<float> state;             // the op's state_floats(), kept from forward to backward
+    std::vector<const float*> inputs;     // pointer tables the node's LayerRun points into
     std::vector<float*> input_grads, weights, weight_grads;
   };
 
@@ -77,16 +69,13 @@ class Model {
   void reserve(int batch);
   void load_inputs(InputView x, int offset, int count);
   void forward(int count, bool training);
-  void forward_node(int index, int count, bool training);
   BatchStats loss(TargetView y, int offset, int count, int batch, bool want_gradient);
   void zero_gradients(int count);
   void backward(int count, bool training);
-  void backward_node(int index, int count, bool training);
   double regularize(bool want_gradient);
   void apply_optimizer();
   bool needs_input_grad(int index, int input) const;
-  kernels::DropoutParams dropout_params(int index, size_t n) const;
-  /** A registered op's view of node `index` (pointer tables refreshed from the current buffers). */
+  /** The op's view of node `index` (input pointer tables refreshed from the current buffers). */
   LayerRun layer_run(int index, int count, bool training);
   float* weight(int index, int slot) { return params_.data() + spec_.nodes[index].weights[slot].offset; }
   float* weight_grad(int index, int slot) { return grads_.data() + spec_.nodes[index].weights[slot].offset; }
@@ -96,14 +85,14 @@ class Model {
   size_t input_size_ = 0, output_size_ = 0;
   std::vector<float> params_, grads_, opt_m_, opt_v_;
   std::vector<NodeBuffers> nodes_;
-  std::vector<std::unique_ptr<LayerOp>> ops_; // per node: its registered op, null for built-in ones
+  std::vector<std::unique_ptr<LayerOp>> ops_; // per node: its layer type's op (addon/op_table.cc)
   std::vector<float> scratch_;      // kernels' working memory, sized for the largest layer at capacity
   int capacity_ = 0;                // batch size the buffers are sized for
   int64_t step_ = 0;                // optimizer steps taken
   uint64_t dropout_step_ = 0;       // advances once per training step, so masks differ per batch
   bool want_input_gradient_ = false;
-  bool fused_loss_ = false;
-  double layer_loss_ = 0;           // registered ops' loss terms of the last forward pass         // the loss gradient is taken with respect to the output's logits
+  bool fused_loss_ = false;         // the loss gradient is taken with respect to the output's logits
+  double layer_loss_ = 0;           // the ops' loss terms of the last forward pass
 };
 
 } // namespace layerwise

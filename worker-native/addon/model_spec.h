@@ -7,12 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "../src/activations.h"
+#include "../src/losses.h"
+
 namespace layerwise {
 
-enum class Op { Input, Dense, Conv2D, MaxPool2D, AvgPool2D, GlobalAvgPool2D, GlobalMaxPool2D, Flatten, Reshape, Dropout, BatchNorm, Activation, Add, Concatenate, Registered };
-enum class Act { Linear, Relu, Sigmoid, Tanh, Softmax, LeakyRelu, Elu, Gelu, Swish };
+using Act = kernels::Act;
 enum class Init { GlorotUniform, GlorotNormal, HeNormal, HeUniform, LecunNormal, Zeros, Ones };
-enum class Loss { SparseCategoricalCrossentropy, CategoricalCrossentropy, BinaryCrossentropy, MeanSquaredError };
+using Loss = kernels::Loss;
 enum class OptimizerKind { Sgd, Adam, AdamW, RmsProp };
 enum class ScheduleKind { Constant, Step, Cosine };
 
@@ -47,20 +49,21 @@ struct NodeParams {
   bool flag(const std::string& key) const { return number(key) != 0; }
   const std::vector<double>& list(const std::string& key) const;
   std::vector<int> ints(const std::string& key) const;
+  /** A list of exactly `count` integers (a window, strides). */
+  std::vector<int> ints(const std::string& key, size_t count) const;
   const std::string& text(const std::string& key) const;
+  /** The "activation" param (absent: linear); an unknown name throws. */
+  Act activation() const;
 };
 
+/** One node of the plan. Everything layer-specific is in `params`, read by the type's op. */
 struct NodeSpec {
   std::string type; // the registry's layer type (Keras class name)
-  Op op = Op::Input;
-  Act act = Act::Linear;
+  std::string name; // the node's name (conv2d_1), for error messages
+  Act act = Act::Linear; // params.activation(), read once (the fused loss looks at the output's)
   std::vector<int> inputs;
   std::vector<Shape> input_shapes;
   Shape output_shape;
-  int kh = 1, kw = 1, sh = 1, sw = 1;
-  bool same_padding = false, use_bias = false, center = false, scale = false;
-  float rate = 0, momentum = 0, epsilon = 0;
-  int axis = 0;
   NodeParams params;
   std::vector<WeightSlot> weights;
 };

@@ -2,6 +2,7 @@
 // type again (the process must never crash on bad input), and turns C++ failures into JS errors.
 #include <napi.h>
 
+#include <stdexcept>
 #include <string>
 
 #include "model.h"
@@ -24,7 +25,12 @@ class NapiModel : public Napi::ObjectWrap<NapiModel> {
 
   explicit NapiModel(const Napi::CallbackInfo& info) : Napi::ObjectWrap<NapiModel>(info) {
     if (info.Length() < 1 || !info[0].IsObject()) throw Napi::TypeError::New(info.Env(), "Model(spec) needs a spec object");
-    model_ = std::make_unique<Model>(read_model_spec(info[0].As<Napi::Object>()));
+    ModelSpec spec = read_model_spec(info[0].As<Napi::Object>());
+    try {
+      model_ = std::make_unique<Model>(std::move(spec));
+    } catch (const std::invalid_argument& e) { // a node's params, as its op reads them
+      throw Napi::TypeError::New(info.Env(), std::string("invalid model spec: ") + e.what());
+    }
   }
 
  private:

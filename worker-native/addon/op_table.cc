@@ -3,6 +3,24 @@
 #include "layer_op.h"
 
 namespace layerwise {
+// Factories of the built-in ops (addon/ops/<layer>.cc; each file keeps its class private).
+std::unique_ptr<LayerOp> make_input_layer(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_dense(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_flatten(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_reshape(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_conv2d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_max_pooling2d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_average_pooling2d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_global_average_pooling2d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_global_max_pooling2d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_batch_normalization(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_dropout(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_add(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_concatenate(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_activation(const NodeSpec& node);
+} // namespace layerwise
+
+namespace layerwise {
 
 // Factories of the ops whose class stays private to its file (addon/ops/<layer>.cc).
 std::unique_ptr<LayerOp> make_layer_normalization(const NodeSpec& node);
@@ -38,6 +56,20 @@ struct OpEntry {
 
 // Keep in palette order (engine/layers/index.ts).
 const OpEntry kOpTable[] = {
+    {"InputLayer", make_input_layer},
+    {"Dense", make_dense},
+    {"Flatten", make_flatten},
+    {"Reshape", make_reshape},
+    {"Conv2D", make_conv2d},
+    {"MaxPooling2D", make_max_pooling2d},
+    {"AveragePooling2D", make_average_pooling2d},
+    {"GlobalAveragePooling2D", make_global_average_pooling2d},
+    {"GlobalMaxPooling2D", make_global_max_pooling2d},
+    {"BatchNormalization", make_batch_normalization},
+    {"Dropout", make_dropout},
+    {"Add", make_add},
+    {"Concatenate", make_concatenate},
+    {"Activation", make_activation},
     {"", nullptr}, // placeholder until the first op registers
     {"ZeroPadding2D", make_zero_padding2d},
     {"UpSampling2D", make_up_sampling2d},

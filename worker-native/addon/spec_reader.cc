@@ -3,8 +3,7 @@
 #include "spec_reader.h"
 
 #include <map>
-
-#include "layer_op.h"
+#include <stdexcept>
 
 namespace layerwise {
 namespace {
@@ -61,16 +60,6 @@ E lookup(const Napi::Env& env, const std::map<std::string, E>& table, const std:
   return it->second;
 }
 
-const std::map<std::string, Op> kOps = {
-    {"InputLayer", Op::Input}, {"Dense", Op::Dense}, {"Conv2D", Op::Conv2D}, {"MaxPooling2D", Op::MaxPool2D},
-    {"AveragePooling2D", Op::AvgPool2D}, {"GlobalAveragePooling2D", Op::GlobalAvgPool2D},
-    {"GlobalMaxPooling2D", Op::GlobalMaxPool2D}, {"Flatten", Op::Flatten}, {"Reshape", Op::Reshape},
-    {"Dropout", Op::Dropout}, {"BatchNormalization", Op::BatchNorm}, {"Activation", Op::Activation},
-    {"Add", Op::Add}, {"Concatenate", Op::Concatenate}};
-const std::map<std::string, Act> kActs = {
-    {"linear", Act::Linear}, {"relu", Act::Relu}, {"sigmoid", Act::Sigmoid}, {"tanh", Act::Tanh},
-    {"softmax", Act::Softmax}, {"leaky_relu", Act::LeakyRelu}, {"elu", Act::Elu}, {"gelu", Act::Gelu},
-    {"swish", Act::Swish}};
 const std::map<std::string, Init> kInits = {
     {"glorot_uniform", Init::GlorotUniform}, {"glorot_normal", Init::GlorotNormal}, {"he_normal", Init::HeNormal},
     {"he_uniform", Init::HeUniform}, {"lecun_normal", Init::LecunNormal}, {"zeros", Init::Zeros}, {"ones", Init::Ones}};
@@ -140,27 +129,17 @@ NodeSpec read_node(const Napi::Object& n) {
   const Napi::Env env = n.Env();
   NodeSpec node;
   node.type = text(n, "op");
-  const auto known = kOps.find(node.type);
-  if (known != kOps.end()) node.op = known->second;
-  else if (find_op(node.type) != nullptr) node.op = Op::Registered;
-  else fail(env, "unknown layer type '" + node.type + "'");
+  node.name = text(n, "name");
   read_params(field(n, "params"), node.params);
-  node.act = lookup(env, kActs, text(n, "activation"), "activation");
+  try {
+    node.act = node.params.activation();
+  } catch (const std::invalid_argument& e) {
+    fail(env, node.name + " (" + node.type + "): " + e.what());
+  }
   node.inputs = ints(array(n, "inputs"));
   Napi::Array shapes = array(n, "inputShapes");
   for (uint32_t i = 0; i < shapes.Length(); i++) node.input_shapes.push_back(ints(shapes.Get(i).As<Napi::Array>()));
   node.output_shape = ints(array(n, "outputShape"));
-  std::vector<int> window = ints(array(n, "window")), strides = ints(array(n, "strides"));
-  if (window.size() != 2 || strides.size() != 2) fail(env, "window and strides must be pairs");
-  node.kh = window[0], node.kw = window[1], node.sh = strides[0], node.sw = strides[1];
-  node.same_padding = boolean(n, "samePadding");
-  node.use_bias = boolean(n, "useBias");
-  node.center = boolean(n, "center");
-  node.scale = boolean(n, "scale");
-  node.rate = static_cast<float>(number(n, "rate"));
-  node.momentum = static_cast<float>(number(n, "momentum"));
-  node.epsilon = static_cast<float>(number(n, "epsilon"));
-  node.axis = integer(n, "axis");
   Napi::Array weights = array(n, "weights");
   for (uint32_t i = 0; i < weights.Length(); i++) {
     Napi::Object w = weights.Get(i).As<Napi::Object>();

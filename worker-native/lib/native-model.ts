@@ -31,6 +31,8 @@ export interface GradientResult extends BatchResult {
 
 interface NativeBinding {
   Model: new (spec: unknown) => NativeHandle;
+  /** The layer types the core has an op for (addon/op_table.cc). */
+  opTypes(): string[];
 }
 
 interface NativeHandle {

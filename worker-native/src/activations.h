@@ -8,7 +8,7 @@ namespace layerwise {
 class ThreadPool;
 namespace kernels {
 
-// Same enumerator order as layerwise::Act in addon/model_spec.h (static_cast between them is safe).
+// The addon reads it from a node's "activation" param (layerwise::Act is this enum).
 enum class Act { Linear, Relu, Sigmoid, Tanh, Softmax, LeakyRelu, Elu, Gelu, Swish };
 
 constexpr float kLeakyReluSlope = 0.2f;

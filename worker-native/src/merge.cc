@@ -1,39 +1,24 @@
+// Add and Concatenate: plain loops over the flat buffers (see merge.h for the layout).
 #include "merge.h"
 
-#include <algorithm>
 #include <cstring>
-
-#include "elementwise.h"
-#include "thread_pool.h"
 
 namespace layerwise {
 namespace kernels {
 
-namespace {
-constexpr int64_t kGrain = 16384;
-}
-
-void add_forward(const float* const* inputs, int n, int64_t size, float* y, ThreadPool* pool) {
+void add_forward(const float* const* inputs, int n, int64_t size, float* y) {
   if (n <= 0) return;
-  parallel_for(pool, size, [&](int64_t b, int64_t e) {
-    if (n == 1) {
-      if (y != inputs[0]) std::copy(inputs[0] + b, inputs[0] + e, y + b);
-      return;
-    }
-    // Pairwise first (y may alias any input), then the rest.
-    ew::map2(inputs[0] + b, inputs[1] + b, y + b, e - b, [](float u, float v) { return u + v; });
-    for (int k = 2; k < n; ++k) ew::add_to(inputs[k] + b, y + b, e - b);
-  }, kGrain);
+  std::memcpy(y, inputs[0], static_cast<size_t>(size) * sizeof(float));
+  for (int i = 1; i < n; i++) {
+    const float* x = inputs[i];
+    for (int64_t j = 0; j < size; j++) y[j] += x[j];
+  }
 }
 
-void add_backward(const float* dy, float* const* dxs, int n, int64_t size, ThreadPool* pool) {
-  parallel_for(pool, size, [&](int64_t b, int64_t e) {
-    for (int k = 0; k < n; ++k) {
-      float* d = dxs[k];
-      if (!d) continue;
-      ew::add_to(dy + b, d + b, e - b);
-    }
-  }, kGrain);
+void add_backward(const float* dy, float* const* dxs, int n, int64_t size) {
+  for (int i = 0; i < n; i++)
+    if (float* dx = dxs[i])
+      for (int64_t j = 0; j < size; j++) dx[j] += dy[j];
 }
 
 bool concat_geometry(const int* const* shapes, int n, int rank, int axis, int64_t* outer, int64_t* spans) {
@@ -51,36 +36,27 @@ bool concat_geometry(const int* const* shapes, int n, int rank, int axis, int64_
   return true;
 }
 
-void concat_forward(const float* const* inputs, const int64_t* spans, int n, int64_t outer, float* y,
-                    ThreadPool* pool) {
-  int64_t total = 0;
-  for (int i = 0; i < n; ++i) total += spans[i];
-  parallel_for(pool, outer, [&](int64_t b, int64_t e) {
-    for (int64_t o = b; o < e; ++o) {
-      float* dst = y + o * total;
-      for (int i = 0; i < n; ++i) {
-        std::memcpy(dst, inputs[i] + o * spans[i], sizeof(float) * static_cast<size_t>(spans[i]));
-        dst += spans[i];
-      }
-    }
-  }, std::max<int64_t>(1, kGrain / std::max<int64_t>(total, 1)));
+void concat_forward(const float* const* inputs, const int64_t* spans, int n, int64_t outer, float* y) {
+  int64_t row = 0;
+  for (int i = 0; i < n; i++) row += spans[i];
+  int64_t at = 0;
+  for (int i = 0; i < n; i++) {
+    const float* x = inputs[i];
+    for (int64_t o = 0; o < outer; o++) std::memcpy(y + o * row + at, x + o * spans[i], static_cast<size_t>(spans[i]) * sizeof(float));
+    at += spans[i];
+  }
 }
 
-void concat_backward(const float* dy, float* const* dxs, const int64_t* spans, int n, int64_t outer,
-                     ThreadPool* pool) {
-  int64_t total = 0;
-  for (int i = 0; i < n; ++i) total += spans[i];
-  parallel_for(pool, outer, [&](int64_t b, int64_t e) {
-    for (int64_t o = b; o < e; ++o) {
-      const float* src = dy + o * total;
-      for (int i = 0; i < n; ++i) {
-        if (dxs[i]) {
-          ew::add_to(src, dxs[i] + o * spans[i], spans[i]);
-        }
-        src += spans[i];
-      }
-    }
-  }, std::max<int64_t>(1, kGrain / std::max<int64_t>(total, 1)));
+void concat_backward(const float* dy, float* const* dxs, const int64_t* spans, int n, int64_t outer) {
+  int64_t row = 0;
+  for (int i = 0; i < n; i++) row += spans[i];
+  int64_t at = 0;
+  for (int i = 0; i < n; i++) {
+    if (float* dx = dxs[i])
+      for (int64_t o = 0; o < outer; o++)
+        for (int64_t j = 0; j < spans[i]; j++) dx[o * spans[i] + j] += dy[o * row + at + j];
+    at += spans[i];
+  }
 }
 
 }  // namespace kernels

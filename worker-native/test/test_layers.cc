@@ -462,16 +462,15 @@ TEST(dropout_deterministic_across_threads) {
 
 TEST(merge_add_and_concatenate) {
   test::Rng rng(81);
-  ThreadPool pool(2);
   std::vector<float> a = rng.vec(60), b = rng.vec(60), c = rng.vec(60), y(60);
   const float* ins[3] = {a.data(), b.data(), c.data()};
-  add_forward(ins, 3, 60, y.data(), &pool);
+  add_forward(ins, 3, 60, y.data());
   bool ok = true;
   for (int i = 0; i < 60; ++i) ok = ok && std::fabs(y[i] - (a[i] + b[i] + c[i])) < 1e-6f;
   CHECK(ok);
   std::vector<float> dy = rng.vec(60), da(60, 1.0f), db(60, 0.0f);
   float* dxs[3] = {da.data(), nullptr, db.data()};
-  add_backward(dy.data(), dxs, 3, 60, &pool);
+  add_backward(dy.data(), dxs, 3, 60);
   ok = true;
   for (int i = 0; i < 60; ++i) ok = ok && da[i] == 1.0f + dy[i] && db[i] == dy[i];
   CHECK(ok);
@@ -488,7 +487,7 @@ TEST(merge_add_and_concatenate) {
     const size_t n0 = 2 * s0[1] * 4 * s0[3], n1 = 2 * s1[1] * 4 * s1[3];
     std::vector<float> x0 = rng.vec(n0), x1 = rng.vec(n1), out(n0 + n1);
     const float* cins[2] = {x0.data(), x1.data()};
-    concat_forward(cins, spans, 2, outer, out.data(), &pool);
+    concat_forward(cins, spans, 2, outer, out.data());
     // Check by explicit index arithmetic on the 4-D shape.
     const int ax = axis < 0 ? 3 : axis;
     int so[4] = {s0[0], s0[1], s0[2], s0[3]};
@@ -509,10 +508,10 @@ TEST(merge_add_and_concatenate) {
     CHECK_NAMED("concat forward axis " + std::to_string(axis), ok);
     std::vector<float> g = rng.vec(n0 + n1), g0(n0, 0.0f), g1(n1, 2.0f), back(n0 + n1);
     float* douts[2] = {g0.data(), g1.data()};
-    concat_backward(g.data(), douts, spans, 2, outer, &pool);
+    concat_backward(g.data(), douts, spans, 2, outer);
     for (auto& v : g1) v -= 2.0f;
     const float* bins[2] = {g0.data(), g1.data()};
-    concat_forward(bins, spans, 2, outer, back.data(), nullptr);
+    concat_forward(bins, spans, 2, outer, back.data());
     test::check_close("concat backward axis " + std::to_string(axis), back, g, 1e-6, 1e-6);
   }
   int bad0[2] = {2, 3}, bad1[2] = {3, 3};

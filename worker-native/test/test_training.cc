@@ -31,74 +31,120 @@ TEST(harness_detects_errors) {
   CHECK(!r && !n);
 }
 
+namespace {
+// The mean loss of `count` samples as the model computes it (kernels::loss_forward_backward over one chunk).
+// logits: null for a loss on the output values; grad (optional) receives d(mean loss)/d(logits or output).
+double mean_loss(Loss loss, Act act, const float* logits, const float* out, int count, int k, LossTargets t,
+                 float* grad = nullptr, double* accuracy = nullptr) {
+  const LossSums s = loss_forward_backward({loss, act, logits, out, count, k, t, 0}, grad, count);
+  if (accuracy) *accuracy = s.accuracy / count;
+  return s.loss / count;
+}
+LossTargets labels(const int32_t* l) { return {l, nullptr, nullptr}; }
+LossTargets labels(const uint8_t* l) { return {nullptr, l, nullptr}; }
+LossTargets values(const float* t) { return {nullptr, nullptr, t}; }
+}  // namespace
+
 TEST(loss_values) {
   const float logits[3] = {1.0f, 2.0f, 3.0f};
+  float probs3[3];
+  activation_forward(Act::Softmax, logits, probs3, 1, 3, nullptr);
   const int32_t label[1] = {2};
-  test::check_near("sparse softmax CE value", sparse_softmax_cross_entropy(logits, label, 1, 3, nullptr),
+  const auto sce = Loss::SparseCategoricalCrossentropy;
+  CHECK(loss_fuses_activation(sce, Act::Softmax) && !loss_fuses_activation(sce, Act::Sigmoid));
+  CHECK(loss_fuses_activation(Loss::BinaryCrossentropy, Act::Sigmoid) && !loss_fuses_activation(Loss::MeanSquaredError, Act::Softmax));
+  test::check_near("sparse softmax CE value", mean_loss(sce, Act::Softmax, logits, probs3, 1, 3, labels(label)),
                    0.40760596444438013, 1e-6);
-  const int32_t badl[1] = {3};
-  CHECK(std::isnan(sparse_softmax_cross_entropy(logits, badl, 1, 3, nullptr)));
-  const float big[2] = {1000.0f, -1000.0f};
+  const float big[2] = {1000.0f, -1000.0f}, big_p[2] = {1.0f, 0.0f};
   const uint8_t l1[1] = {1};
-  test::check_near("sparse softmax CE stable", sparse_softmax_cross_entropy(big, l1, 1, 2, nullptr), 2000.0, 1e-9);
+  test::check_near("sparse softmax CE stable", mean_loss(sce, Act::Softmax, big, big_p, 1, 2, labels(l1)), 2000.0, 1e-9);
   const float probs[3] = {0.2f, 0.3f, 0.5f}, onehot[3] = {0, 1, 0};
-  test::check_near("categorical CE value", categorical_cross_entropy(probs, onehot, 1, 3, nullptr), -std::log(0.3), 1e-6);
+  const auto cce = Loss::CategoricalCrossentropy;
+  test::check_near("categorical CE value", mean_loss(cce, Act::Softmax, nullptr, probs, 1, 3, values(onehot)), -std::log(0.3), 1e-6);
   const float zero_p[2] = {0.0f, 1.0f}, t01[2] = {1.0f, 0.0f};
-  test::check_near("categorical CE clipped", categorical_cross_entropy(zero_p, t01, 1, 2, nullptr), -std::log(1e-7), 1e-5);
+  test::check_near("categorical CE clipped", mean_loss(cce, Act::Linear, nullptr, zero_p, 1, 2, values(t01)), -std::log(1e-7), 1e-5);
   const float bp[2] = {0.8f, 0.1f}, bt[2] = {1.0f, 0.0f};
-  test::check_near("binary CE value", binary_cross_entropy(bp, bt, 1, 2, nullptr),
-                   -(std::log(0.8 + 1e-7) + std::log(0.9 + 1e-7)) / 2.0, 1e-6);
+  const auto bce = Loss::BinaryCrossentropy;
+  test::check_near("binary CE value", mean_loss(bce, Act::Linear, nullptr, bp, 1, 2, values(bt)),
+                   -(std::log(0.8) + std::log(0.9)) / 2.0, 1e-6);
+  // Fused with sigmoid, from the logits: the same value as on the probabilities, without the clip.
+  const float bz[2] = {std::log(4.0f), -std::log(9.0f)};
+  test::check_near("binary CE fused value", mean_loss(bce, Act::Sigmoid, bz, bp, 1, 2, values(bt)),
+                   -(std::log(0.8) + std::log(0.9)) / 2.0, 1e-6);
   const float mp[4] = {1, 2, 3, 4}, mt[4] = {0, 2, 5, 4};
-  test::check_near("MSE value", mean_squared_error(mp, mt, 2, 2, nullptr), (1.0 + 4.0) / 4.0, 1e-9);
+  test::check_near("MSE value", mean_loss(Loss::MeanSquaredError, Act::Linear, nullptr, mp, 2, 2, values(mt)), (1.0 + 4.0) / 4.0, 1e-9);
+  // Accuracy: argmax (ties go to the first index), or elementwise > 0.5 for binary targets.
   const float pr[6] = {0.1f, 0.7f, 0.2f, 0.5f, 0.5f, 0.0f};
   const int32_t lab[2] = {1, 1};
-  CHECK(sparse_accuracy_count(pr, lab, 2, 3) == 1);  // tie in row 2 goes to index 0
+  double acc = 0;
+  mean_loss(sce, Act::Linear, nullptr, pr, 2, 3, labels(lab), nullptr, &acc);
+  test::check_near("sparse accuracy (tie in row 2 goes to index 0)", acc, 0.5, 0);
   const float tt[6] = {0, 1, 0, 1, 0, 0};
-  CHECK(categorical_accuracy_count(pr, tt, 2, 3) == 2);
+  mean_loss(cce, Act::Linear, nullptr, pr, 2, 3, values(tt), nullptr, &acc);
+  test::check_near("categorical accuracy", acc, 1.0, 0);
   const float bpred[3] = {0.6f, 0.4f, 0.5f}, btgt[3] = {1, 0, 1};
-  CHECK(binary_accuracy_count(bpred, btgt, 3) == 2);
+  mean_loss(bce, Act::Linear, nullptr, bpred, 1, 3, values(btgt), nullptr, &acc);
+  test::check_near("binary accuracy", acc, 2.0 / 3.0, 1e-12);
+  mean_loss(Loss::MeanSquaredError, Act::Linear, nullptr, bpred, 3, 1, values(btgt), nullptr, &acc);
+  test::check_near("MSE accuracy of one output (thresholded)", acc, 2.0 / 3.0, 1e-12);
 }
 
 TEST(loss_gradients) {
   test::Rng rng(91);
-  ThreadPool pool(2);
   const int n = 6, c = 5;
-  std::vector<float> logits = rng.vec(n * c, -3.0f, 3.0f), g(n * c);
-  std::vector<int32_t> labels = {0, 4, 2, 2, 1, 3};
-  std::vector<uint8_t> labels8(labels.begin(), labels.end());
-  sparse_softmax_cross_entropy(logits.data(), labels.data(), n, c, g.data(), &pool);
-  test::fd_check("sparse softmax CE", logits, g,
-                 [&] { return sparse_softmax_cross_entropy(logits.data(), labels.data(), n, c, nullptr); });
+  const auto sce = Loss::SparseCategoricalCrossentropy, cce = Loss::CategoricalCrossentropy;
+  std::vector<float> logits = rng.vec(n * c, -3.0f, 3.0f), probs(n * c), g(n * c);
+  std::vector<int32_t> labels32 = {0, 4, 2, 2, 1, 3};
+  std::vector<uint8_t> labels8(labels32.begin(), labels32.end());
+  // Fused: the loss depends on the logits only; the gradient uses the softmax output.
+  auto fused = [&](LossTargets t, Loss loss, float* grad) {
+    activation_forward(Act::Softmax, logits.data(), probs.data(), n, c, nullptr);
+    return mean_loss(loss, Act::Softmax, logits.data(), probs.data(), n, c, t, grad);
+  };
+  fused(labels(labels32.data()), sce, g.data());
+  test::fd_check("sparse softmax CE", logits, g, [&] { return fused(labels(labels32.data()), sce, nullptr); });
   std::vector<float> g8(n * c);
-  sparse_softmax_cross_entropy(logits.data(), labels8.data(), n, c, g8.data(), nullptr);
+  fused(labels(labels8.data()), sce, g8.data());
   test::check_close("sparse softmax CE uint8 labels", g8, g, 0, 0);
+  std::vector<float> soft = rng.vec(n * c, 0.0f, 1.0f);  // soft targets that need not sum to 1
+  fused(values(soft.data()), cce, g.data());
+  test::fd_check("categorical softmax CE (soft targets)", logits, g, [&] { return fused(values(soft.data()), cce, nullptr); });
   // Probabilities: softmax of random logits (strictly inside the clip range).
-  std::vector<float> probs(n * c), targets = rng.vec(n * c, 0.0f, 1.0f);
+  std::vector<float> targets = rng.vec(n * c, 0.0f, 1.0f);
   activation_forward(Act::Softmax, logits.data(), probs.data(), n, c, nullptr);
   activation_forward(Act::Softmax, targets.data(), targets.data(), n, c, nullptr);  // a distribution per row
-  categorical_cross_entropy(probs.data(), targets.data(), n, c, g.data());
-  test::fd_check("categorical CE", probs, g,
-                 [&] { return categorical_cross_entropy(probs.data(), targets.data(), n, c, nullptr); }, 1e-4f);
-  sparse_categorical_cross_entropy(probs.data(), labels.data(), n, c, g.data());
+  auto on_probs = [&](std::vector<float>& p, LossTargets t, Loss loss, float* grad) {
+    return mean_loss(loss, Act::Softmax, nullptr, p.data(), n, c, t, grad);
+  };
+  on_probs(probs, values(targets.data()), cce, g.data());
+  test::fd_check("categorical CE", probs, g, [&] { return on_probs(probs, values(targets.data()), cce, nullptr); }, 1e-4f);
+  on_probs(probs, labels(labels32.data()), sce, g.data());
   test::fd_check("sparse categorical CE (probabilities)", probs, g,
-                 [&] { return sparse_categorical_cross_entropy(probs.data(), labels.data(), n, c, nullptr); }, 1e-4f);
+                 [&] { return on_probs(probs, labels(labels32.data()), sce, nullptr); }, 1e-4f);
   // Unnormalised probabilities exercise the normalisation gradient.
   std::vector<float> un = rng.vec(n * c, 0.1f, 1.0f);
-  categorical_cross_entropy(un.data(), targets.data(), n, c, g.data());
-  test::fd_check("categorical CE unnormalised", un, g,
-                 [&] { return categorical_cross_entropy(un.data(), targets.data(), n, c, nullptr); }, 1e-4f);
+  on_probs(un, values(targets.data()), cce, g.data());
+  test::fd_check("categorical CE unnormalised", un, g, [&] { return on_probs(un, values(targets.data()), cce, nullptr); }, 1e-4f);
+  const auto bce = Loss::BinaryCrossentropy;
   std::vector<float> bprob = rng.vec(n * 2, 0.05f, 0.95f), btgt = rng.vec(n * 2, 0.0f, 1.0f), bg(n * 2);
-  binary_cross_entropy(bprob.data(), btgt.data(), n, 2, bg.data());
-  test::fd_check("binary CE", bprob, bg, [&] { return binary_cross_entropy(bprob.data(), btgt.data(), n, 2, nullptr); }, 1e-4f);
+  mean_loss(bce, Act::Linear, nullptr, bprob.data(), n, 2, values(btgt.data()), bg.data());
+  test::fd_check("binary CE", bprob, bg, [&] { return mean_loss(bce, Act::Linear, nullptr, bprob.data(), n, 2, values(btgt.data())); }, 1e-4f);
+  std::vector<float> bz = rng.vec(n * 2, -3.0f, 3.0f), bs(n * 2);
+  auto bfused = [&](float* grad) {
+    activation_forward(Act::Sigmoid, bz.data(), bs.data(), n, 2, nullptr);
+    return mean_loss(bce, Act::Sigmoid, bz.data(), bs.data(), n, 2, values(btgt.data()), grad);
+  };
+  bfused(bg.data());
+  test::fd_check("binary sigmoid CE (fused)", bz, bg, [&] { return bfused(nullptr); });
   std::vector<float> pred = rng.vec(n * 3), tgt = rng.vec(n * 3), mg(n * 3);
-  mean_squared_error(pred.data(), tgt.data(), n, 3, mg.data());
-  test::fd_check("MSE", pred, mg, [&] { return mean_squared_error(pred.data(), tgt.data(), n, 3, nullptr); });
+  mean_loss(Loss::MeanSquaredError, Act::Linear, nullptr, pred.data(), n, 3, values(tgt.data()), mg.data());
+  test::fd_check("MSE", pred, mg, [&] { return mean_loss(Loss::MeanSquaredError, Act::Linear, nullptr, pred.data(), n, 3, values(tgt.data())); });
   // Fused softmax CE gradient equals CE-on-probabilities gradient chained through softmax backward.
   std::vector<float> dprob(n * c), chained(n * c);
   activation_forward(Act::Softmax, logits.data(), probs.data(), n, c, nullptr);
-  sparse_categorical_cross_entropy(probs.data(), labels.data(), n, c, dprob.data());
+  on_probs(probs, labels(labels32.data()), sce, dprob.data());
   activation_backward(Act::Softmax, nullptr, probs.data(), dprob.data(), chained.data(), n, c, false, nullptr);
-  sparse_softmax_cross_entropy(logits.data(), labels.data(), n, c, g.data(), nullptr);
+  fused(labels(labels32.data()), sce, g.data());
   test::check_close("fused softmax CE == softmax backward of CE", g, chained, 1e-6, 1e-4);
 }
 
