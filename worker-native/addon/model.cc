@@ -152,20 +152,25 @@ void Model::backward(int count, bool training) {
     if (!nodes_[i].alias && (nodes_[i].grads_flow || want_input_gradient_)) ops_[i]->backward(layer_run(i, count, training));
 }
 
+// Every trainable kernel: the training's global l2 plus the layer's own kernel_regularizer (the
+// kernel_l1/kernel_l2 params its home sends), loss += l1·Σ|w| + l2·Σw², as Keras adds them.
 double Model::regularize(bool want_gradient) {
-  const float l2 = spec_.config.l2;
-  if (l2 == 0) return 0;
   double penalty = 0;
-  for (const NodeSpec& node : spec_.nodes)
+  for (const NodeSpec& node : spec_.nodes) {
+    const float l1 = node.params.has("kernel_l1") ? static_cast<float>(node.params.number("kernel_l1")) : 0.0f;
+    const float l2 = spec_.config.l2 + (node.params.has("kernel_l2") ? static_cast<float>(node.params.number("kernel_l2")) : 0.0f);
+    if (l1 == 0 && l2 == 0) continue;
     for (const WeightSlot& w : node.weights) {
       if (!w.trainable || w.name.size() < 7 || w.name.compare(w.name.size() - 7, 7, "/kernel") != 0) continue;
       const float* p = params_.data() + w.offset;
       if (want_gradient) {
         penalty += kernels::add_l2_regularization(p, grads_.data() + w.offset, w.size, l2);
+        penalty += kernels::add_l1_regularization(p, grads_.data() + w.offset, w.size, l1);
       } else {
-        for (size_t i = 0; i < w.size; i++) penalty += l2 * static_cast<double>(p[i]) * p[i];
+        for (size_t i = 0; i < w.size; i++) penalty += l2 * static_cast<double>(p[i]) * p[i] + l1 * std::fabs(static_cast<double>(p[i]));
       }
     }
+  }
   return penalty;
 }
 

@@ -87,6 +87,16 @@ double add_l2_regularization(const float* p, float* g, size_t n, float l2) {
   return l2 * s;
 }
 
+double add_l1_regularization(const float* p, float* g, size_t n, float l1) {
+  if (l1 == 0.0f) return 0.0;
+  double s = 0.0;
+  for (size_t i = 0; i < n; ++i) {
+    s += std::fabs(static_cast<double>(p[i]));
+    g[i] += p[i] > 0 ? l1 : p[i] < 0 ? -l1 : 0.0f; // d|w|/dw = sign(w), 0 at 0 as in TensorFlow
+  }
+  return l1 * s;
+}
+
 double l2_norm(const float* g, size_t n) {
   double s = 0.0;
   for (size_t i = 0; i < n; ++i) s += static_cast<double>(g[i]) * g[i];

@@ -49,6 +49,9 @@ void apply_weight_decay(float* params, size_t n, float lr, float weight_decay, T
 /** L2 regularisation (keras.regularizers.L2): returns the penalty l2 * sum(p^2) and does g += 2 * l2 * p. */
 double add_l2_regularization(const float* params, float* grads, size_t n, float l2);
 
+/** L1 regularisation (keras.regularizers.L1): returns l1 * sum|p| and does g += l1 * sign(p). */
+double add_l1_regularization(const float* params, float* grads, size_t n, float l1);
+
 /** sqrt(sum g^2) (double accumulation). */
 double l2_norm(const float* g, size_t n);
 

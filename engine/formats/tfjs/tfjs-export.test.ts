@@ -26,7 +26,11 @@ const PREDICT = 100;
 const branches = graph(
   [
     ['in', 'InputLayer', { shape: [28, 28, 1] }],
-    ['a', 'Conv2D', { filters: 8, strides: 2, padding: 'same', activation: 'relu' }],
+    [
+      'a',
+      'Conv2D',
+      { filters: 8, strides: 2, padding: 'same', activation: 'relu', kernel_regularizer: 'l2' },
+    ],
     ['b', 'Conv2D', { filters: 8, kernel_size: 1, strides: 2, activation: 'leaky_relu' }],
     ['add', 'Add'],
     ['bn', 'BatchNormalization'],
@@ -70,6 +74,7 @@ const activations = chain(
           activation,
           kernel_initializer: INITIALIZERS[i % INITIALIZERS.length],
           use_bias: i % 3 > 0,
+          kernel_regularizer: i === 0 ? { l1: 0.001, l2: 0.01 } : null,
         },
       ] as const,
   ),
@@ -124,6 +129,15 @@ describe('TF.js export', () => {
     const predicted = output.dataSync() as Float32Array;
     const diff = maxAbsDiff(predicted, expected);
     expect(diff).toBeLessThan(1e-5);
+    // tfjs reads the kernel regularizers too (its own L1L2 objects, not just our config's text).
+    for (const node of compiledPlan(model.graph).nodes) {
+      const own = node.params.kernel_regularizer;
+      if (own === undefined || own === null) continue;
+      const config = loaded.getLayer(node.name).getConfig().kernelRegularizer as {
+        config?: { l1: number; l2: number };
+      };
+      expect(config.config).toEqual(own);
+    }
     output.dispose();
     loaded.dispose();
   });
