@@ -4,6 +4,11 @@
 
 namespace layerwise {
 
+// Factories of the ops whose classes stay private to their files in addon/ops/.
+std::unique_ptr<LayerOp> make_depthwise_conv2d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_separable_conv2d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_conv2d_transpose(const NodeSpec& node);
+
 namespace {
 struct OpEntry {
   const char* type;
@@ -13,6 +18,9 @@ struct OpEntry {
 // Keep in palette order (engine/layers/index.ts).
 const OpEntry kOpTable[] = {
     {"", nullptr}, // placeholder until the first op registers
+    {"DepthwiseConv2D", make_depthwise_conv2d},
+    {"SeparableConv2D", make_separable_conv2d},
+    {"Conv2DTranspose", make_conv2d_transpose},
 };
 } // namespace
 
