@@ -7,8 +7,9 @@ import type { Shape } from '../../shape';
 import { pyNumber, pyTuple } from './python-literal';
 import { windowPadding } from './same-padding';
 
-/** How a Keras-layout tensor becomes the PyTorch one: as is, (in, out) → (out, in), or HWIO → OIHW. */
-export type TorchLayout = 'same' | 'dense_kernel' | 'conv_kernel';
+/** How a Keras-layout tensor becomes the PyTorch one: as is, (in, out) → (out, in), HWIO → OIHW, or a
+ *  depthwise (KH, KW, C, M) → grouped (C*M, 1, KH, KW). */
+export type TorchLayout = 'same' | 'dense_kernel' | 'conv_kernel' | 'depthwise_kernel';
 
 export interface TorchLayer<P = PlanNode['params']> {
   /** The nn.Module built in __init__, or null for layers that are plain tensor operations. */
