@@ -27,7 +27,8 @@ describe('TF.js import of unsupported layers and settings', () => {
     ]);
     expect(imported.issues[1]?.message).toBe(
       "layer 'lstm_1' (LSTM) is not supported: Layerwise has InputLayer, Dense, Flatten, Reshape, Conv2D, " +
-        'MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, GlobalMaxPooling2D, BatchNormalization, ' +
+        'DepthwiseConv2D, SeparableConv2D, Conv2DTranspose, MaxPooling2D, AveragePooling2D, ' +
+        'GlobalAveragePooling2D, GlobalMaxPooling2D, BatchNormalization, ' +
         'Dropout, Add, Concatenate, Activation, LeakyReLU, ReLU, Softmax, ELU',
     );
   });

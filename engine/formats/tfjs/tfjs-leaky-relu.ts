@@ -1,5 +1,5 @@
 // tfjs has no leaky_relu activation function: export writes Activation(leaky_relu) as a LeakyReLU layer
-// and splits Dense or Conv2D with leaky_relu into the linear layer and a LeakyReLU named
+// and splits a layer with a leaky_relu activation into the linear layer and a LeakyReLU named
 // `<layer>_leaky_relu`; import joins such pairs again, so the round trip gives back the same graph.
 import { LEAKY_RELU_SLOPE } from './keras-aliases';
 
@@ -28,7 +28,8 @@ export interface FoldableLayer {
 }
 
 /**
- * Joins `<layer>_leaky_relu` LeakyReLU layers back into the linear Dense or Conv2D they alone follow;
+ * Joins `<layer>_leaky_relu` LeakyReLU layers back into the linear layer (one with an activation param
+ * set to linear: Dense, the convolutions) they alone follow;
  * layers are changed in place, the LeakyReLU ones dropped.
  */
 export function foldLeakyRelu<T extends FoldableLayer>(layers: T[]): T[] {
@@ -44,8 +45,7 @@ export function foldLeakyRelu<T extends FoldableLayer>(layers: T[]): T[] {
       source !== undefined &&
       l.call.name.startsWith(source.call.name) &&
       /^_leaky_relu(_\d+)?$/.test(suffix) &&
-      (source.node.type === 'Dense' || source.node.type === 'Conv2D') &&
-      (source.node.params.activation ?? 'linear') === 'linear' &&
+      source.node.params.activation === 'linear' &&
       uses.get(source.call.name) === 1;
     if (folds) {
       source.node.params.activation = 'leaky_relu';
