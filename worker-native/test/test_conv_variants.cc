@@ -8,6 +8,7 @@
 #include "check.h"
 #include "conv2d.h"
 #include "conv2d_transpose.h"
+#include "cpu_features.h"
 #include "depthwise_conv2d.h"
 #include "thread_pool.h"
 
@@ -98,6 +99,8 @@ void transpose_case(const Window& c, ThreadPool* pool, test::Rng& rng, bool fd, 
 const Window kDepthwiseCases[] = {
     {2, 7, 6, 3, 1, 3, 3, 1, 1, false}, {2, 7, 7, 3, 2, 3, 3, 2, 2, true}, {3, 5, 6, 4, 3, 2, 3, 2, 1, true},
     {2, 9, 9, 2, 1, 4, 4, 3, 3, true},  {1, 6, 5, 5, 2, 1, 1, 2, 2, false}, {2, 5, 5, 8, 1, 5, 5, 1, 1, true},
+    // Multiplier 1 with a full 8-channel block and a tail, strided: the blocked row kernels.
+    {2, 9, 8, 11, 1, 3, 3, 2, 2, true}, {1, 7, 7, 9, 1, 2, 4, 3, 2, false}, {2, 6, 7, 16, 1, 3, 2, 1, 3, true},
 };
 const Window kTransposeCases[] = {
     {2, 3, 4, 3, 2, 3, 3, 1, 1, false}, {2, 5, 5, 3, 4, 3, 3, 2, 2, true}, {2, 5, 3, 2, 3, 3, 2, 2, 1, false},
@@ -132,6 +135,29 @@ TEST(depthwise_weight_gradients_same_for_any_thread_count) {
     depthwise_conv2d_backward(p, x.data(), w.data(), dy.data(), nullptr, dw.data(), nullptr, scratch.data(), &pool);
     CHECK_NAMED("depthwise dw bitwise equal, threads=" + std::to_string(threads), dw == ref);
   }
+}
+
+// The blocked rows run as AVX2 where the CPU has it and as SSE2 otherwise: both give the same bits.
+TEST(depthwise_same_bits_on_every_isa) {
+  test::Rng rng(59);
+  DepthwiseConv2DParams p;
+  p.batch = 2; p.h = 9; p.w = 10; p.in_c = 19; p.kh = p.kw = 3; p.sh = 2; p.same = true;
+  const size_t nx = static_cast<size_t>(2) * 9 * 10 * 19, ny = static_cast<size_t>(2) * 5 * 10 * 19;
+  std::vector<float> x = rng.vec(nx), w = rng.vec(9 * 19), b = rng.vec(19), dy = rng.vec(ny);
+  std::vector<float> scratch(depthwise_conv2d_backward_scratch_size(p));
+  auto run = [&] {
+    std::vector<float> y(ny), dx(nx, 0.0f), dw(w.size()), db(19);
+    depthwise_conv2d_forward(p, x.data(), w.data(), b.data(), y.data(), nullptr);
+    depthwise_conv2d_backward(p, x.data(), w.data(), dy.data(), dx.data(), dw.data(), db.data(), scratch.data(), nullptr);
+    y.insert(y.end(), dx.begin(), dx.end());
+    y.insert(y.end(), dw.begin(), dw.end());
+    return y;
+  };
+  const std::vector<float> best = run();
+  set_isa(Isa::Scalar);
+  const std::vector<float> portable = run();
+  reset_isa();
+  CHECK_NAMED("depthwise forward, dx and dw equal on the SIMD and portable paths", best == portable);
 }
 
 TEST(conv_transpose_output_geometry) {
