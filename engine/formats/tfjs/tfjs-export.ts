@@ -24,7 +24,7 @@ const inbound = (names: readonly string[]): TopologyLayer['inbound_nodes'] =>
 
 /**
  * The plan as tfjs layers. tfjs has no leaky_relu activation, so Activation(leaky_relu) becomes a
- * LeakyReLU layer, and Dense or Conv2D with leaky_relu a linear layer followed by LeakyReLU named
+ * LeakyReLU layer, and a layer with a leaky_relu activation a linear layer followed by LeakyReLU named
  * `<layer>_leaky_relu` (import folds it back). Reshape's -1 is written as the size it stands for.
  */
 export function tfjsLayers(plan: ExecutionPlan): { layers: TopologyLayer[]; outputOf: string[] } {
