@@ -77,14 +77,15 @@ LW_INLINE void forward_row_m1_body(const DepthwiseConv2DParams& p, const Geometr
     int kx0, kx1;
     valid_taps(ox, p.sw, g.pl, p.kw, p.w, kx0, kx1);
     float* out = y + (r * g.ow + ox) * c;
-    const float* xo = x + ((n * p.h + (oy * p.sh - g.pt)) * p.w + (ox * p.sw - g.pl)) * c;
+    // Index of the window's top-left cell, which may lie in the padding: pointers are formed per valid tap.
+    const int64_t xo = ((n * p.h + (oy * p.sh - g.pt)) * p.w + (ox * p.sw - g.pl)) * c;
     int c0 = 0;
     for (; c0 + kBlock <= c; c0 += kBlock) {
       float acc[kBlock];
       for (int k = 0; k < kBlock; ++k) acc[k] = b ? b[c0 + k] : 0.0f;
       for (int ky = ky0; ky < ky1; ++ky)
         for (int kx = kx0; kx < kx1; ++kx) {
-          const float* xp = xo + (static_cast<int64_t>(ky) * p.w + kx) * c + c0;
+          const float* xp = x + xo + (static_cast<int64_t>(ky) * p.w + kx) * c + c0;
           const float* wp = w + (static_cast<int64_t>(ky) * p.kw + kx) * c + c0;
           for (int k = 0; k < kBlock; ++k) acc[k] += xp[k] * wp[k];
         }
@@ -94,7 +95,7 @@ LW_INLINE void forward_row_m1_body(const DepthwiseConv2DParams& p, const Geometr
       float acc = b ? b[c0] : 0.0f;
       for (int ky = ky0; ky < ky1; ++ky)
         for (int kx = kx0; kx < kx1; ++kx)
-          acc += xo[(static_cast<int64_t>(ky) * p.w + kx) * c + c0] * w[(static_cast<int64_t>(ky) * p.kw + kx) * c + c0];
+          acc += x[xo + (static_cast<int64_t>(ky) * p.w + kx) * c + c0] * w[(static_cast<int64_t>(ky) * p.kw + kx) * c + c0];
       out[c0] = acc;
     }
   }
@@ -122,15 +123,16 @@ LW_INLINE void dx_row_m1_body(const DepthwiseConv2DParams& p, const Geometry& g,
     float* d = dx + (r * p.w + ix) * c;
     int kx0, ox0, jx0, jx1;
     gather_range(ix, g.pl, p.sw, p.kw, g.ow, kx0, ox0, jx0, jx1);
-    // dy at (oy0, ox0) and the kernel at (ky0, kx0): tap (jy, jx) is -jy*g_step_y - jx*c and +jy*w_step_y + jx*w_step_x.
-    const float* gb = dy + ((n * g.oh + oy0) * g.ow + ox0) * c;
+    // dy at (oy0, ox0) (maybe past the output: an index, not a pointer) and the kernel at (ky0, kx0):
+    // tap (jy, jx) is -jy*g_step_y - jx*c and +jy*w_step_y + jx*w_step_x from them.
+    const int64_t gb = ((n * g.oh + oy0) * g.ow + ox0) * c;
     const float* wb = w + (static_cast<int64_t>(ky0) * p.kw + kx0) * c;
     int c0 = 0;
     for (; c0 + kBlock <= c; c0 += kBlock) {
       float acc[kBlock] = {};
       for (int jy = jy0; jy < jy1; ++jy)
         for (int jx = jx0; jx < jx1; ++jx) {
-          const float* gp = gb - jy * g_step_y - static_cast<int64_t>(jx) * c + c0;
+          const float* gp = dy + (gb - jy * g_step_y - static_cast<int64_t>(jx) * c + c0);
           const float* wp = wb + jy * w_step_y + jx * w_step_x + c0;
           for (int k = 0; k < kBlock; ++k) acc[k] += gp[k] * wp[k];
         }
@@ -140,7 +142,7 @@ LW_INLINE void dx_row_m1_body(const DepthwiseConv2DParams& p, const Geometry& g,
       float acc = 0.0f;
       for (int jy = jy0; jy < jy1; ++jy)
         for (int jx = jx0; jx < jx1; ++jx)
-          acc += gb[-jy * g_step_y - static_cast<int64_t>(jx) * c + c0] * wb[jy * w_step_y + jx * w_step_x + c0];
+          acc += dy[gb - jy * g_step_y - static_cast<int64_t>(jx) * c + c0] * wb[jy * w_step_y + jx * w_step_x + c0];
       d[c0] += acc;
     }
   }
