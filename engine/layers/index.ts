@@ -6,7 +6,9 @@ import { BatchNormalization } from './batch-normalization';
 import { Conv1D } from './conv1d';
 import { Conv2D } from './conv2d';
 import { Cropping2D } from './cropping2d';
+import { Conv2DTranspose } from './conv2d-transpose';
 import { Dense } from './dense';
+import { DepthwiseConv2D } from './depthwise-conv2d';
 import { Dropout } from './dropout';
 import { Average, Maximum, Minimum, Multiply, Subtract } from './elementwise-merge';
 import { Flatten } from './flatten';
@@ -26,6 +28,7 @@ import { UpSampling2D } from './up-sampling2d';
 import { ZeroPadding2D } from './zero-padding2d';
 import { Softmax } from './softmax';
 import { SpatialDropout2D } from './spatial-dropout2d';
+import { SeparableConv2D } from './separable-conv2d';
 
 export const LAYER_DEFINITIONS = [
   InputLayer,
@@ -37,6 +40,9 @@ export const LAYER_DEFINITIONS = [
   UpSampling2D,
   Cropping2D,
   Conv1D,
+  DepthwiseConv2D,
+  SeparableConv2D,
+  Conv2DTranspose,
   MaxPooling2D,
   AveragePooling2D,
   GlobalAveragePooling2D,

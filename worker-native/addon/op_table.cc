@@ -48,6 +48,11 @@ std::unique_ptr<LayerOp> make_average_pooling1d(const NodeSpec& node);
 std::unique_ptr<LayerOp> make_global_average_pooling1d(const NodeSpec& node);
 std::unique_ptr<LayerOp> make_global_max_pooling1d(const NodeSpec& node);
 
+// Factories of the ops whose classes stay private to their files in addon/ops/.
+std::unique_ptr<LayerOp> make_depthwise_conv2d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_separable_conv2d(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_conv2d_transpose(const NodeSpec& node);
+
 namespace {
 struct OpEntry {
   const char* type;
@@ -93,6 +98,9 @@ const OpEntry kOpTable[] = {
     {"AveragePooling1D", make_average_pooling1d},
     {"GlobalAveragePooling1D", make_global_average_pooling1d},
     {"GlobalMaxPooling1D", make_global_max_pooling1d},
+    {"DepthwiseConv2D", make_depthwise_conv2d},
+    {"SeparableConv2D", make_separable_conv2d},
+    {"Conv2DTranspose", make_conv2d_transpose},
 };
 } // namespace
 

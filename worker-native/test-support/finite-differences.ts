@@ -56,3 +56,12 @@ export function finiteDifferenceMismatches(
   }
   return failures;
 }
+
+/** The same check with positional options (the convolution variants' tests). */
+export const gradientMismatches = (
+  model: NativeModel,
+  x: Float32Array,
+  y: Targets,
+  training: boolean,
+  h = 1e-2,
+): string[] => finiteDifferenceMismatches(model, x, y, { training, h });

@@ -33,8 +33,8 @@ wait
 for o in "${objs[@]}"; do
   if [ ! -f "$o" ]; then echo "compile failed: $o"; echo "0 passed, 1 failed"; exit 1; fi
 done
-if ! "$cxx" "${flags[@]}" "$here"/test_main.cc "$here"/test_gemm.cc "$here"/test_thread_pool.cc \
-    "$here"/test_layers.cc "$here"/test_training.cc "${objs[@]}" -o "$out/tests"; then
+if ! "$cxx" "${flags[@]}" "$here"/test_*.cc \
+    "${objs[@]}" -o "$out/tests"; then
   echo "0 passed, 1 failed"; exit 1
 fi
 if ! "$cxx" "${flags[@]}" "$here"/bench_gemm.cc "${objs[@]}" -o "$out/bench_gemm"; then

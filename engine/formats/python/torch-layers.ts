@@ -6,8 +6,9 @@ import type { LayerNode, PlanNode } from '../../compile';
 import type { ActivationName } from '../../params';
 import type { Shape } from '../../shape';
 
-/** How a Keras-layout tensor becomes the PyTorch one: as is, (in, out) → (out, in), or HWIO → OIHW. */
-export type TorchLayout = 'same' | 'dense_kernel' | 'conv_kernel';
+/** How a Keras-layout tensor becomes the PyTorch one: as is, (in, out) → (out, in), HWIO → OIHW, or a
+ *  depthwise (KH, KW, C, M) → grouped (C*M, 1, KH, KW). */
+export type TorchLayout = 'same' | 'dense_kernel' | 'conv_kernel' | 'depthwise_kernel';
 
 export interface TorchLayer<P = PlanNode['params']> {
   /** The nn.Module built in __init__, or null for layers that are plain tensor operations. */

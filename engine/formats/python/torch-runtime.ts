@@ -44,14 +44,20 @@ def to_torch(tensor, layout):
         return tensor.T  # Keras (in, out) -> Linear (out, in)
     if layout == 'conv_kernel':  # Keras HWIO -> Conv2d OIHW, (k, in, out) -> Conv1d (out, in, k)
         return tensor.transpose(tensor.ndim - 1, tensor.ndim - 2, *range(tensor.ndim - 2))
+    if layout == 'depthwise_kernel':  # Keras (KH, KW, C, M) -> grouped Conv2d (C*M, 1, KH, KW)
+        kh, kw, c, m = tensor.shape
+        return tensor.reshape(kh, kw, 1, c * m).transpose(3, 2, 0, 1)
     return tensor
 
 
-def to_keras(tensor, layout):
+def to_keras(tensor, layout, fan_out=None):
     if layout == 'dense_kernel':
         return tensor.T
     if layout == 'conv_kernel':  # OIHW -> HWIO, (out, in, k) -> (k, in, out)
         return tensor.transpose(*range(2, tensor.ndim), 1, 0)
+    if layout == 'depthwise_kernel':  # (C*M, 1, KH, KW) -> (KH, KW, C, M); Keras' fan_out is M*KH*KW
+        kh, kw = tensor.shape[2:]
+        return tensor.transpose(2, 3, 1, 0).reshape(kh, kw, -1, fan_out // (kh * kw))
     return tensor
 
 
@@ -64,7 +70,8 @@ def load_weights(net, tensors):
 
 def keras_tensors(net):
     state = net.state_dict()
-    return {name: to_keras(state[key].detach().cpu().numpy(), layout) for name, key, layout, *_ in WEIGHT_MAP}
+    return {name: to_keras(state[key].detach().cpu().numpy(), layout, fan_out)
+            for name, key, layout, _init, _fan_in, fan_out in WEIGHT_MAP}
 
 
 @torch.no_grad()

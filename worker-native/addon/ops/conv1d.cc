@@ -71,6 +71,9 @@ class Conv1DOp : public LayerOp {
   }
 
   bool keeps_pre(bool fused) const override { return fused || kernels::activation_backward_needs_input(act_); }
+  // As the model's output under a loss that folds its softmax/sigmoid in, it leaves the logits in `pre`.
+  kernels::Act folded_activation() const override { return act_; }
+  const float* logits(const LayerRun& run) const override { return run.pre; }
 
   size_t scratch_floats(int batch, int threads, bool fused) const override {
     const auto p = params(batch, fused);
