@@ -6,7 +6,7 @@ import { LAYER_DEFINITIONS } from './layers';
 function describeControl(control: ParamControl): string {
   switch (control.kind) {
     case 'int':
-      return `integer ${control.min}…${control.max}`;
+      return `integer ${control.min}…${control.max}${control.nullable ? ', or null' : ''}`;
     case 'float':
       return `number ${control.min}…${control.max}${control.maxExclusive ? ' (exclusive)' : ''}`;
     case 'bool':
@@ -15,6 +15,8 @@ function describeControl(control: ParamControl): string {
       return control.options.map((o) => `\`${o}\``).join(', ');
     case 'pair':
       return `integer or [height, width], ${control.min}…${control.max}${control.nullable ? ', or null' : ''}`;
+    case 'factor':
+      return `${control.pairOnly ? '' : 'number or '}[lower, upper], ${control.min}…${control.max}${control.nullable ? ', or null' : ''}`;
     case 'dims':
       return `list of up to ${control.maxRank} integers${control.allowWildcard ? ' (one may be -1)' : ''}`;
   }

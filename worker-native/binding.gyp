@@ -12,6 +12,11 @@
         "addon/losses.cc",
         "addon/op_table.cc",
         "addon/node_params.cc",
+        "addon/ops/random_flip.cc",
+        "addon/ops/random_translation.cc",
+        "addon/ops/random_rotation.cc",
+        "addon/ops/random_zoom.cc",
+        "addon/ops/random_contrast.cc",
         "src/thread_pool.cc",
         "src/cpu_features.cc",
         "src/gemm.cc",
@@ -26,7 +31,8 @@
         "src/merge.cc",
         "src/losses.cc",
         "src/optimizers.cc",
-        "src/initializers.cc"
+        "src/initializers.cc",
+        "src/augment.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       # SWALLOW_UNTHROWABLE: an error raised while a worker is being terminated cannot reach JS; without

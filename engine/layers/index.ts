@@ -10,6 +10,11 @@ import { GlobalAveragePooling2D, GlobalMaxPooling2D } from './global-pooling2d';
 import { InputLayer } from './input-layer';
 import { Add, Concatenate } from './merge';
 import { AveragePooling2D, MaxPooling2D } from './pooling2d';
+import { RandomContrast } from './random-contrast';
+import { RandomFlip } from './random-flip';
+import { RandomRotation } from './random-rotation';
+import { RandomTranslation } from './random-translation';
+import { RandomZoom } from './random-zoom';
 import { Reshape } from './reshape';
 
 export const LAYER_DEFINITIONS = [
@@ -27,6 +32,11 @@ export const LAYER_DEFINITIONS = [
   Add,
   Concatenate,
   Activation,
+  RandomFlip,
+  RandomTranslation,
+  RandomRotation,
+  RandomZoom,
+  RandomContrast,
 ] as const satisfies readonly AnyLayerDefinition[];
 
 /** Every layer type's Keras class name. */

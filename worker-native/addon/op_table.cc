@@ -4,6 +4,13 @@
 
 namespace layerwise {
 
+// Factories defined in addon/ops/<layer>.cc.
+std::unique_ptr<LayerOp> make_random_flip(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_random_translation(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_random_rotation(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_random_zoom(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_random_contrast(const NodeSpec& node);
+
 namespace {
 struct OpEntry {
   const char* type;
@@ -13,6 +20,11 @@ struct OpEntry {
 // Keep in palette order (engine/layers/index.ts).
 const OpEntry kOpTable[] = {
     {"", nullptr}, // placeholder until the first op registers
+    {"RandomFlip", make_random_flip},
+    {"RandomTranslation", make_random_translation},
+    {"RandomRotation", make_random_rotation},
+    {"RandomZoom", make_random_zoom},
+    {"RandomContrast", make_random_contrast},
 };
 } // namespace
 

@@ -6,6 +6,7 @@ import type { ModelFile } from '../../model-file';
 import { exportFileNames, fileBase, withContentHash } from '../file-names';
 import type { ExportedFile, FormatResult } from '../types';
 import { float32Bytes, trainedPlan } from '../weights';
+import { KERAS_LAYERS } from '../layer-tables';
 import { kerasLayerConfig } from './keras-layers';
 import { leakyReluLayerConfig, splitLeakyReluName } from './tfjs-leaky-relu';
 
@@ -26,6 +27,7 @@ const inbound = (names: readonly string[]): TopologyLayer['inbound_nodes'] =>
  * The plan as tfjs layers. tfjs has no leaky_relu activation, so Activation(leaky_relu) becomes a
  * LeakyReLU layer, and Dense or Conv2D with leaky_relu a linear layer followed by LeakyReLU named
  * `<layer>_leaky_relu` (import folds it back). Reshape's -1 is written as the size it stands for.
+ * Training-only layers (augmentation), which tfjs lacks, are left out: inference passes through them.
  */
 export function tfjsLayers(plan: ExecutionPlan): { layers: TopologyLayer[]; outputOf: string[] } {
   const taken = new Set(plan.nodes.map((n) => n.name));
@@ -33,6 +35,10 @@ export function tfjsLayers(plan: ExecutionPlan): { layers: TopologyLayer[]; outp
   const layers: TopologyLayer[] = [];
   for (const node of plan.nodes) {
     const inputs = node.inputs.map((i) => outputOf[i] as string);
+    if (KERAS_LAYERS[node.type]?.trainingOnly) {
+      outputOf.push(inputs[0] as string);
+      continue;
+    }
     const { className, config } = kerasLayerConfig(node);
     // tfjs 4.22 leaves a -1 in Reshape unresolved (its batch dimension counts as unknown), and the
     // layers after it then fail to build: write the size the -1 stands for.

@@ -36,6 +36,10 @@ export const messages: Record<MessageId, string> = {
   'param.choice': '{{layer}} 的 {{field}} 必须是以下之一：{{options}}',
   'param.pair':
     '{{layer}} 的 {{field}} 必须是 {{min}} 到 {{max}} 之间的整数，或由两个这样的整数组成的 [高, 宽]',
+  'param.factor':
+    '{{layer}} 的 {{field}} 必须是 {{min}} 到 {{max}} 之间的数，或由两个这样的数组成的 [下限, 上限]（下限 ≤ 上限）',
+  'param.range':
+    '{{layer}} 的 {{field}} 必须是由两个 {{min}} 到 {{max}} 之间的数组成的 [下限, 上限]（下限 < 上限）',
   'param.dims': '{{layer}} 的 {{field}} 必须是 1 到 {{maxRank}} 个整数组成的列表，每个在 1 到 {{max}} 之间',
   'param.dimsWildcard':
     '{{layer}} 的 {{field}} 必须是 1 到 {{maxRank}} 个整数组成的列表，每个在 1 到 {{max}} 之间（其中一个可以是 -1）',
