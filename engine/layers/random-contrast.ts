@@ -25,7 +25,11 @@ const params = {
 };
 type P = ParamsOf<typeof params>;
 
-/** The contrast factor's range: one number f is [1 - f, 1 + f], a pair [a, b] is [1 - a, 1 + b]. */
+/**
+ * The contrast factor's range: one number f is [1 - f, 1 + f] (Keras' documented meaning), a pair [a, b]
+ * is [1 - a, 1 + b]. The pair must have a ≤ b (the factor param checks it): Keras versions differ on a
+ * pair with a > b (Keras 2 takes it as given, Keras 3 sorts it), and agree otherwise.
+ */
 export const contrastRange = (f: Factor): [number, number] =>
   typeof f === 'number' ? [1 - f, 1 + f] : [1 - f[0], 1 + f[1]];
 

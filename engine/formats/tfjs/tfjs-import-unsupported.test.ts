@@ -28,7 +28,8 @@ describe('TF.js import of unsupported layers and settings', () => {
     expect(imported.issues[1]?.message).toBe(
       "layer 'lstm_1' (LSTM) is not supported: Layerwise has InputLayer, Dense, Flatten, Reshape, Conv2D, " +
         'MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, GlobalMaxPooling2D, BatchNormalization, ' +
-        'Dropout, Add, Concatenate, Activation, LeakyReLU, ReLU, Softmax, ELU',
+        'Dropout, Add, Concatenate, Activation, RandomFlip, RandomTranslation, RandomRotation, RandomZoom, ' +
+        'RandomContrast, LeakyReLU, ReLU, Softmax, ELU',
     );
   });
 
