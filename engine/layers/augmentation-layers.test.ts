@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../analyze';
 import { compileGraph } from '../compile';
 import { KERAS_LAYERS } from '../formats/layer-tables';
+import { quickParams } from '../quick-params';
 import { getLayer, resolveParams } from '../registry';
 import { summarize } from '../summary';
 import { chain } from '../testing/graphs';
@@ -146,5 +147,16 @@ describe('Keras config', () => {
     expect(config).toMatchObject(raw);
     expect(resolveParams(getLayer(type)!, mapping.fromKeras(config), 'n').params).toEqual(params);
     expect(mapping.trainingOnly).toBe(true);
+  });
+});
+
+describe('quick add', () => {
+  it.each([
+    ['RandomRotation', '0.2 constant', { factor: 0.2, fill_mode: 'constant' }],
+    ['RandomTranslation', '0.1 0.05', { height_factor: 0.1, width_factor: 0.05 }],
+    ['RandomFlip', 'horizontal', { mode: 'horizontal' }],
+    ['RandomContrast', '0.3', { factor: 0.3 }],
+  ] as const)('%s %s', (type, words, params) => {
+    expect(quickParams(getLayer(type)!, words.split(' '))).toEqual({ params, unused: [] });
   });
 });

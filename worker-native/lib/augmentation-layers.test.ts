@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { TrainingConfigInput } from '../../engine/training-config';
 import { chain, type LayerSpec } from '../../engine/testing/graphs';
 import { nativeModel, randomFloats } from '../test-support/models';
-import type { NativeModel } from './native-model';
+import { mnistSamples, trainedOnMnist } from '../test-support/trained-mnist';
+import { loadBinding, type NativeModel } from './native-model';
 
 const [H, W, C] = [7, 6, 2];
 const SIZE = H * W * C;
@@ -95,6 +96,11 @@ const LAYERS: [string, Record<string, unknown>?][] = [
 ];
 
 describe('augmentation layers: inference', () => {
+  it('are registered in the op table, in palette order', () => {
+    const { opTypes } = loadBinding() as unknown as { opTypes(): string[] };
+    expect(opTypes().filter((t) => t.startsWith('Random'))).toEqual(LAYERS.map(([type]) => type));
+  });
+
   it.each(LAYERS)('%s is exactly the identity outside training', (type, params) => {
     expect(outputs([type, params], x, false)).toEqual(x);
   });
@@ -340,5 +346,26 @@ describe('augmentation backward is the adjoint of the sampled transform', () => 
     } finally {
       model.dispose();
     }
+  });
+});
+
+describe('training with augmentation', () => {
+  it('a CNN still learns MNIST through every resampling and contrast layer (well above chance)', () => {
+    const g = chain(
+      [28, 28, 1],
+      ['RandomTranslation', { height_factor: 0.05, width_factor: 0.05 }],
+      ['RandomRotation', { factor: 0.03 }],
+      ['RandomZoom', { height_factor: 0.05 }],
+      ['RandomContrast', { factor: 0.2, value_range: [0, 1] }],
+      ['Conv2D', { filters: 8, kernel_size: 3, activation: 'relu' }],
+      ['MaxPooling2D'],
+      ['Flatten'],
+      ['Dense', { units: 10, activation: 'softmax' }],
+    );
+    const { native } = trainedOnMnist('augmented', g, { batches: 150, config: { seed: 1 } });
+    const { images, labels } = mnistSamples('t10k', 0, 1000);
+    const { accuracy } = native.evaluate(images, labels);
+    native.dispose();
+    expect(accuracy).toBeGreaterThan(0.6);
   });
 });
