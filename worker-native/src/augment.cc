@@ -1,7 +1,6 @@
 #include "augment.h"
 
 #include <cmath>
-#include <vector>
 
 #include "thread_pool.h"
 
@@ -14,10 +13,10 @@ int64_t sample_size(const ImageDims& d) { return static_cast<int64_t>(d.h) * d.w
 
 // Output pixel (oy, ox) of a flipped sample reads input pixel (iy, ix).
 template <class F>
-void for_each_flipped(const ImageDims& d, const uint8_t* flips, ThreadPool* pool, F&& visit) {
+void for_each_flipped(const ImageDims& d, const float* flips, ThreadPool* pool, F&& visit) {
   parallel_for(pool, d.n, [&](int64_t b, int64_t e) {
     for (int64_t s = b; s < e; ++s) {
-      const bool fh = flips[2 * s] != 0, fv = flips[2 * s + 1] != 0;
+      const bool fh = flips[2 * s] != 0.0f, fv = flips[2 * s + 1] != 0.0f;
       const int64_t base = s * sample_size(d);
       for (int oy = 0; oy < d.h; ++oy)
         for (int ox = 0; ox < d.w; ++ox) {
@@ -67,13 +66,13 @@ Taps taps_at(const ImageDims& d, const WarpParams& p, const float* m, int oy, in
 
 }  // namespace
 
-void flip_forward(const ImageDims& d, const uint8_t* flips, const float* x, float* y, ThreadPool* pool) {
+void flip_forward(const ImageDims& d, const float* flips, const float* x, float* y, ThreadPool* pool) {
   for_each_flipped(d, flips, pool, [&](int64_t out, int64_t in) {
     for (int ch = 0; ch < d.c; ++ch) y[out + ch] = x[in + ch];
   });
 }
 
-void flip_backward(const ImageDims& d, const uint8_t* flips, const float* dy, float* dx, ThreadPool* pool) {
+void flip_backward(const ImageDims& d, const float* flips, const float* dy, float* dx, ThreadPool* pool) {
   for_each_flipped(d, flips, pool, [&](int64_t out, int64_t in) {
     for (int ch = 0; ch < d.c; ++ch) dx[in + ch] += dy[out + ch];
   });
@@ -137,30 +136,28 @@ void warp_backward(const ImageDims& d, const WarpParams& p, const float* transfo
 }
 
 namespace {
-// Per-channel means of one sample, in double so large images do not lose precision.
-void channel_means(const ImageDims& d, const float* xs, std::vector<double>& mean) {
-  mean.assign(d.c, 0.0);
+// The mean of one channel of one sample (stride c), in double so large images keep their precision.
+double channel_mean(const ImageDims& d, const float* xs, int ch) {
   const int64_t pixels = static_cast<int64_t>(d.h) * d.w;
-  for (int64_t i = 0; i < pixels; ++i)
-    for (int ch = 0; ch < d.c; ++ch) mean[ch] += xs[i * d.c + ch];
-  for (double& m : mean) m /= static_cast<double>(pixels);
+  double sum = 0;
+  for (int64_t i = 0; i < pixels; ++i) sum += xs[i * d.c + ch];
+  return sum / static_cast<double>(pixels);
 }
 }  // namespace
 
 void contrast_forward(const ImageDims& d, const float* factors, float low, float high, const float* x, float* y,
                       ThreadPool* pool) {
+  const int64_t pixels = static_cast<int64_t>(d.h) * d.w;
   parallel_for(pool, d.n, [&](int64_t b, int64_t e) {
-    std::vector<double> mean;
     for (int64_t s = b; s < e; ++s) {
       const float* xs = x + s * sample_size(d);
       float* ys = y + s * sample_size(d);
-      channel_means(d, xs, mean);
       const float f = factors[s];
-      for (int64_t i = 0; i < static_cast<int64_t>(d.h) * d.w; ++i)
-        for (int ch = 0; ch < d.c; ++ch) {
-          const float m = static_cast<float>(mean[ch]);
+      for (int ch = 0; ch < d.c; ++ch) {
+        const float m = static_cast<float>(channel_mean(d, xs, ch));
+        for (int64_t i = 0; i < pixels; ++i)
           ys[i * d.c + ch] = std::fmin(std::fmax((xs[i * d.c + ch] - m) * f + m, low), high);
-        }
+      }
     }
   });
 }
@@ -168,29 +165,26 @@ void contrast_forward(const ImageDims& d, const float* factors, float low, float
 void contrast_backward(const ImageDims& d, const float* factors, float low, float high, const float* x,
                        const float* dy, float* dx, ThreadPool* pool) {
   // z = (x - mean) f + mean: dz_i/dx_j = f δij + (1 - f) / pixels, through the clip's mask.
+  const int64_t pixels = static_cast<int64_t>(d.h) * d.w;
   parallel_for(pool, d.n, [&](int64_t b, int64_t e) {
-    std::vector<double> mean, passed;
     for (int64_t s = b; s < e; ++s) {
       const float* xs = x + s * sample_size(d);
       const float* gs = dy + s * sample_size(d);
       float* dxs = dx + s * sample_size(d);
-      channel_means(d, xs, mean);
       const float f = factors[s];
-      const int64_t pixels = static_cast<int64_t>(d.h) * d.w;
-      passed.assign(d.c, 0.0);
-      for (int64_t i = 0; i < pixels; ++i)
-        for (int ch = 0; ch < d.c; ++ch) {
-          const float m = static_cast<float>(mean[ch]);
+      for (int ch = 0; ch < d.c; ++ch) {
+        const float m = static_cast<float>(channel_mean(d, xs, ch));
+        const auto passes = [&](int64_t i) {
           const float z = (xs[i * d.c + ch] - m) * f + m;
-          if (z >= low && z <= high) passed[ch] += gs[i * d.c + ch];
-        }
-      for (int64_t i = 0; i < pixels; ++i)
-        for (int ch = 0; ch < d.c; ++ch) {
-          const float m = static_cast<float>(mean[ch]);
-          const float z = (xs[i * d.c + ch] - m) * f + m;
-          const float g = z >= low && z <= high ? gs[i * d.c + ch] : 0.0f;
-          dxs[i * d.c + ch] += f * g + static_cast<float>((1.0 - f) * passed[ch] / static_cast<double>(pixels));
-        }
+          return z >= low && z <= high;
+        };
+        double passed = 0;
+        for (int64_t i = 0; i < pixels; ++i)
+          if (passes(i)) passed += gs[i * d.c + ch];
+        const float shared = static_cast<float>((1.0 - f) * passed / static_cast<double>(pixels));
+        for (int64_t i = 0; i < pixels; ++i)
+          dxs[i * d.c + ch] += (passes(i) ? f * gs[i * d.c + ch] : 0.0f) + shared;
+      }
     }
   });
 }

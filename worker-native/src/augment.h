@@ -20,8 +20,8 @@ enum class FillMode { Reflect, Constant, Nearest };
 enum class Interpolation { Bilinear, Nearest };
 
 // flips: 2 per sample, (horizontal, vertical), non-zero = flip that axis.
-void flip_forward(const ImageDims& d, const uint8_t* flips, const float* x, float* y, ThreadPool* pool = nullptr);
-void flip_backward(const ImageDims& d, const uint8_t* flips, const float* dy, float* dx, ThreadPool* pool = nullptr);
+void flip_forward(const ImageDims& d, const float* flips, const float* x, float* y, ThreadPool* pool = nullptr);
+void flip_backward(const ImageDims& d, const float* flips, const float* dy, float* dx, ThreadPool* pool = nullptr);
 
 struct WarpParams {
   FillMode fill = FillMode::Reflect;

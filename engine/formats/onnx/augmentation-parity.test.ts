@@ -53,6 +53,7 @@ describe.each([
     const predicted = outputs.probabilities?.data as Float32Array;
     expect(predicted).toHaveLength(expected.length);
     const diff = predicted.reduce((m, v, i) => Math.max(m, Math.abs(v - (expected[i] as number))), 0);
+    console.log(`${name}: max |onnxruntime - native| = ${diff.toExponential(2)}`);
     expect(diff).toBeLessThan(1e-4);
   });
 });

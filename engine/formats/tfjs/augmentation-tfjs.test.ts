@@ -54,6 +54,7 @@ describe.each([
     const predicted = output.dataSync() as Float32Array;
     const diff = predicted.reduce((m, v, i) => Math.max(m, Math.abs(v - (expected[i] as number))), 0);
     expect(predicted).toHaveLength(expected.length);
+    console.log(`${name}: max |tfjs - native| = ${diff.toExponential(2)}`);
     expect(diff).toBeLessThan(1e-5);
     output.dispose();
     loaded.dispose();

@@ -4,9 +4,12 @@
 // Dropout's masks: the same in forward and backward, independent of the thread count, fresh per step.
 // A layer's own `seed` param replaces the training seed.
 #pragma once
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "../layer_op.h"
 #include "../../src/augment.h"
