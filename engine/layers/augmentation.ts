@@ -1,7 +1,8 @@
 // What the random augmentation layers (RandomFlip, RandomTranslation, RandomRotation, RandomZoom,
 // RandomContrast) share: their fill and seed params, the image shape rule, and the formats that treat
-// them as Keras does: active only while training, so every inference export (ONNX, PyTorch module, TF.js,
-// whose tfjs-layers 4.22 has none of these classes) passes the input through unchanged.
+// them as Keras does: active only while training, so every inference export (ONNX; TF.js, whose
+// tfjs-layers 4.22 has none of these classes; the PyTorch module in eval mode) passes the input through
+// unchanged, and the Keras and PyTorch scripts augment while training.
 import type { LayerFormats, NativeParams } from '../layer-formats';
 import {
   describeValue,
@@ -10,6 +11,7 @@ import {
   UnsupportedConfig,
   type KerasConfig,
 } from '../formats/tfjs/keras-config';
+import { pyNumber } from '../formats/python/python-literal';
 import { choice, float, optionalInt, type Factor } from '../params';
 import type { Shape } from '../shape';
 import { imageInput } from './shape-rules';
@@ -85,6 +87,17 @@ export const onnxSkip: LayerFormats['onnx'] = (ctx, node) => ctx.input(node);
  */
 export const torchIdentity = (note: string) => () => `nn.Identity()  # ${note}`;
 
+/** The PyTorch script's random_warp call (torch-runtime.ts) for a resampling layer, on NCHW. */
+export function torchWarp(
+  kind: 'translation' | 'rotation' | 'zoom',
+  ranges: readonly (readonly [number, number] | null)[],
+  p: { fill_mode: string; interpolation: string; fill_value: number },
+) {
+  const bounds = ranges.map((r) => (r === null ? 'None' : `(${pyNumber(r[0])}, ${pyNumber(r[1])})`));
+  return (x: string, self: string) =>
+    `random_warp(${x}, '${kind}', (${bounds.join(', ')},), '${p.fill_mode}', '${p.interpolation}', ${pyNumber(p.fill_value)}, ${self}.training)`;
+}
+
 /** A per-sample uniform draw in [low, high) as a torch expression, shaped to broadcast over NCHW. */
 export const torchUniform = (x: string, low: number, high: number) =>
-  `torch.empty(${x}.shape[0], 1, 1, 1, device=${x}.device).uniform_(${low}, ${high})`;
+  `torch.empty(${x}.shape[0], 1, 1, 1, device=${x}.device).uniform_(${pyNumber(low)}, ${pyNumber(high)})`;

@@ -9,6 +9,7 @@ import {
   onnxSkip,
   symmetric,
   torchIdentity,
+  torchWarp,
   warpParams,
 } from './augmentation';
 
@@ -35,8 +36,9 @@ export const RandomRotation = defineLayer({
     kerasScript: { className: 'RandomRotation', positional: ['factor'] },
     onnx: onnxSkip,
     torch: {
-      module: torchIdentity('RandomRotation: Keras rotates only while training; this script leaves it out'),
-      forward: (_node, [x = '']) => x,
+      module: torchIdentity('RandomRotation: rotates only in net.train() mode'),
+      forward: (node, [x = ''], self) =>
+        torchWarp('rotation', [symmetric(node.params.factor)], node.params)(x, self),
     },
     native: (node) => {
       const p = node.params;

@@ -9,6 +9,7 @@ import {
   onnxSkip,
   symmetric,
   torchIdentity,
+  torchWarp,
   warpParams,
 } from './augmentation';
 
@@ -48,8 +49,13 @@ export const RandomTranslation = defineLayer({
     kerasScript: { className: 'RandomTranslation', positional: ['height_factor', 'width_factor'] },
     onnx: onnxSkip,
     torch: {
-      module: torchIdentity('RandomTranslation: Keras shifts only while training; this script leaves it out'),
-      forward: (_node, [x = '']) => x,
+      module: torchIdentity('RandomTranslation: shifts only in net.train() mode'),
+      forward: (node, [x = ''], self) =>
+        torchWarp(
+          'translation',
+          [symmetric(node.params.height_factor), symmetric(node.params.width_factor)],
+          node.params,
+        )(x, self),
     },
     native: (node) => {
       const p = node.params;

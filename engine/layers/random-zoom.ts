@@ -9,6 +9,7 @@ import {
   onnxSkip,
   symmetric,
   torchIdentity,
+  torchWarp,
   warpParams,
 } from './augmentation';
 
@@ -47,8 +48,12 @@ export const RandomZoom = defineLayer({
     kerasScript: { className: 'RandomZoom', positional: ['height_factor'] },
     onnx: onnxSkip,
     torch: {
-      module: torchIdentity('RandomZoom: Keras zooms only while training; this script leaves it out'),
-      forward: (_node, [x = '']) => x,
+      module: torchIdentity('RandomZoom: zooms only in net.train() mode'),
+      forward: (node, [x = ''], self) => {
+        const { height_factor, width_factor } = node.params;
+        const width = width_factor === null ? null : symmetric(width_factor);
+        return torchWarp('zoom', [symmetric(height_factor), width], node.params)(x, self);
+      },
     },
     native: (node) => {
       const p = node.params;

@@ -1,12 +1,14 @@
 // The augmentation layers in the Python scripts: the Keras script writes the real Keras layers (Keras
-// applies them only in training); the PyTorch module keeps them as nn.Identity, augmenting in train mode
-// where a plain tensor expression does it (RandomFlip, RandomContrast) and leaving the resampling ones
-// out, so eval-mode predictions equal our core's (checked with python3-torch where it is installed).
+// applies them only in training); the PyTorch module augments in train mode only (flips and contrast as
+// tensor expressions, translation, rotation and zoom through the script's random_warp, grid_sample
+// based), so eval-mode predictions equal our core's and a fixed transform in train mode equals our
+// core's training output (checked with python3-torch where it is installed).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nativeModel, randomFloats } from '../../../worker-native/test-support/models';
 import { MNIST_DATA, trainedWithPredictions } from '../../../worker-native/test-support/trained-mnist';
 import { serializeModelFile, type ModelFile } from '../../model-file';
 import { chain } from '../../testing/graphs';
@@ -66,10 +68,10 @@ describe('PyTorch script', () => {
   const { text } = script(exportPytorch(modelOf(augmentedCnn)));
   it.each([
     'self.random_flip = nn.Identity()  # RandomFlip: flips only in net.train() mode',
-    'self.random_rotation = nn.Identity()  # RandomRotation: Keras rotates only while training; this script leaves it out',
+    'self.random_rotation = nn.Identity()  # RandomRotation: rotates only in net.train() mode',
+    "random_translation = random_warp(random_flip, 'translation', ((-0.1, 0.1), (-0.1, 0.1),), 'reflect', 'bilinear', 0, self.random_translation.training)",
+    "random_zoom = random_warp(random_rotation, 'zoom', ((-0.1, 0.1), None,), 'constant', 'bilinear', 0, self.random_zoom.training)",
     'random_flip = (torch.where(torch.rand(input_layer.shape[0], 1, 1, 1, device=input_layer.device) < 0.5, input_layer.flip(3), input_layer) if self.random_flip.training else input_layer)',
-    'random_translation = random_flip  #',
-    'random_zoom = random_rotation  #',
     'if self.random_contrast.training else random_zoom)',
     'conv2d = torch.relu(self.conv2d(random_contrast))',
   ])('writes %s', (line) => {
@@ -141,6 +143,50 @@ print(json.dumps({'eval': same_in_eval, 'flipped': sum(flipped), 'kept': sum(kep
       const result = JSON.parse(run(['check.py', file], dir));
       expect(result).toMatchObject({ eval: true, kept: 0 });
       expect(result.mean_gap).toBeLessThan(1e-5);
+    },
+  );
+
+  // A [f, f] range makes the sampled transform known: PyTorch's train mode must equal our core's.
+  const warpCheck = String.raw`
+import importlib.util, json, sys, torch
+spec = importlib.util.spec_from_file_location('exported', sys.argv[1])
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+net = module.Net().train()
+x = torch.tensor(json.load(open(sys.argv[2])), dtype=torch.float32).reshape(-1, 7, 6, 2)
+print(json.dumps(net(x).permute(0, 2, 3, 1).reshape(-1).tolist()))
+`;
+  it.skipIf(python === undefined).each([
+    ['RandomRotation', { factor: [0.1, 0.1] }],
+    ['RandomRotation', { factor: [-0.3, -0.3], fill_mode: 'constant', fill_value: 0.25 }],
+    ['RandomRotation', { factor: [0.07, 0.07], fill_mode: 'nearest' }],
+    ['RandomTranslation', { height_factor: [0.3, 0.3], width_factor: [-0.25, -0.25] }],
+    [
+      'RandomTranslation',
+      { height_factor: [-0.6, -0.6], width_factor: [0.45, 0.45], interpolation: 'nearest' },
+    ],
+    ['RandomZoom', { height_factor: [0.5, 0.5], width_factor: [0.2, 0.2] }],
+    ['RandomZoom', { height_factor: [-0.4, -0.4], fill_mode: 'constant' }],
+  ] as const)(
+    '%s %j in train mode equals our training output (1e-5; requires python3-torch)',
+    (type, params) => {
+      const dir = mkdtempSync(join(tmpdir(), 'layerwise-aug-torch-'));
+      const g = chain([7, 6, 2], [type, params]);
+      const native = nativeModel(g, {}, 1);
+      const x = randomFloats(4 * 7 * 6 * 2, 3, 0, 1);
+      const expected = native.predict(x, { training: true });
+      native.dispose();
+      const { name: file, text: source } = script(exportPytorch(modelOf(g)));
+      writeFileSync(join(dir, file), source);
+      writeFileSync(join(dir, 'check.py'), warpCheck);
+      writeFileSync(join(dir, 'x.json'), JSON.stringify([...x]));
+      const torchOut = JSON.parse(run(['check.py', file, 'x.json'], dir)) as number[];
+      expect(torchOut).toHaveLength(expected.length);
+      const diff = Math.max(...torchOut.map((v, i) => Math.abs(v - (expected[i] as number))));
+      console.log(
+        `${type} ${JSON.stringify(params)}: max |PyTorch train - native train| = ${diff.toExponential(2)}`,
+      );
+      expect(diff).toBeLessThan(1e-5);
     },
   );
 
