@@ -12,6 +12,7 @@ export const CATEGORIES = [
   'Regularization',
   'Merge',
   'Activation',
+  'Augmentation',
 ] as const;
 export type LayerCategory = (typeof CATEGORIES)[number];
 

@@ -6,7 +6,7 @@ import { LAYER_DEFINITIONS } from './layers';
 function describeControl(control: ParamControl): string {
   switch (control.kind) {
     case 'int':
-      return `integer ${control.min}…${control.max}`;
+      return `integer ${control.min}…${control.max}${control.nullable ? ', or null' : ''}`;
     case 'float':
       return `number ${control.min}…${control.max}${control.maxExclusive ? ' (exclusive)' : ''}${control.nullable ? ', or null' : ''}`;
     case 'bool':
@@ -17,6 +17,8 @@ function describeControl(control: ParamControl): string {
       return `integer or [height, width], ${control.min}…${control.max}${control.nullable ? ', or null' : ''}`;
     case 'sides':
       return `integer, [height, width] or [[top, bottom], [left, right]], ${control.min}…${control.max}`;
+    case 'factor':
+      return `${control.pairOnly ? '' : 'number or '}[lower, upper], ${control.min}…${control.max}${control.nullable ? ', or null' : ''}`;
     case 'dims':
       return `list of up to ${control.maxRank} integers${control.allowWildcard ? ' (one may be -1)' : ''}${control.nullable ? ', or null' : ''}`;
     case 'regularizer':

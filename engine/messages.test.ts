@@ -112,6 +112,8 @@ const cases: readonly (readonly [MessageId, Graph])[] = [
   ['param.bool', chain([4], ['Dense', { use_bias: 'yes' }])],
   ['param.choice', chain([4], ['Dense', { activation: 'relu6' }])],
   ['param.pair', chain([8, 8, 1], ['Conv2D', { kernel_size: [0, 1] }])],
+  ['param.factor', chain([8, 8, 1], ['RandomRotation', { factor: [0.3, 0.1] }])],
+  ['param.range', chain([8, 8, 1], ['RandomContrast', { value_range: [1, 0] }])],
   ['param.dims', chain([0])],
   ['param.dimsWildcard', chain([4], ['Reshape', { target_shape: [] }])],
   ['param.oneWildcard', chain([4], ['Reshape', { target_shape: [-1, -1] }])],

@@ -47,6 +47,10 @@ export const MESSAGES = {
     "{{layer}}'s {{field}} must be a whole number from {{min}} to {{max}}, a pair [height, width] of them, or [[top, bottom], [left, right]]",
   'param.length':
     "{{layer}}'s {{field}} must be a whole number from {{min}} to {{max}}, or a one-element list of one",
+  'param.factor':
+    "{{layer}}'s {{field}} must be a number from {{min}} to {{max}} or a pair [lower, upper] of them with lower ≤ upper",
+  'param.range':
+    "{{layer}}'s {{field}} must be a pair [lower, upper] of numbers from {{min}} to {{max}} with lower < upper",
   'param.dims': "{{layer}}'s {{field}} must be a list of 1 to {{maxRank}} whole numbers from 1 to {{max}}",
   'param.dimsWildcard':
     "{{layer}}'s {{field}} must be a list of 1 to {{maxRank}} whole numbers from 1 to {{max}} (one may be -1)",

@@ -32,16 +32,19 @@ export type InitializerName = (typeof INITIALIZERS)[number];
 export type Pair = readonly [number, number];
 /** [[top, bottom], [left, right]]: what each side of an image gains or loses (ZeroPadding2D, Cropping2D). */
 export type SidePairs = readonly [Pair, Pair];
+/** A random augmentation's factor as Keras takes it: one number or a [lower, upper] pair (kept as given). */
+export type Factor = number | readonly [number, number];
 
 export type ParamControl =
-  | { kind: 'int'; min: number; max: number }
+  | { kind: 'int'; min: number; max: number; nullable?: boolean }
   | { kind: 'float'; min: number; max: number; maxExclusive: boolean; nullable?: boolean }
   | { kind: 'bool' }
   | { kind: 'choice'; options: readonly string[] }
   | { kind: 'pair'; min: number; max: number; nullable: boolean }
   | { kind: 'sides'; min: number; max: number }
   | { kind: 'dims'; min: number; maxRank: number; allowWildcard: boolean; nullable?: boolean }
-  | { kind: 'regularizer' };
+  | { kind: 'regularizer' }
+  | { kind: 'factor'; min: number; max: number; nullable: boolean; pairOnly?: boolean };
 
 export interface ParamSpec<T> {
   readonly control: ParamControl;
@@ -65,6 +68,7 @@ export function ruleValues(control: ParamControl): MessageValues {
     case 'float':
     case 'pair':
     case 'sides':
+    case 'factor':
       return { min: control.min, max: control.max };
     case 'bool':
       return {};
@@ -87,6 +91,12 @@ function boundedInt(min: number, max: number, range: MessageId = 'param.int') {
 
 export function int(def: number, doc: string, min = 1, max = MAX_DIM): ParamSpec<number> {
   return spec({ kind: 'int', min, max }, def, doc, boundedInt(min, max));
+}
+
+/** A whole number or null (unset), like Keras' `seed=None`. */
+export function optionalInt(doc: string, min = 0, max = 2 ** 31 - 1): ParamSpec<number | null> {
+  const schema = boundedInt(min, max).nullable();
+  return spec({ kind: 'int', min, max, nullable: true }, null, doc, schema as z.ZodType<number | null>);
 }
 
 /** A number in [min, max], or [min, max) when maxExclusive. */
@@ -213,9 +223,9 @@ const REGULARIZER_SHORTCUTS: Readonly<Record<string, Regularizer>> = {
 /** A kernel regularizer like Keras' kernel_regularizer: null, 'l1' | 'l2' | 'l1_l2', or {l1, l2}. */
 export function regularizer(doc: string): ParamSpec<Regularizer> {
   const error = { error: 'param.regularizer' satisfies MessageId };
-  const factor = z.number(error).min(0, error).max(1e6, error);
+  const amount = z.number(error).min(0, error).max(1e6, error);
   const factors = z
-    .object({ l1: factor.optional(), l2: factor.optional() }, error)
+    .object({ l1: amount.optional(), l2: amount.optional() }, error)
     .strict()
     .transform(({ l1 = 0, l2 = 0 }): Regularizer => (l1 === 0 && l2 === 0 ? null : { l1, l2 }));
   const shortcut = z
@@ -240,6 +250,45 @@ export function optionalAxes(doc: string, maxRank: number): ParamSpec<readonly n
     doc,
     schema as z.ZodType<readonly number[] | null>,
   );
+}
+
+function factorSchema(min: number, max: number) {
+  const each = z.number({ error: 'param.factor' }).min(min, { error: 'param.factor' });
+  const bounded = each.max(max, { error: 'param.factor' });
+  return z
+    .union([bounded, z.tuple([bounded]), z.tuple([bounded, bounded])], {
+      error: 'param.factor' satisfies MessageId,
+    })
+    .transform((v): Factor => (typeof v === 'number' ? v : v.length === 1 ? v[0] : v))
+    .refine((v) => typeof v === 'number' || v[0] <= v[1], { error: 'param.factor' satisfies MessageId });
+}
+
+/**
+ * A number or a [lower, upper] pair of numbers in [min, max], kept as written (Keras reads one number
+ * per layer in its own way: ±f for a rotation, 1 ± f for a contrast); the layer resolves the range.
+ */
+export function factor(def: Factor, doc: string, min: number, max: number): ParamSpec<Factor> {
+  const schema = factorSchema(min, max);
+  return spec({ kind: 'factor', min, max, nullable: false }, def, doc, schema as z.ZodType<Factor>);
+}
+
+/** Like factor, but null means "derived from another parameter" (RandomZoom's width follows its height). */
+export function optionalFactor(doc: string, min: number, max: number): ParamSpec<Factor | null> {
+  const schema = factorSchema(min, max).nullable();
+  return spec({ kind: 'factor', min, max, nullable: true }, null, doc, schema as z.ZodType<Factor | null>);
+}
+
+/** A [lower, upper] pair of numbers in [min, max] (RandomContrast's value_range). */
+export function range(def: Pair, doc: string, min: number, max: number): ParamSpec<Pair> {
+  const each = z
+    .number({ error: 'param.range' })
+    .min(min, { error: 'param.range' })
+    .max(max, { error: 'param.range' });
+  const schema = z
+    .tuple([each, each], { error: 'param.range' satisfies MessageId })
+    .refine((v) => v[0] < v[1], { error: 'param.range' satisfies MessageId });
+  const control = { kind: 'factor', min, max, nullable: false, pairOnly: true } as const;
+  return spec(control, def, doc, schema as unknown as z.ZodType<Pair>);
 }
 
 export type ParamSpecs = Record<string, ParamSpec<unknown>>;

@@ -1,7 +1,8 @@
 // The words after a layer type in quick add ("conv2d 64 relu", "dense 10 softmax", "maxpool 3x3",
 // "dropout 0.25") as parameter values, read from the layer's own parameter specs: a whole number fills
 // its first whole-number (or else pair, or else sides) parameter, "3x3" its first pair (or sides), a
-// decimal its first decimal parameter, and a word any choice that offers it. No layer is special-cased.
+// decimal its first decimal or factor parameter, and a word any choice that offers it. No layer is
+// special-cased.
 import type { AnyLayerDefinition } from './define-layer';
 
 export interface QuickParams {
@@ -39,7 +40,11 @@ export function quickParams(definition: AnyLayerDefinition, words: readonly stri
         value = n;
       }
     } else if (/^(\d*\.\d+|\d+e-?\d+)$/.test(lower)) {
-      key = free('float');
+      // The first free number parameter in the layer's order, plain or a factor (RandomRotation's 0.1).
+      key = specs.find(
+        ([k, { control: c }]) =>
+          !(k in params) && (c.kind === 'float' || (c.kind === 'factor' && !c.pairOnly && !c.nullable)),
+      )?.[0];
       value = Number(lower);
     } else {
       key = free('choice', (c) => c.kind === 'choice' && c.options.includes(lower));

@@ -43,6 +43,11 @@
         "addon/ops/conv2d_transpose.cc",
         "src/depthwise_conv2d.cc",
         "src/conv2d_transpose.cc",
+        "addon/ops/random_flip.cc",
+        "addon/ops/random_translation.cc",
+        "addon/ops/random_rotation.cc",
+        "addon/ops/random_zoom.cc",
+        "addon/ops/random_contrast.cc",
         "src/thread_pool.cc",
         "src/cpu_features.cc",
         "src/gemm.cc",
@@ -60,7 +65,8 @@
         "src/merge.cc",
         "src/losses.cc",
         "src/optimizers.cc",
-        "src/initializers.cc"
+        "src/initializers.cc",
+        "src/augment.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       # SWALLOW_UNTHROWABLE: an error raised while a worker is being terminated cannot reach JS; without

@@ -23,6 +23,11 @@ import { AveragePooling1D, MaxPooling1D } from './pooling1d';
 import { AveragePooling2D, MaxPooling2D } from './pooling2d';
 import { PReLU } from './prelu';
 import { ReLU } from './relu';
+import { RandomContrast } from './random-contrast';
+import { RandomFlip } from './random-flip';
+import { RandomRotation } from './random-rotation';
+import { RandomTranslation } from './random-translation';
+import { RandomZoom } from './random-zoom';
 import { Reshape } from './reshape';
 import { UpSampling2D } from './up-sampling2d';
 import { ZeroPadding2D } from './zero-padding2d';
@@ -70,6 +75,11 @@ export const LAYER_DEFINITIONS = [
   ELU,
   Softmax,
   PReLU,
+  RandomFlip,
+  RandomTranslation,
+  RandomRotation,
+  RandomZoom,
+  RandomContrast,
 ] as const satisfies readonly AnyLayerDefinition[];
 
 /** Every layer type's Keras class name. */

@@ -53,6 +53,13 @@ std::unique_ptr<LayerOp> make_depthwise_conv2d(const NodeSpec& node);
 std::unique_ptr<LayerOp> make_separable_conv2d(const NodeSpec& node);
 std::unique_ptr<LayerOp> make_conv2d_transpose(const NodeSpec& node);
 
+// Factories defined in addon/ops/<layer>.cc.
+std::unique_ptr<LayerOp> make_random_flip(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_random_translation(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_random_rotation(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_random_zoom(const NodeSpec& node);
+std::unique_ptr<LayerOp> make_random_contrast(const NodeSpec& node);
+
 namespace {
 struct OpEntry {
   const char* type;
@@ -101,6 +108,11 @@ const OpEntry kOpTable[] = {
     {"DepthwiseConv2D", make_depthwise_conv2d},
     {"SeparableConv2D", make_separable_conv2d},
     {"Conv2DTranspose", make_conv2d_transpose},
+    {"RandomFlip", make_random_flip},
+    {"RandomTranslation", make_random_translation},
+    {"RandomRotation", make_random_rotation},
+    {"RandomZoom", make_random_zoom},
+    {"RandomContrast", make_random_contrast},
 };
 } // namespace
 

@@ -37,6 +37,33 @@ class ActivityRegularization(nn.Module):
     def forward(self, x):
         self.activity_loss = self.l1 * x.abs().sum() + self.l2 * (x ** 2).sum()
         return x
+def random_warp(x, kind, ranges, fill_mode, interpolation, fill_value, training):
+    """RandomTranslation/RandomRotation/RandomZoom on NCHW as Layerwise and Keras compute them while
+    training (output pixel (x, y) reads the input at M (x, y, 1), pixel centres at integers); identity
+    otherwise. grid_sample with align_corners=False reflects about the image edge like Keras' 'reflect'."""
+    if not training:
+        return x
+    n, _, h, w = x.shape
+    def draw(bounds):
+        return torch.empty(n, 1, 1, device=x.device).uniform_(*bounds)
+    if kind == 'translation':
+        dy, dx = draw(ranges[0]) * h, draw(ranges[1]) * w
+        m = (1.0, 0.0, -dx, 0.0, 1.0, -dy)
+    elif kind == 'rotation':
+        t = draw(ranges[0]) * (2 * math.pi)
+        c, s = torch.cos(t), torch.sin(t)
+        m = (c, -s, ((w - 1) - (c * (w - 1) - s * (h - 1))) / 2, s, c, ((h - 1) - (s * (w - 1) + c * (h - 1))) / 2)
+    else:
+        zy = 1 + draw(ranges[0])
+        zx = zy if ranges[1] is None else 1 + draw(ranges[1])
+        m = (zx, 0.0, (w - 1) / 2 * (1 - zx), 0.0, zy, (h - 1) / 2 * (1 - zy))
+    ys, xs = torch.meshgrid(torch.arange(h, device=x.device, dtype=x.dtype),
+                            torch.arange(w, device=x.device, dtype=x.dtype), indexing='ij')
+    ix, iy = m[0] * xs + m[1] * ys + m[2], m[3] * xs + m[4] * ys + m[5]
+    grid = torch.stack(((2 * ix + 1) / w - 1, (2 * iy + 1) / h - 1), dim=-1)
+    padding = {'reflect': 'reflection', 'nearest': 'border', 'constant': 'zeros'}[fill_mode]
+    shift = fill_value if fill_mode == 'constant' else 0.0  # zeros padding then reads fill_value
+    return F.grid_sample(x - shift, grid, mode=interpolation, padding_mode=padding, align_corners=False) + shift
 
 
 def to_torch(tensor, layout):

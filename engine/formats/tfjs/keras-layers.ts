@@ -18,6 +18,12 @@ export interface KerasLayerMapping<P = ResolvedParams> {
    * Throws UnsupportedConfig for settings Layerwise cannot compute.
    */
   fromKeras(config: KerasConfig): Record<string, unknown>;
+  /**
+   * Active only while training (the augmentation layers): tfjs-layers 4.22 has no such classes, so the
+   * TF.js export leaves the layer out (the next layer reads its input, as inference does); import and
+   * the Keras script still use the class.
+   */
+  readonly trainingOnly?: true;
   /** A config field naming an axis that must be the input's last one (BatchNormalization's axis). */
   readonly lastAxisField?: string;
   /** Params Keras runs but TensorFlow.js cannot (Conv1D's 'causal' padding): the field and why, so the

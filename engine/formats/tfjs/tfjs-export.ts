@@ -2,11 +2,11 @@
 // and a weights manifest) and one .bin of little-endian float32 values in manifest order, as
 // tf.loadLayersModel and tensorflowjs_converter read.
 import type { ExecutionPlan } from '../../compile';
+import { issue } from '../../issues';
 import type { ModelFile } from '../../model-file';
 import { exportFileNames, fileBase, withContentHash } from '../file-names';
 import type { ExportedFile, FormatResult } from '../types';
 import { float32Bytes, trainedPlan } from '../weights';
-import { issue } from '../../issues';
 import { KERAS_LAYERS } from '../layer-tables';
 import { kerasLayerConfig } from './keras-layers';
 import { leakyReluLayerConfig, splitLeakyReluName } from './tfjs-leaky-relu';
@@ -27,6 +27,7 @@ const inbound = (names: readonly string[]): TopologyLayer['inbound_nodes'] =>
 /**
  * The plan as tfjs layers. tfjs has no leaky_relu activation, so a layer with activation leaky_relu
  * becomes the linear layer followed by a LeakyReLU named `<layer>_leaky_relu` (import folds it back).
+ * Training-only layers (augmentation), which tfjs lacks, are left out: inference passes through them.
  */
 export function tfjsLayers(plan: ExecutionPlan): { layers: TopologyLayer[]; outputOf: string[] } {
   const taken = new Set(plan.nodes.map((n) => n.name));
@@ -34,6 +35,10 @@ export function tfjsLayers(plan: ExecutionPlan): { layers: TopologyLayer[]; outp
   const layers: TopologyLayer[] = [];
   for (const node of plan.nodes) {
     const inputs = node.inputs.map((i) => outputOf[i] as string);
+    if (KERAS_LAYERS[node.type]?.trainingOnly) {
+      outputOf.push(inputs[0] as string);
+      continue;
+    }
     const { className, config } = kerasLayerConfig(node);
     if (node.params.activation === 'leaky_relu') {
       layers.push(layer(className, { ...config, activation: 'linear' }, inputs));

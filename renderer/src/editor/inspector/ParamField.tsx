@@ -1,6 +1,7 @@
 // One parameter's control, chosen from its spec: numbers and lists as validated text, choices as a
-// select, booleans as a checkbox, pairs as two numbers (optionally "auto"), an image's four sides as
-// "(top, bottom), (left, right)". Errors from the engine for this field are shown under it. Help, option labels and errors arrive in the UI language.
+// select, booleans as a checkbox, pairs and factors as one or two numbers (optionally "auto"), an image's
+// four sides as "(top, bottom), (left, right)", a regularizer as "l2=0.001". Errors from the engine for
+// this field are shown under it. Help, option labels and errors arrive in the UI language.
 import { useTranslation } from 'react-i18next';
 import type { ParamSpec } from '../../../../engine';
 import { optionLabel } from '../../i18n/layer-text';
@@ -63,19 +64,18 @@ export function ParamField({ nodeId, name, spec, help, raw, resolved, error, onC
         ))}
       </select>
     );
-  } else if (control.kind === 'pair' || control.kind === 'dims') {
+  } else if (control.kind === 'pair' || control.kind === 'dims' || control.kind === 'factor') {
+    const nullable = (control.kind === 'pair' || control.kind === 'factor') && control.nullable;
     input = (
       <TextParamField
         id={id}
         value={raw ?? resolved}
         parse={parseListText}
         format={valueText}
-        onChange={(v) => onChange(v === undefined && control.kind === 'pair' && control.nullable ? null : v)}
+        onChange={(v) => onChange(v === undefined && nullable ? null : v)}
         invalid={error !== undefined}
         describedBy={describedBy}
-        placeholder={
-          control.kind === 'pair' && control.nullable ? t('editor.inspector.auto') : valueText(spec.default)
-        }
+        placeholder={nullable ? t('editor.inspector.auto') : valueText(spec.default)}
       />
     );
   } else if (control.kind === 'regularizer') {

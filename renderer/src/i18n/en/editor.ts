@@ -14,6 +14,7 @@ export const editor = {
     Regularization: 'Regularization',
     Merge: 'Merge',
     Activation: 'Activation',
+    Augmentation: 'Augmentation',
   },
   canvas: { label: 'Model canvas', minimap: 'Minimap', zoomControls: 'Zoom controls' },
   node: {

@@ -9,6 +9,7 @@ export const editor = {
     Regularization: '正则化',
     Merge: '合并',
     Activation: '激活',
+    Augmentation: '数据增强',
   },
   canvas: { label: '模型画布', minimap: '缩略图', zoomControls: '缩放控制' },
   node: {

@@ -8,6 +8,13 @@ const kernelInitializer = '卷积核（权重）的初始化方式。';
 const biasInitializer = '偏置的初始化方式。';
 const kernelRegularizer = "加到损失上的卷积核惩罚项：'l1'、'l2'，或写成系数，例如 l2=0.001。";
 const padding = "'valid'：不填充；'same'：填充，使输出 = ceil(输入 / 步长)。";
+const augmentSeed = '本层随机数的种子；留空（null）表示使用训练种子。';
+const warp = {
+  fill_mode: '图像外的点如何填充。',
+  interpolation: '如何读取像素之间的值。',
+  seed: augmentSeed,
+  fill_value: "fill_mode 为 'constant' 时图像外的值。",
+};
 const pooling = {
   pool_size: '池化窗口的高和宽。',
   strides: '窗口移动的步长；留空（null）表示等于池化窗口大小。',
@@ -216,6 +223,45 @@ export const layers: Readonly<Record<string, LayerText>> = {
       shared_axes: '共享同一个斜率的轴，例如 [1, 2] 表示图像的每个通道一个斜率。',
     },
   },
+  RandomFlip: {
+    doc: '训练时随机镜像翻转每张图像；推理时原样输出。',
+    params: {
+      mode: "可能发生的翻转：'horizontal' 左右翻转，'vertical' 上下翻转。",
+      seed: augmentSeed,
+    },
+  },
+  RandomTranslation: {
+    doc: '训练时随机平移每张图像；推理时原样输出。',
+    params: {
+      height_factor: '竖直平移量占高度的比例：f 表示 [-f, f]，或写成 [下限, 上限]；负数向上移。',
+      width_factor: '水平平移量占宽度的比例：f 表示 [-f, f]，或写成 [下限, 上限]；负数向左移。',
+      ...warp,
+    },
+  },
+  RandomRotation: {
+    doc: '训练时随机旋转每张图像；推理时原样输出。',
+    params: {
+      factor: '旋转角度占整圈的比例：f 表示 [-f, f]，或写成 [下限, 上限]；正数为逆时针。',
+      ...warp,
+    },
+  },
+  RandomZoom: {
+    doc: '训练时随机放大或缩小每张图像；推理时原样输出。',
+    params: {
+      height_factor:
+        '竖直缩放比例：f 表示 [-f, f]，或写成 [下限, 上限]；正数缩小（拉远），负数放大（拉近）。',
+      width_factor: '水平缩放比例，含义同 height_factor；留空（null）表示保持宽高比（使用竖直缩放）。',
+      ...warp,
+    },
+  },
+  RandomContrast: {
+    doc: '训练时随机改变每张图像的对比度；推理时原样输出。',
+    params: {
+      factor: '对比度变化：f 表示从 [1 - f, 1 + f] 中取系数，[下限, 上限] 表示从 [1 - 下限, 1 + 上限] 中取。',
+      value_range: '输出被截断到的取值范围。',
+      seed: augmentSeed,
+    },
+  },
 };
 
 /** Labels for choice options; the Keras name stays first so it matches the code and the docs. */
@@ -241,4 +287,9 @@ export const layerOptions: Readonly<Record<string, string>> = {
   nearest: 'nearest（最近邻）',
   bilinear: 'bilinear（双线性）',
   causal: 'causal（因果：只在前面填充）',
+  horizontal_and_vertical: 'horizontal_and_vertical（左右和上下）',
+  horizontal: 'horizontal（左右）',
+  vertical: 'vertical（上下）',
+  reflect: 'reflect（镜像反射）',
+  constant: 'constant（常数填充）',
 };

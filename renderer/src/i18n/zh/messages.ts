@@ -39,6 +39,10 @@ export const messages: Record<MessageId, string> = {
   'param.sides':
     '{{layer}} 的 {{field}} 必须是 {{min}} 到 {{max}} 之间的整数、由两个这样的整数组成的 [高, 宽]，或 [[上, 下], [左, 右]]',
   'param.length': '{{layer}} 的 {{field}} 必须是 {{min}} 到 {{max}} 之间的整数，或只含一个这样整数的列表',
+  'param.factor':
+    '{{layer}} 的 {{field}} 必须是 {{min}} 到 {{max}} 之间的数，或由两个这样的数组成的 [下限, 上限]（下限 ≤ 上限）',
+  'param.range':
+    '{{layer}} 的 {{field}} 必须是由两个 {{min}} 到 {{max}} 之间的数组成的 [下限, 上限]（下限 < 上限）',
   'param.dims': '{{layer}} 的 {{field}} 必须是 1 到 {{maxRank}} 个整数组成的列表，每个在 1 到 {{max}} 之间',
   'param.regularizer':
     "{{layer}} 的 {{field}} 必须留空（不使用）、'l1'、'l2'、'l1_l2'，或写成系数，例如 l2=0.01 或 l1=0.001, l2=0.01（每个系数不小于 0）",
