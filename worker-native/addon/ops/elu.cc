@@ -25,6 +25,6 @@ class EluOp : public LayerOp {
 
 } // namespace
 
-std::unique_ptr<LayerOp> make_elu_op(const NodeSpec& node) { return std::make_unique<EluOp>(node); }
+std::unique_ptr<LayerOp> make_elu(const NodeSpec& node) { return std::make_unique<EluOp>(node); }
 
 } // namespace layerwise

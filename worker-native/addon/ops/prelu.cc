@@ -46,6 +46,6 @@ class PreluOp : public LayerOp {
 
 } // namespace
 
-std::unique_ptr<LayerOp> make_prelu_op(const NodeSpec& node) { return std::make_unique<PreluOp>(node); }
+std::unique_ptr<LayerOp> make_prelu(const NodeSpec& node) { return std::make_unique<PreluOp>(node); }
 
 } // namespace layerwise

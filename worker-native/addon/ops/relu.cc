@@ -33,6 +33,6 @@ class ReluOp : public LayerOp {
 
 } // namespace
 
-std::unique_ptr<LayerOp> make_relu_op(const NodeSpec& node) { return std::make_unique<ReluOp>(node); }
+std::unique_ptr<LayerOp> make_relu(const NodeSpec& node) { return std::make_unique<ReluOp>(node); }
 
 } // namespace layerwise

@@ -42,6 +42,6 @@ class SoftmaxOp : public LayerOp {
 
 } // namespace
 
-std::unique_ptr<LayerOp> make_softmax_op(const NodeSpec& node) { return std::make_unique<SoftmaxOp>(node); }
+std::unique_ptr<LayerOp> make_softmax(const NodeSpec& node) { return std::make_unique<SoftmaxOp>(node); }
 
 } // namespace layerwise
