@@ -12,22 +12,19 @@ import {
   type KerasConfig,
 } from '../formats/tfjs/keras-config';
 import { pyNumber } from '../formats/python/python-literal';
-import { choice, float, optionalInt, type Factor } from '../params';
+import { choice, float, type Factor } from '../params';
+import { seedParam } from './seed-param';
 import type { Shape } from '../shape';
 import { imageInput } from './shape-rules';
 
 export const FILL_MODES = ['reflect', 'constant', 'nearest'] as const;
 export const INTERPOLATIONS = ['bilinear', 'nearest'] as const;
 
-export const seedParam = optionalInt(
-  "Seed of this layer's random stream; empty (null) follows the training seed.",
-);
-
 /** fill_mode, interpolation, seed and fill_value of the layers that resample the image. */
 export const warpParams = {
   fill_mode: choice(FILL_MODES, 'reflect', 'How points outside the image are filled.'),
   interpolation: choice(INTERPOLATIONS, 'bilinear', 'How values between pixels are read.'),
-  seed: seedParam,
+  seed: seedParam(),
   fill_value: float(0, "The value outside the image when fill_mode is 'constant'.", -1e6, 1e6),
 };
 
@@ -37,12 +34,6 @@ export const imageShape = (inputs: readonly Shape[], type: string): Shape => [..
 /** A factor Keras reads as ±f when it is one number; a [lower, upper] pair as is. */
 export const symmetric = (f: Factor): [number, number] =>
   typeof f === 'number' ? [-Math.abs(f), Math.abs(f)] : [f[0], f[1]];
-
-/** The native seed: the layer's own when set (has_seed), else the training seed is used. */
-export const nativeSeed = (seed: number | null): NativeParams => ({
-  has_seed: seed !== null,
-  seed: seed ?? 0,
-});
 
 /** Keras configs with a data_format or a fill mode Layerwise does not compute are refused by name. */
 export function checkKerasImageConfig(config: KerasConfig): void {

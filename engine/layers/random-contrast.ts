@@ -3,15 +3,8 @@
 import { defineLayer } from '../define-layer';
 import { factor, range, type Factor, type ParamsOf } from '../params';
 import { pyNumber } from '../formats/python/python-literal';
-import {
-  imageShape,
-  kerasCopy,
-  nativeSeed,
-  onnxSkip,
-  seedParam,
-  torchIdentity,
-  torchUniform,
-} from './augmentation';
+import { imageShape, kerasCopy, onnxSkip, torchIdentity, torchUniform } from './augmentation';
+import { nativeSeed, seedParam } from './seed-param';
 
 const params = {
   factor: factor(
@@ -21,7 +14,7 @@ const params = {
     1,
   ),
   value_range: range([0, 255], 'The range outputs are clipped to.', -1e6, 1e6),
-  seed: seedParam,
+  seed: seedParam(),
 };
 type P = ParamsOf<typeof params>;
 

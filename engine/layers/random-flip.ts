@@ -2,7 +2,8 @@
 // 1/2 per sample; identity at inference. Its home: the definition and how every format writes it.
 import { defineLayer } from '../define-layer';
 import { choice, type ParamsOf } from '../params';
-import { imageShape, kerasCopy, nativeSeed, onnxSkip, seedParam, torchIdentity } from './augmentation';
+import { imageShape, kerasCopy, onnxSkip, torchIdentity } from './augmentation';
+import { nativeSeed, seedParam } from './seed-param';
 
 const params = {
   mode: choice(
@@ -10,7 +11,7 @@ const params = {
     'horizontal_and_vertical',
     "Which flips may happen: 'horizontal' mirrors left-right, 'vertical' top-bottom.",
   ),
-  seed: seedParam,
+  seed: seedParam(),
 };
 type P = ParamsOf<typeof params>;
 

@@ -5,13 +5,13 @@ import { factor, type ParamsOf } from '../params';
 import {
   imageShape,
   kerasCopy,
-  nativeSeed,
   onnxSkip,
   symmetric,
   torchIdentity,
   torchWarp,
   warpParams,
 } from './augmentation';
+import { nativeSeed } from './seed-param';
 
 const params = {
   factor: factor(

@@ -14,6 +14,7 @@
 #include "../layer_op.h"
 #include "../../src/augment.h"
 #include "../../src/random.h"
+#include "layer_random.h"
 
 namespace layerwise {
 
@@ -21,7 +22,8 @@ constexpr int kDrawsPerSample = 4;
 
 /** The random key of one node's draws for this step. */
 inline uint64_t augment_key(const NodeSpec& node, const LayerRun& run) {
-  const uint64_t seed = node.params.flag("has_seed") ? static_cast<uint64_t>(node.params.number("seed")) : run.seed;
+  const LayerSeed own(node.params);
+  const uint64_t seed = own.seeded ? own.seed : run.seed;
   return kernels::random_key(kernels::random_key(seed, run.step), static_cast<uint64_t>(run.index));
 }
 

@@ -10,10 +10,10 @@
 
 namespace layerwise {
 
-/** The layer's own seed when its params set one (`seeded`, `seed`). */
+/** The layer's own seed when its params set one (`has_seed`, `seed`). */
 struct LayerSeed {
   explicit LayerSeed(const NodeParams& params)
-      : seeded(params.flag("seeded")), seed(static_cast<uint64_t>(params.number("seed"))) {}
+      : seeded(params.flag("has_seed")), seed(static_cast<uint64_t>(params.number("seed"))) {}
   bool seeded;
   uint64_t seed;
 };
