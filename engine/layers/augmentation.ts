@@ -3,7 +3,7 @@
 // them as Keras does: active only while training, so every inference export (ONNX; TF.js, whose
 // tfjs-layers 4.22 has none of these classes; the PyTorch module in eval mode) passes the input through
 // unchanged, and the Keras and PyTorch scripts augment while training.
-import type { LayerFormats, NativeParams } from '../layer-formats';
+import type { LayerFormats } from '../layer-formats';
 import {
   describeValue,
   field,
