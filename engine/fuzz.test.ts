@@ -11,7 +11,7 @@ import { MAX_JSON_DEPTH } from './json-text';
 import { parseModelFile, readModel, serializeModelFile } from './model-file';
 import { summarize } from './summary';
 
-const templates = ['mnist-cnn', 'mnist-mlp', 'lenet5'].map((name) =>
+const templates = ['mnist-cnn', 'mnist-mlp', 'lenet5', 'fashion-cnn-augmented'].map((name) =>
   JSON.parse(readFileSync(new URL(`../assets/templates/${name}.json`, import.meta.url), 'utf8')),
 );
 

@@ -5,8 +5,14 @@ import type { Locator, Page } from 'playwright-core';
 import { poll } from './poll';
 import { template as templateFile } from './templates';
 
-export type Template = 'MNIST CNN' | 'MNIST MLP' | 'LeNet-5' | 'Blank';
-const TEMPLATE_FILES = { 'MNIST CNN': 'mnist-cnn', 'MNIST MLP': 'mnist-mlp', 'LeNet-5': 'lenet5' } as const;
+export type Template =
+  'MNIST CNN' | 'MNIST MLP' | 'LeNet-5' | 'Fashion-MNIST CNN with augmentation' | 'Blank';
+const TEMPLATE_FILES = {
+  'MNIST CNN': 'mnist-cnn',
+  'MNIST MLP': 'mnist-mlp',
+  'LeNet-5': 'lenet5',
+  'Fashion-MNIST CNN with augmentation': 'fashion-cnn-augmented',
+} as const;
 export interface Point {
   readonly x: number;
   readonly y: number;

@@ -8,7 +8,7 @@ export interface TemplateFile {
   readonly graph: { nodes: { id: string; type: string }[]; edges: { source: string; target: string }[] };
 }
 
-export function template(file: 'mnist-cnn' | 'mnist-mlp' | 'lenet5'): TemplateFile {
+export function template(file: 'mnist-cnn' | 'mnist-mlp' | 'lenet5' | 'fashion-cnn-augmented'): TemplateFile {
   const path = fileURLToPath(new URL(`../../assets/templates/${file}.json`, import.meta.url));
   return { path, ...(JSON.parse(readFileSync(path, 'utf8')) as Omit<TemplateFile, 'path'>) };
 }

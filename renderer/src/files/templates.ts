@@ -1,10 +1,11 @@
 // The models "New" can start from: the bundled templates and a blank canvas with just an input.
 import { readModel, type ModelFile } from '../../../engine';
+import fashionCnnAugmented from '../../../assets/templates/fashion-cnn-augmented.json';
 import lenet5 from '../../../assets/templates/lenet5.json';
 import mnistCnn from '../../../assets/templates/mnist-cnn.json';
 import mnistMlp from '../../../assets/templates/mnist-mlp.json';
 
-export const TEMPLATE_IDS = ['mnist-cnn', 'mnist-mlp', 'lenet5', 'blank'] as const;
+export const TEMPLATE_IDS = ['mnist-cnn', 'mnist-mlp', 'lenet5', 'fashion-cnn-augmented', 'blank'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 const BLANK: ModelFile = {
@@ -21,6 +22,7 @@ const SOURCES: Record<Exclude<TemplateId, 'blank'>, unknown> = {
   'mnist-cnn': mnistCnn,
   'mnist-mlp': mnistMlp,
   lenet5,
+  'fashion-cnn-augmented': fashionCnnAugmented,
 };
 
 export function templateModel(id: TemplateId): ModelFile {

@@ -32,7 +32,13 @@ export const common = {
   panels: 'Side panels',
   dashboard: 'Training dashboard',
   tabs: { inspector: 'Inspector', summary: 'Summary' },
-  templates: { 'mnist-cnn': 'MNIST CNN', 'mnist-mlp': 'MNIST MLP', lenet5: 'LeNet-5', blank: 'Blank' },
+  templates: {
+    'mnist-cnn': 'MNIST CNN',
+    'mnist-mlp': 'MNIST MLP',
+    lenet5: 'LeNet-5',
+    'fashion-cnn-augmented': 'Fashion-MNIST CNN with augmentation',
+    blank: 'Blank',
+  },
   connection: { connecting: 'Connecting…', connected: 'Connected', disconnected: 'Disconnected' },
   layout: {
     resizePalette: 'Resize the layer palette',

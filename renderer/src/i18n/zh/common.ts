@@ -36,6 +36,7 @@ export const common = {
     'mnist-cnn': 'MNIST 卷积网络',
     'mnist-mlp': 'MNIST 多层感知机',
     lenet5: 'LeNet-5',
+    'fashion-cnn-augmented': 'Fashion-MNIST 卷积网络（数据增强）',
     blank: '空白',
   },
   connection: { connecting: '连接中…', connected: '已连接', disconnected: '未连接' },
