@@ -280,7 +280,7 @@ describe('wiring', () => {
       })()`);
     // Tab in from the last palette item, before the canvas in the page; the panel's resize handle
     // comes between them.
-    await app.paletteItem('Activation').focus();
+    await app.palette().locator('[data-testid^="palette-item-"]').last().focus();
     await app.page.keyboard.press('Tab');
     expect(await app.page.evaluate('document.activeElement.getAttribute("role")')).toBe('separator');
     const seen: string[] = [];
