@@ -18,9 +18,12 @@ describe('model file JSON Schema', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(modelFileJsonSchema())));
   });
 
-  it.each(['mnist-cnn', 'mnist-mlp', 'lenet5', 'fashion-cnn-augmented'])('accepts the %s template', (name) => {
-    expect(validate(template(name)), JSON.stringify(validate.errors)).toBe(true);
-  });
+  it.each(['mnist-cnn', 'mnist-mlp', 'lenet5', 'fashion-cnn-augmented'])(
+    'accepts the %s template',
+    (name) => {
+      expect(validate(template(name)), JSON.stringify(validate.errors)).toBe(true);
+    },
+  );
 
   type Mutable = {
     version: number;
