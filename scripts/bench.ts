@@ -3,12 +3,13 @@
 import { cpus } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { benchAnalyze } from '../engine/bench/analyze.bench';
+import { benchAppSpeed } from './bench/app-speed';
 import { benchCanvas } from './bench/canvas';
 import { benchWorkbench } from './bench/workbench';
 import { benchResponsiveness } from './bench/responsiveness';
 import { benchRuntime, benchTraining } from './bench/training';
 
-const only = process.argv[2]; // `npm run bench -- engine` (or training, runtime, canvas, responsiveness) (or workbench) runs one part
+const only = process.argv[2]; // `npm run bench -- engine` (or training, runtime, canvas, responsiveness, workbench, app) runs one part
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
 const stamp = `Command: \`npm run bench\` · ${machine} · ${new Date().toISOString().slice(0, 10)}`;
@@ -71,4 +72,10 @@ if (only === undefined || only === 'workbench') {
   const body = benchWorkbench();
   console.log(body);
   writeSection('workbench', 'Workbench: building the seed CNN, autosave (headless Chromium)', body);
+}
+
+if (only === undefined || only === 'app') {
+  const body = benchAppSpeed();
+  console.log(body);
+  writeSection('app', 'Training from the app against the CLI (serve mode, headless Chromium)', body);
 }

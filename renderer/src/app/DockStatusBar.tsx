@@ -82,7 +82,7 @@ export function DockStatusBar(props: DockStatusBarProps) {
             }
           : { 'aria-hidden': true })}
       >
-        <div className="dock-bar__fill" style={{ width: `${percent}%` }} />
+        <div className="dock-bar__fill" style={{ transform: `scaleX(${percent / 100})` }} />
       </div>
       <span className="dock-bar__details" data-testid="dock-status-details">
         {details}

@@ -31,7 +31,7 @@ export function ProgressPanel({ run }: { readonly run: RunRecord | null }) {
         aria-valuenow={percent}
         aria-valuetext={`${percent}%`}
       >
-        <div className="training-progress__fill" style={{ width: `${percent}%` }} />
+        <div className="training-progress__fill" style={{ transform: `scaleX(${percent / 100})` }} />
       </div>
       <p className="training-progress__line">{line}</p>
     </div>
