@@ -11,7 +11,9 @@ import { useDelayedValue } from './useDelayedValue';
 import { useThrottledSelection } from './useThrottledSelection';
 
 const NO_POINTS: readonly BatchPoint[] = [];
-const CHART_INTERVAL_MS = 250;
+// Redrawn twice a second: the curves still move live, and each recharts redraw competes with training
+// for the cores (measured: npm run bench -- app).
+const CHART_INTERVAL_MS = 500;
 const selectBatches = (s: TrainingStore) => selectActiveRun(s)?.batches ?? NO_POINTS;
 
 /** Rows {step, value} for one metric: smoothed over every point, then downsampled. */
