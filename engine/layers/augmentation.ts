@@ -13,7 +13,7 @@ import {
 } from '../formats/tfjs/keras-config';
 import { pyNumber } from '../formats/python/python-literal';
 import { choice, float, type Factor } from '../params';
-import { seedParam } from './seed-param';
+import { nativeSeed, seedParam } from './seed-param';
 import type { Shape } from '../shape';
 import { imageInput } from './shape-rules';
 
@@ -27,6 +27,19 @@ export const warpParams = {
   seed: seedParam(),
   fill_value: float(0, "The value outside the image when fill_mode is 'constant'.", -1e6, 1e6),
 };
+
+/** The Keras config keys of warpParams, written after a layer's own factors. */
+export const WARP_KEYS = ['fill_mode', 'interpolation', 'seed', 'fill_value'] as const;
+
+type WarpValues = { readonly fill_mode: string; readonly interpolation: string; readonly fill_value: number };
+
+/** The native params of warpParams: how to fill and sample, and the seed. */
+export const nativeWarp = (p: WarpValues & { readonly seed: number | null }) => ({
+  fill_mode: p.fill_mode,
+  interpolation: p.interpolation,
+  fill_value: p.fill_value,
+  ...nativeSeed(p.seed),
+});
 
 /** Augmentations work on images (height, width, channels); the output has the input's shape. */
 export const imageShape = (inputs: readonly Shape[], type: string): Shape => [...imageInput(inputs, type)];

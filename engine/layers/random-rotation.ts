@@ -5,13 +5,14 @@ import { factor, type ParamsOf } from '../params';
 import {
   imageShape,
   kerasCopy,
+  nativeWarp,
   onnxSkip,
   symmetric,
   torchIdentity,
   torchWarp,
+  WARP_KEYS,
   warpParams,
 } from './augmentation';
-import { nativeSeed } from './seed-param';
 
 const params = {
   factor: factor(
@@ -32,7 +33,7 @@ export const RandomRotation = defineLayer({
   inputs: { min: 1, max: 1 },
   outputShape: (inputs) => imageShape(inputs, 'RandomRotation'),
   formats: {
-    keras: kerasCopy<P>('RandomRotation', ['factor', 'fill_mode', 'interpolation', 'seed', 'fill_value']),
+    keras: kerasCopy<P>('RandomRotation', ['factor', ...WARP_KEYS]),
     kerasScript: { className: 'RandomRotation', positional: ['factor'] },
     onnx: onnxSkip,
     torch: {
@@ -45,10 +46,7 @@ export const RandomRotation = defineLayer({
       return {
         kind: 'rotation',
         angle_range: symmetric(p.factor),
-        fill_mode: p.fill_mode,
-        interpolation: p.interpolation,
-        fill_value: p.fill_value,
-        ...nativeSeed(p.seed),
+        ...nativeWarp(p),
       };
     },
   },

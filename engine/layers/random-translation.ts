@@ -5,13 +5,14 @@ import { factor, type ParamsOf } from '../params';
 import {
   imageShape,
   kerasCopy,
+  nativeWarp,
   onnxSkip,
   symmetric,
   torchIdentity,
   torchWarp,
+  WARP_KEYS,
   warpParams,
 } from './augmentation';
-import { nativeSeed } from './seed-param';
 
 const params = {
   height_factor: factor(
@@ -38,14 +39,7 @@ export const RandomTranslation = defineLayer({
   inputs: { min: 1, max: 1 },
   outputShape: (inputs) => imageShape(inputs, 'RandomTranslation'),
   formats: {
-    keras: kerasCopy<P>('RandomTranslation', [
-      'height_factor',
-      'width_factor',
-      'fill_mode',
-      'interpolation',
-      'seed',
-      'fill_value',
-    ]),
+    keras: kerasCopy<P>('RandomTranslation', ['height_factor', 'width_factor', ...WARP_KEYS]),
     kerasScript: { className: 'RandomTranslation', positional: ['height_factor', 'width_factor'] },
     onnx: onnxSkip,
     torch: {
@@ -65,10 +59,7 @@ export const RandomTranslation = defineLayer({
         kind: 'translation',
         height_range: [hLow, hHigh],
         width_range: [wLow, wHigh],
-        fill_mode: p.fill_mode,
-        interpolation: p.interpolation,
-        fill_value: p.fill_value,
-        ...nativeSeed(p.seed),
+        ...nativeWarp(p),
       };
     },
   },

@@ -5,13 +5,14 @@ import { factor, optionalFactor, type ParamsOf } from '../params';
 import {
   imageShape,
   kerasCopy,
+  nativeWarp,
   onnxSkip,
   symmetric,
   torchIdentity,
   torchWarp,
+  WARP_KEYS,
   warpParams,
 } from './augmentation';
-import { nativeSeed } from './seed-param';
 
 const params = {
   height_factor: factor(
@@ -37,14 +38,7 @@ export const RandomZoom = defineLayer({
   inputs: { min: 1, max: 1 },
   outputShape: (inputs) => imageShape(inputs, 'RandomZoom'),
   formats: {
-    keras: kerasCopy<P>('RandomZoom', [
-      'height_factor',
-      'width_factor',
-      'fill_mode',
-      'interpolation',
-      'seed',
-      'fill_value',
-    ]),
+    keras: kerasCopy<P>('RandomZoom', ['height_factor', 'width_factor', ...WARP_KEYS]),
     kerasScript: { className: 'RandomZoom', positional: ['height_factor'] },
     onnx: onnxSkip,
     torch: {
@@ -63,10 +57,7 @@ export const RandomZoom = defineLayer({
         height_range: height,
         width_range: p.width_factor === null ? height : symmetric(p.width_factor),
         keep_aspect: p.width_factor === null,
-        fill_mode: p.fill_mode,
-        interpolation: p.interpolation,
-        fill_value: p.fill_value,
-        ...nativeSeed(p.seed),
+        ...nativeWarp(p),
       };
     },
   },
