@@ -13,9 +13,9 @@ import {
 } from '../formats/tfjs/keras-config';
 import { input } from '../formats/python/torch-layers';
 import { pyTuple } from '../formats/python/python-literal';
-import { activation, bool, choice, initializer, int, regularizer } from '../params';
+import { choice, int } from '../params';
 import { fusedActivationMemory } from './fused-activation';
-import { kernelPenalty } from './kernel-penalty';
+import { kernelPenalty, weightedParams } from './weighted-params';
 import { length, sequenceInput, stepPads, windowedSteps } from './sequence-rules';
 
 /** (k, in, out) (Keras) → (out, in, k) (ONNX Conv and PyTorch Conv1d). */
@@ -40,13 +40,7 @@ export const Conv1D = defineLayer({
       'valid',
       "'valid': no padding; 'same': pad so output = ceil(steps / stride); 'causal': pad only before, so each output step sees only the steps up to it.",
     ),
-    activation: activation('linear'),
-    use_bias: bool(true, 'Add a learned bias to each filter.'),
-    kernel_initializer: initializer('glorot_uniform', 'How the kernel is initialised.'),
-    bias_initializer: initializer('zeros', 'How the bias is initialised.'),
-    kernel_regularizer: regularizer(
-      "Penalty on the kernel added to the loss: 'l1', 'l2' or factors such as l2=0.001.",
-    ),
+    ...weightedParams('filter'),
   },
   inputs: { min: 1, max: 1 },
   outputShape: (inputs, p) => {

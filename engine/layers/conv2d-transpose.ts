@@ -15,9 +15,9 @@ import {
   regularizerToKeras,
   requireValue,
 } from '../formats/tfjs/keras-config';
-import { activation, bool, choice, initializer, int, pair, regularizer, type Pair } from '../params';
+import { choice, int, pair, type Pair } from '../params';
 import { fusedActivationMemory } from './fused-activation';
-import { kernelPenalty } from './kernel-penalty';
+import { kernelPenalty, weightedParams } from './weighted-params';
 import { windowFromKeras, windowToKeras } from './depthwise-formats';
 import { imageInput, type Padding } from './shape-rules';
 
@@ -49,13 +49,7 @@ export const Conv2DTranspose = defineLayer({
       'valid',
       "'valid': output = input × stride + max(kernel − stride, 0); 'same': output = input × stride.",
     ),
-    activation: activation('linear'),
-    use_bias: bool(true, 'Add a learned bias to each filter.'),
-    kernel_initializer: initializer('glorot_uniform', 'How the kernel is initialised.'),
-    bias_initializer: initializer('zeros', 'How the bias is initialised.'),
-    kernel_regularizer: regularizer(
-      "Penalty on the kernel added to the loss: 'l1', 'l2' or factors such as l2=0.001.",
-    ),
+    ...weightedParams('filter'),
   },
   inputs: { min: 1, max: 1 },
   outputShape: (inputs, p) => {

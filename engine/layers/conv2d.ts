@@ -13,9 +13,9 @@ import {
   weighted,
   weightedFrom,
 } from '../formats/tfjs/keras-config';
-import { activation, bool, choice, initializer, int, pair, regularizer } from '../params';
+import { choice, int, pair } from '../params';
 import { fusedActivationMemory } from './fused-activation';
-import { kernelPenalty } from './kernel-penalty';
+import { kernelPenalty, weightedParams } from './weighted-params';
 import { imageInput, windowedImage } from './shape-rules';
 
 export const Conv2D = defineLayer({
@@ -31,13 +31,7 @@ export const Conv2D = defineLayer({
       'valid',
       "'valid': no padding; 'same': pad so output = ceil(input / stride).",
     ),
-    activation: activation('linear'),
-    use_bias: bool(true, 'Add a learned bias to each filter.'),
-    kernel_initializer: initializer('glorot_uniform', 'How the kernel is initialised.'),
-    bias_initializer: initializer('zeros', 'How the bias is initialised.'),
-    kernel_regularizer: regularizer(
-      "Penalty on the kernel added to the loss: 'l1', 'l2' or factors such as l2=0.001.",
-    ),
+    ...weightedParams('filter'),
   },
   inputs: { min: 1, max: 1 },
   outputShape: (inputs, p) => {

@@ -4,9 +4,9 @@ import { defineLayer } from '../define-layer';
 import { preActivationName, withActivation } from '../formats/onnx/onnx-layers';
 import { field, requireValue, weighted, weightedFrom, defined } from '../formats/tfjs/keras-config';
 import { input, isImage, toChannelsFirst, toChannelsLast } from '../formats/python/torch-layers';
-import { activation, bool, initializer, int, regularizer } from '../params';
+import { int } from '../params';
 import { fusedActivationMemory } from './fused-activation';
-import { kernelPenalty } from './kernel-penalty';
+import { kernelPenalty, weightedParams } from './weighted-params';
 import { singleInput } from './shape-rules';
 
 export const Dense = defineLayer({
@@ -15,13 +15,7 @@ export const Dense = defineLayer({
   doc: 'Fully connected layer: every output unit sees every input feature.',
   params: {
     units: int(64, 'Number of output units.'),
-    activation: activation('linear'),
-    use_bias: bool(true, 'Add a learned bias to each unit.'),
-    kernel_initializer: initializer('glorot_uniform', 'How the kernel is initialised.'),
-    bias_initializer: initializer('zeros', 'How the bias is initialised.'),
-    kernel_regularizer: regularizer(
-      "Penalty on the kernel added to the loss: 'l1', 'l2' or factors such as l2=0.001.",
-    ),
+    ...weightedParams('unit'),
   },
   inputs: { min: 1, max: 1 },
   // Like Keras, Dense acts on the last axis: (..., d) -> (..., units).
