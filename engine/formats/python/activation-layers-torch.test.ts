@@ -2,7 +2,6 @@
 // on channels and on height, PReLU per value and per channel) against our native core: models trained
 // in Layerwise predict the same MNIST probabilities in PyTorch (1e-4), and the script trains them.
 // Needs PyTorch (python3-torch); skipped, saying so, without it.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,23 +10,9 @@ import { MNIST_DATA, trainedWithPredictions } from '../../../worker-native/test-
 import { TRAINED_ACTIVATION_CASES } from '../../layers/activation-layers.test-support';
 import { serializeModelFile } from '../../model-file';
 import { exportPytorch } from '.';
+import { python, run } from '../../../worker-native/test-support/torch-python';
 
 const PREDICT = 100;
-
-const python = [process.env.LAYERWISE_PYTHON, 'python3', '/usr/bin/python3'].find(
-  (candidate) => candidate !== undefined && spawnSync(candidate, ['-c', 'import torch']).status === 0,
-);
-
-function run(args: string[], cwd: string): string {
-  const result = spawnSync(python as string, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, OMP_NUM_THREADS: '1', CUDA_VISIBLE_DEVICES: '' },
-    maxBuffer: 64 << 20,
-  });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stderr}`);
-  return result.stdout;
-}
 
 describe('exported PyTorch script with the activation layers', () => {
   it.skipIf(python === undefined).each(TRAINED_ACTIVATION_CASES)(

@@ -14,12 +14,9 @@ import { serializeModelFile, type ModelFile } from '../../model-file';
 import { chain } from '../../testing/graphs';
 import { augmentedCnn, branched } from '../augmentation-graphs.test-support';
 import { exportKeras, exportPytorch } from '.';
+import { python, run } from '../../../worker-native/test-support/torch-python';
 
 const PREDICT = 50;
-
-const python = [process.env.LAYERWISE_PYTHON, 'python3', '/usr/bin/python3'].find(
-  (candidate) => candidate !== undefined && spawnSync(candidate, ['-c', 'import torch']).status === 0,
-);
 
 const modelOf = (graph: ModelFile['graph']): ModelFile => ({
   format: 'layerwise-model',
@@ -31,17 +28,6 @@ const modelOf = (graph: ModelFile['graph']): ModelFile => ({
 function script(result: ReturnType<typeof exportPytorch>): { name: string; text: string } {
   if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
   return { name: result.value[0]?.name ?? 'x.py', text: String(result.value[0]?.data) };
-}
-
-function run(args: string[], cwd: string): string {
-  const result = spawnSync(python as string, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, OMP_NUM_THREADS: '1', CUDA_VISIBLE_DEVICES: '' },
-    maxBuffer: 64 << 20,
-  });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stderr}`);
-  return result.stdout;
 }
 
 describe('Keras script', () => {

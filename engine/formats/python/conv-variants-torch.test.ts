@@ -3,7 +3,6 @@
 // forward, output_padding for kernels shorter than the stride): models trained 100 batches in Layerwise
 // predict the same MNIST probabilities in PyTorch (1e-4), and the script trains and saves a model file
 // whose weights Layerwise reads back (the depthwise layout both ways). Needs python3-torch; skipped without.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,23 +14,9 @@ import { readModel, serializeModelFile } from '../../model-file';
 import { convVariantsMnist, convVariantsMnistRectangular } from '../conv-variants.test-support';
 import { decodeWeights } from '../weights';
 import { exportPytorch } from '.';
+import { python, run } from '../../../worker-native/test-support/torch-python';
 
 const PREDICT = 100;
-
-const python = [process.env.LAYERWISE_PYTHON, 'python3', '/usr/bin/python3'].find(
-  (candidate) => candidate !== undefined && spawnSync(candidate, ['-c', 'import torch']).status === 0,
-);
-
-function run(args: string[], cwd: string): string {
-  const result = spawnSync(python as string, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, OMP_NUM_THREADS: '1', CUDA_VISIBLE_DEVICES: '' },
-    maxBuffer: 64 << 20,
-  });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stderr}`);
-  return result.stdout;
-}
 
 const cases = [
   { name: 'conv-variants', graph: convVariantsMnist },

@@ -3,7 +3,6 @@
 // probabilities in PyTorch (1e-4), and the script must train them and save a model file Layerwise reads.
 // Sequences stay (N, steps, channels) between layers and are transposed to PyTorch's (N, channels,
 // steps) around each 1-D module; TF's asymmetric 'same' padding goes through F.pad. Needs PyTorch.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,23 +13,9 @@ import { SEQUENCE_GRAPHS } from '../../../worker-native/test-support/sequence-gr
 import { MNIST_DATA, trainedWithPredictions } from '../../../worker-native/test-support/trained-mnist';
 import { decodeWeights } from '../weights';
 import { exportPytorch } from '.';
+import { python, run } from '../../../worker-native/test-support/torch-python';
 
 const PREDICT = 100;
-
-const python = [process.env.LAYERWISE_PYTHON, 'python3', '/usr/bin/python3'].find(
-  (candidate) => candidate !== undefined && spawnSync(candidate, ['-c', 'import torch']).status === 0,
-);
-
-function run(args: string[], cwd: string): string {
-  const result = spawnSync(python as string, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, OMP_NUM_THREADS: '1', CUDA_VISIBLE_DEVICES: '' },
-    maxBuffer: 64 << 20,
-  });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stderr}`);
-  return result.stdout;
-}
 
 describe('exported PyTorch script of the 1-D layers against our native core', () => {
   it.skipIf(python === undefined).each(SEQUENCE_GRAPHS)(

@@ -3,7 +3,6 @@
 // same batch, ActivityRegularization's term included, is our core's evaluation loss; in training mode
 // nn.Dropout2d (SpatialDropout2D) drops whole channels; and the script trains. Needs PyTorch (apt-get
 // install python3-torch); skipped, saying so, without it.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,23 +11,9 @@ import { serializeModelFile } from '../../model-file';
 import { MNIST_DATA, mnistSamples, trainedOnMnist } from '../../../worker-native/test-support/trained-mnist';
 import { mergeRegularizationGraph } from '../merge-regularization.test-support';
 import { exportPytorch } from '.';
+import { python, run } from '../../../worker-native/test-support/torch-python';
 
 const PREDICT = 64;
-
-const python = [process.env.LAYERWISE_PYTHON, 'python3', '/usr/bin/python3'].find(
-  (candidate) => candidate !== undefined && spawnSync(candidate, ['-c', 'import torch']).status === 0,
-);
-
-function run(args: string[], cwd: string): string {
-  const result = spawnSync(python as string, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, OMP_NUM_THREADS: '1', CUDA_VISIBLE_DEVICES: '' },
-    maxBuffer: 64 << 20,
-  });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stderr}`);
-  return result.stdout;
-}
 
 // Loads the exported script as a module (its main does not run), our weights into its Net, then prints
 // the evaluation loss of the first test images and how Dropout2d treats a batch of ones while training.

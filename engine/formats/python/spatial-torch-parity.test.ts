@@ -2,7 +2,6 @@
 // against our native core: models trained 100 batches in Layerwise predict the same MNIST
 // probabilities in PyTorch (1e-4), and the script trains and saves a model file Layerwise reads.
 // Needs PyTorch (apt-get install python3-torch); skipped, saying so, without it.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,12 +12,9 @@ import { readModel, serializeModelFile } from '../../model-file';
 import { chain } from '../../testing/graphs';
 import { decodeWeights } from '../weights';
 import { exportPytorch } from '.';
+import { python, run } from '../../../worker-native/test-support/torch-python';
 
 const PREDICT = 100;
-
-const python = [process.env.LAYERWISE_PYTHON, 'python3', '/usr/bin/python3'].find(
-  (candidate) => candidate !== undefined && spawnSync(candidate, ['-c', 'import torch']).status === 0,
-);
 
 const sides = (top: number, bottom: number, left: number, right: number) => [
   [top, bottom],
@@ -59,17 +55,6 @@ const cases = [
     ),
   },
 ];
-
-function run(args: string[], cwd: string): string {
-  const result = spawnSync(python as string, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, OMP_NUM_THREADS: '1', CUDA_VISIBLE_DEVICES: '' },
-    maxBuffer: 64 << 20,
-  });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stderr}`);
-  return result.stdout;
-}
 
 describe('exported PyTorch script of the spatial layers and LayerNormalization', () => {
   it.skipIf(python === undefined).each(cases)(

