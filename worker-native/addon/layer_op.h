@@ -26,6 +26,8 @@ struct LayerRun {
   float* pre = nullptr;                  // pre-activation values kept for backward (keeps_pre), else null
   const float* grad = nullptr;           // backward: gradient of the output
   float* const* input_grads = nullptr;   // backward: one per input, null where not needed; ACCUMULATE (+=)
+  bool assign_input_grad = false;        // input 0's gradient buffer is this node's alone and was not
+                                         // zeroed: backward WRITES every value of it (see can_assign_input_grad)
   float* const* weights = nullptr;       // by weight slot (node.weights order)
   float* const* weight_grads = nullptr;  // by slot; OVERWRITE; null for non-trainable slots
   float* state = nullptr;                // state_floats() values kept from forward to backward
@@ -57,6 +59,9 @@ class LayerOp {
   /** The output is input 0's buffer (InputLayer, Flatten, Reshape): the model aliases the buffers and
    *  never calls forward or backward. */
   virtual bool is_view() const { return false; }
+  /** Whether backward can write input 0's gradient outright instead of adding to it. The model then
+   *  skips zeroing that buffer when this node is its only writer and sets run.assign_input_grad. */
+  virtual bool can_assign_input_grad() const { return false; }
   /** Whether backward needs the pre-activation values (run.pre) for this node. */
   virtual bool keeps_pre(bool fused) const { return false; }
   /** The softmax or sigmoid the op ends in that a cross-entropy loss may fold in when the op is the

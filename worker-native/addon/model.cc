@@ -4,6 +4,7 @@
 #include "model.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
@@ -11,6 +12,10 @@
 #include "../src/kernels.h"
 
 namespace layerwise {
+
+namespace {
+double now_seconds() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
+} // namespace
 
 Model::Model(ModelSpec spec) : spec_(std::move(spec)), pool_(std::make_unique<ThreadPool>(spec_.threads)) {
   input_size_ = shape_size(spec_.nodes[spec_.input_index].output_shape);
@@ -32,6 +37,7 @@ Model::Model(ModelSpec spec) : spec_(std::move(spec)), pool_(std::make_unique<Th
     }
   }
   fused_loss_ = kernels::loss_fuses_activation(spec_.config.loss, output_act());
+  reset_times();
   plan_buffers();
   initialize_weights();
 }
@@ -66,6 +72,28 @@ void Model::plan_buffers() {
     for (const WeightSlot& w : node.weights) flows |= w.trainable;
     for (int input : node.inputs) flows |= nodes_[input].grads_flow;
     b.grads_flow = flows;
+  }
+  plan_gradient_writes();
+}
+
+// A gradient buffer written by one node whose op can assign it needs no zeroing before backward: the
+// op writes every value (max pooling after a convolution, for one, writes the whole 26x26x32 map).
+void Model::plan_gradient_writes() {
+  const auto owner = [&](int node) {
+    while (nodes_[node].alias && node != spec_.input_index) node = spec_.nodes[node].inputs[0];
+    return node;
+  };
+  std::vector<int> writers(spec_.nodes.size(), 0);
+  for (size_t i = 0; i < spec_.nodes.size(); i++)
+    if (!nodes_[i].alias)
+      for (int input : spec_.nodes[i].inputs) writers[owner(input)]++;
+  for (size_t i = 0; i < spec_.nodes.size(); i++) {
+    const NodeSpec& node = spec_.nodes[i];
+    if (nodes_[i].alias || node.inputs.empty() || !ops_[i]->can_assign_input_grad()) continue;
+    const int target = owner(node.inputs[0]);
+    if (writers[target] != 1) continue;
+    nodes_[i].assigns_input_grad = true;
+    nodes_[target].grad_assigned = true;
   }
 }
 
@@ -123,13 +151,23 @@ void Model::load_inputs(InputView x, int offset, int count) {
     if (nodes_[i].alias && static_cast<int>(i) != spec_.input_index) nodes_[i].out_ptr = nodes_[spec_.nodes[i].inputs[0]].out_ptr;
 }
 
+void Model::reset_times() {
+  times_ = LayerTimes{};
+  times_.forward.assign(spec_.nodes.size(), 0.0);
+  times_.backward.assign(spec_.nodes.size(), 0.0);
+}
+
 void Model::forward(int count, bool training) {
   layer_loss_ = 0;
+  double t = now_seconds();
   for (size_t i = 0; i < spec_.nodes.size(); i++) {
     if (nodes_[i].alias) continue; // views have no work
     const LayerRun run = layer_run(static_cast<int>(i), count, training);
     ops_[i]->forward(run);
     layer_loss_ += ops_[i]->loss(run);
+    const double done = now_seconds();
+    times_.forward[i] += done - t;
+    t = done;
   }
 }
 
@@ -144,12 +182,18 @@ BatchStats Model::loss(TargetView y, int offset, int count, int batch, bool want
 // Gradients accumulate, so they start from zero; the loss then writes the output's gradient.
 void Model::zero_gradients(int count) {
   for (NodeBuffers& b : nodes_)
-    if (!b.grad.empty()) std::fill(b.grad.begin(), b.grad.begin() + b.out_size * count, 0.0f);
+    if (!b.grad.empty() && !b.grad_assigned) std::fill(b.grad.begin(), b.grad.begin() + b.out_size * count, 0.0f);
 }
 
 void Model::backward(int count, bool training) {
-  for (int i = static_cast<int>(spec_.nodes.size()) - 1; i >= 0; i--)
-    if (!nodes_[i].alias && (nodes_[i].grads_flow || want_input_gradient_)) ops_[i]->backward(layer_run(i, count, training));
+  double t = now_seconds();
+  for (int i = static_cast<int>(spec_.nodes.size()) - 1; i >= 0; i--) {
+    if (nodes_[i].alias || !(nodes_[i].grads_flow || want_input_gradient_)) continue;
+    ops_[i]->backward(layer_run(i, count, training));
+    const double done = now_seconds();
+    times_.backward[i] += done - t;
+    t = done;
+  }
 }
 
 // Every trainable kernel: the training's global l2 plus the layer's own kernel_regularizer (the
@@ -218,16 +262,26 @@ BatchStats Model::compute_gradients(InputView x, TargetView y, int count, bool t
 
 BatchStats Model::train_batch(InputView x, TargetView y, int count) {
   want_input_gradient_ = false;
+  const double started = now_seconds();
   reserve(count);
   load_inputs(x, 0, count);
+  const double loaded = now_seconds();
   forward(count, true);
+  const double forwarded = now_seconds();
   zero_gradients(count);
+  const double zeroed = now_seconds();
   BatchStats stats = loss(y, 0, count, count, true);
+  const double lost = now_seconds();
   backward(count, true);
+  const double backwarded = now_seconds();
   stats.loss = stats.loss / count + regularize(true) + layer_loss_;
   stats.accuracy /= count;
   apply_optimizer();
   dropout_step_++;
+  times_.other += (loaded - started) + (zeroed - forwarded);
+  times_.loss += lost - zeroed;
+  times_.optimizer += now_seconds() - backwarded;
+  times_.batches++;
   return stats;
 }
 
@@ -275,6 +329,7 @@ LayerRun Model::layer_run(int index, int count, bool training) {
   run.pre = b.keep_pre ? b.pre.data() : nullptr;
   run.grad = b.grad_ptr;
   run.input_grads = b.input_grads.data();
+  run.assign_input_grad = b.assigns_input_grad;
   run.weights = b.weights.data();
   run.weight_grads = b.weight_grads.data();
   run.state = b.state.empty() ? nullptr : b.state.data();

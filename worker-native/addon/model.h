@@ -25,6 +25,13 @@ using TargetView = kernels::LossTargets;
 /** Loss and accuracy (sums over samples inside the model, means once returned). */
 using BatchStats = kernels::LossSums;
 
+/** Where a batch's time goes: each node's forward and backward, and the step's own phases. */
+struct LayerTimes {
+  std::vector<double> forward, backward;  // seconds, by node
+  double loss = 0, optimizer = 0, other = 0;  // the loss, regularisation + the optimizer step, input + zeroing
+  int64_t batches = 0;
+};
+
 class Model {
  public:
   explicit Model(ModelSpec spec);
@@ -46,6 +53,9 @@ class Model {
   const float* gradients() const { return grads_.data(); }
   const float* input_gradient() const;
   int64_t step() const { return step_; }
+  /** Seconds spent per node (forward, backward) and in the step's other phases since the last reset. */
+  const LayerTimes& times() const { return times_; }
+  void reset_times();
   size_t input_size() const { return input_size_; }
   size_t output_size() const { return output_size_; }
 
@@ -58,6 +68,8 @@ class Model {
     bool alias = false;                   // a view op: its output is input 0's buffer
     bool keep_pre = false;                // keeps the pre-activation values (gelu, swish, fused loss)
     bool grads_flow = false;              // some trainable weight lies at or before this node
+    bool assigns_input_grad = false;      // writes input 0's gradient buffer, its only writer
+    bool grad_assigned = false;           // this buffer's only writer assigns it: no zeroing needed
     std::vector<float> state;             // the op's state_floats(), kept from forward to backward
     std::vector<const float*> inputs;     // pointer tables the node's LayerRun points into
     std::vector<float*> input_grads, weights, weight_grads;
@@ -65,6 +77,7 @@ class Model {
 
   void initialize_weights();
   void plan_buffers();
+  void plan_gradient_writes();
   Act output_act() const; // the output's activation as the loss sees it
   void reserve(int batch);
   void load_inputs(InputView x, int offset, int count);
@@ -93,6 +106,7 @@ class Model {
   bool want_input_gradient_ = false;
   bool fused_loss_ = false;         // the loss gradient is taken with respect to the output's logits
   double layer_loss_ = 0;           // the ops' loss terms of the last forward pass
+  LayerTimes times_;
 };
 
 } // namespace layerwise

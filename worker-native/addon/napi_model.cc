@@ -20,6 +20,7 @@ class NapiModel : public Napi::ObjectWrap<NapiModel> {
                         InstanceMethod("evaluate", &NapiModel::Evaluate), InstanceMethod("predict", &NapiModel::Predict),
                         InstanceMethod("getWeights", &NapiModel::GetWeights),
                         InstanceMethod("setWeight", &NapiModel::SetWeight), InstanceMethod("step", &NapiModel::Step),
+                        InstanceMethod("layerTimes", &NapiModel::LayerTimes),
                         InstanceMethod("dispose", &NapiModel::Dispose)});
   }
 
@@ -168,6 +169,31 @@ class NapiModel : public Napi::ObjectWrap<NapiModel> {
   }
 
   Napi::Value Step(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), static_cast<double>(live(info.Env()).step())); }
+
+  // { nodes: [{ name, type, forward, backward }], loss, optimizer, other, batches } in seconds since the
+  // last call (the call resets them).
+  Napi::Value LayerTimes(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    Model& model = live(env);
+    const layerwise::LayerTimes& t = model.times();
+    Napi::Array nodes = Napi::Array::New(env, model.spec().nodes.size());
+    for (size_t i = 0; i < model.spec().nodes.size(); i++) {
+      Napi::Object node = Napi::Object::New(env);
+      node.Set("name", model.spec().nodes[i].name);
+      node.Set("type", model.spec().nodes[i].type);
+      node.Set("forward", t.forward[i]);
+      node.Set("backward", t.backward[i]);
+      nodes.Set(static_cast<uint32_t>(i), node);
+    }
+    Napi::Object out = Napi::Object::New(env);
+    out.Set("nodes", nodes);
+    out.Set("loss", t.loss);
+    out.Set("optimizer", t.optimizer);
+    out.Set("other", t.other);
+    out.Set("batches", static_cast<double>(t.batches));
+    model.reset_times();
+    return out;
+  }
 
   Napi::Value Dispose(const Napi::CallbackInfo& info) {
     model_.reset();

@@ -48,10 +48,12 @@ for (let step = 0; step < steps; step++) {
   model.trainBatch(x, y);
 }
 const trainSeconds = (performance.now() - started) / 1000;
+const trainTimes = model.takeLayerTimes();
 
 const inferStarted = performance.now();
 const test = model.evaluate(testImages, testLabels, 256);
 const inferSeconds = (performance.now() - inferStarted) / 1000;
+const inferTimes = model.takeLayerTimes();
 
 console.log(
   JSON.stringify({
@@ -61,5 +63,18 @@ console.log(
     test_accuracy: test.accuracy,
     test_loss: test.loss,
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+    // Seconds per epoch (training) and per test pass (inference), by layer.
+    layers: trainTimes.nodes
+      .map((n, i) => ({
+        name: n.name,
+        type: n.type,
+        forward: n.forward,
+        backward: n.backward,
+        infer: inferTimes.nodes[i]?.forward ?? 0,
+      }))
+      .filter((n) => n.forward + n.backward + n.infer > 0),
+    loss_seconds: trainTimes.loss,
+    optimizer_seconds: trainTimes.optimizer,
+    other_seconds: trainTimes.other,
   }),
 );

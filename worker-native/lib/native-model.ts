@@ -29,6 +29,19 @@ export interface GradientResult extends BatchResult {
   readonly inputGradient: Float32Array;
 }
 
+/** Seconds spent per node and per phase of the training step, since the previous call. */
+export interface LayerTimes {
+  readonly nodes: readonly { name: string; type: string; forward: number; backward: number }[];
+  /** The loss and its gradient. */
+  readonly loss: number;
+  /** Regularisation and the optimizer step. */
+  readonly optimizer: number;
+  /** Reading the batch in and zeroing the gradients. */
+  readonly other: number;
+  /** Training steps counted in `loss`, `optimizer` and `other`. */
+  readonly batches: number;
+}
+
 interface NativeBinding {
   Model: new (spec: unknown) => NativeHandle;
   /** The layer types the core has an op for (addon/op_table.cc). */
@@ -43,6 +56,7 @@ interface NativeHandle {
   getWeights(): Record<string, Float32Array>;
   setWeight(name: string, values: Float32Array): void;
   step(): number;
+  layerTimes(): LayerTimes;
   dispose(): void;
 }
 
@@ -134,6 +148,11 @@ export class NativeModel {
   /** Optimizer steps taken so far. */
   get step(): number {
     return this.live().step();
+  }
+
+  /** Where the time went since the previous call (forward passes of evaluate and predict included). */
+  takeLayerTimes(): LayerTimes {
+    return this.live().layerTimes();
   }
 
   dispose(): void {

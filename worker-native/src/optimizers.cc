@@ -10,7 +10,27 @@ namespace kernels {
 
 namespace {
 constexpr int64_t kGrain = 32768;
+
+#if defined(__GNUC__) || defined(__clang__)
+#define LW_RESTRICT __restrict__
+#else
+#define LW_RESTRICT
+#endif
+
+// Restrict-qualified and by value: with the lambda's by-reference captures the compiler reloaded every
+// constant after each store and kept the loop scalar (the optimizer step cost 8% of a CNN epoch).
+void adam_range(float* LW_RESTRICT p, const float* LW_RESTRICT g, float* LW_RESTRICT m, float* LW_RESTRICT v, int64_t n,
+                float alpha, float one_b1, float one_b2, float eps) {
+  for (int64_t i = 0; i < n; ++i) {
+    const float gi = g[i];
+    const float mi = m[i] + (gi - m[i]) * one_b1;
+    const float vi = v[i] + (gi * gi - v[i]) * one_b2;
+    m[i] = mi;
+    v[i] = vi;
+    p[i] -= (mi * alpha) / (std::sqrt(vi) + eps);
+  }
 }
+}  // namespace
 
 void sgd_step(float* p, const float* g, float* m, size_t n, float lr, float momentum, bool nesterov, ThreadPool* pool) {
   parallel_for(pool, static_cast<int64_t>(n), [&](int64_t b, int64_t e) {
@@ -35,13 +55,8 @@ void adam_step(float* p, const float* g, float* m, float* v, size_t n, int64_t t
   const double b2p = std::pow(static_cast<double>(a.beta_2), static_cast<double>(t));
   const float alpha = static_cast<float>(a.lr * std::sqrt(1.0 - b2p) / (1.0 - b1p));
   const float one_b1 = 1.0f - a.beta_1, one_b2 = 1.0f - a.beta_2, eps = a.epsilon;
-  parallel_for(pool, static_cast<int64_t>(n), [&](int64_t b, int64_t e) {
-    for (int64_t i = b; i < e; ++i) {
-      const float gi = g[i];
-      m[i] += (gi - m[i]) * one_b1;
-      v[i] += (gi * gi - v[i]) * one_b2;
-      p[i] -= (m[i] * alpha) / (std::sqrt(v[i]) + eps);
-    }
+  parallel_for(pool, static_cast<int64_t>(n), [=](int64_t b, int64_t e) {
+    adam_range(p + b, g + b, m + b, v + b, e - b, alpha, one_b1, one_b2, eps);
   }, kGrain);
 }
 

@@ -2,6 +2,7 @@
 // Finite-difference gradient checks of every backward, and fast-vs-reference checks where a fast path
 // exists (dense, conv2d, pooling), with 1 and several threads.
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -232,6 +233,14 @@ void pool_case(const Pool2DParams& p, bool is_max, ThreadPool* pool, test::Rng& 
   }
   test::check_close(n + " forward", y, yr, 1e-6, 1e-5);
   test::check_close(n + " backward", dx, dxr, 1e-6, 1e-5);
+  // assign_dx: every value of dx is written (whatever it held), equal to accumulating into zeros.
+  Pool2DParams assign = p;
+  assign.assign_dx = true;
+  std::vector<float> written(nx, std::numeric_limits<float>::quiet_NaN());
+  if (is_max) max_pool2d_backward(assign, x.data(), r.data(), written.data(), pool);
+  else avg_pool2d_backward(assign, r.data(), written.data(), pool);
+  for (auto& v : written) v += 0.5f;
+  test::check_close(n + " backward, assign_dx", written, dxr, 1e-6, 1e-5);
   for (auto& v : dx) v -= 0.5f;
   std::vector<float> ty(ny);
   test::fd_check(n, x, dx, [&] {

@@ -16,10 +16,13 @@ class MaxPooling2DOp final : public LayerOp {
     if (float* dx = run.input_grads[0]) kernels::max_pool2d_backward(params(run), run.inputs[0], run.grad, dx, run.pool);
   }
 
+  bool can_assign_input_grad() const override { return true; }
+
  private:
   kernels::Pool2DParams params(const LayerRun& run) const {
     kernels::Pool2DParams p = params_;
     p.batch = run.count;
+    p.assign_dx = run.assign_input_grad;
     return p;
   }
 
