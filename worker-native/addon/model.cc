@@ -9,6 +9,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "../src/denormals.h"
 #include "../src/kernels.h"
 
 namespace layerwise {
@@ -248,6 +249,7 @@ void Model::apply_optimizer() {
 }
 
 BatchStats Model::compute_gradients(InputView x, TargetView y, int count, bool training) {
+  const FlushDenormals flush;
   want_input_gradient_ = true;
   reserve(count);
   load_inputs(x, 0, count);
@@ -261,6 +263,7 @@ BatchStats Model::compute_gradients(InputView x, TargetView y, int count, bool t
 }
 
 BatchStats Model::train_batch(InputView x, TargetView y, int count) {
+  const FlushDenormals flush;
   want_input_gradient_ = false;
   const double started = now_seconds();
   reserve(count);
@@ -286,6 +289,7 @@ BatchStats Model::train_batch(InputView x, TargetView y, int count) {
 }
 
 BatchStats Model::evaluate(InputView x, TargetView y, int count, int batch) {
+  const FlushDenormals flush;
   BatchStats total;
   reserve(std::min(batch, count));
   for (int offset = 0; offset < count; offset += batch) {
@@ -302,6 +306,7 @@ BatchStats Model::evaluate(InputView x, TargetView y, int count, int batch) {
 }
 
 void Model::predict(InputView x, int count, int batch, bool training, float* out) {
+  const FlushDenormals flush;
   reserve(std::min(batch, count));
   for (int offset = 0; offset < count; offset += batch) {
     const int n = std::min(batch, count - offset);

@@ -32,13 +32,15 @@ void elementwise_forward(const float* x, float* y, int64_t b, int64_t e, F f) {
   ew::map1(x + b, y + b, e - b, f);
 }
 
-// dx (=|+=) dy * g(v), v = the saved forward value (y or x) at the same index.
+// dx (=|+=) g(dy, v), v = the saved forward value (y or x) at the same index. g returns the gradient
+// itself, written as a select where it can be one (relu: v > 0 ? d : 0): GCC turned d * (v > 0 ? 1 : 0)
+// into a branch per element and left the loop scalar.
 template <class G>
 void apply_grad(const float* dy, const float* v, float* dx, int64_t b, int64_t e, bool acc, G g) {
   if (acc) {
-    ew::map3(dy + b, v + b, dx + b, dx + b, e - b, [&](float d, float s, float o) { return o + d * g(s); });
+    ew::map3(dy + b, v + b, dx + b, dx + b, e - b, [&](float d, float s, float o) { return o + g(d, s); });
   } else {
-    ew::map2(dy + b, v + b, dx + b, e - b, [&](float d, float s) { return d * g(s); });
+    ew::map2(dy + b, v + b, dx + b, e - b, [&](float d, float s) { return g(d, s); });
   }
 }
 
@@ -182,18 +184,18 @@ void activation_backward(Act act, const float* x, const float* y, const float* d
           std::copy(dy + b, dy + e, dx + b);
         }
         break;
-      case Act::Relu: apply_grad(dy, y, dx, b, e, acc, [](float v) { return v > 0.0f ? 1.0f : 0.0f; }); break;
-      case Act::Sigmoid: apply_grad(dy, y, dx, b, e, acc, [](float v) { return v * (1.0f - v); }); break;
-      case Act::Tanh: apply_grad(dy, y, dx, b, e, acc, [](float v) { return 1.0f - v * v; }); break;
+      case Act::Relu: apply_grad(dy, y, dx, b, e, acc, [](float d, float v) { return v > 0.0f ? d : 0.0f; }); break;
+      case Act::Sigmoid: apply_grad(dy, y, dx, b, e, acc, [](float d, float v) { return d * (v * (1.0f - v)); }); break;
+      case Act::Tanh: apply_grad(dy, y, dx, b, e, acc, [](float d, float v) { return d * (1.0f - v * v); }); break;
       case Act::LeakyRelu:
-        apply_grad(dy, y, dx, b, e, acc, [](float v) { return v > 0.0f ? 1.0f : kLeakyReluSlope; });
+        apply_grad(dy, y, dx, b, e, acc, [](float d, float v) { return v > 0.0f ? d : d * kLeakyReluSlope; });
         break;
-      case Act::Elu: apply_grad(dy, y, dx, b, e, acc, [](float v) { return v > 0.0f ? 1.0f : v + kEluAlpha; }); break;
-      case Act::Gelu: apply_grad(dy, x, dx, b, e, acc, [](float v) { return gelu_grad(v); }); break;
+      case Act::Elu: apply_grad(dy, y, dx, b, e, acc, [](float d, float v) { return v > 0.0f ? d : d * (v + kEluAlpha); }); break;
+      case Act::Gelu: apply_grad(dy, x, dx, b, e, acc, [](float d, float v) { return d * gelu_grad(v); }); break;
       case Act::Swish:
-        apply_grad(dy, x, dx, b, e, acc, [](float v) {
+        apply_grad(dy, x, dx, b, e, acc, [](float d, float v) {
           const float s = sigmoid(v);
-          return s * (1.0f + v * (1.0f - s));
+          return d * (s * (1.0f + v * (1.0f - s)));
         });
         break;
       case Act::Softmax: break;

@@ -35,9 +35,25 @@ struct ForwardPlan {
   size_t cols_floats;    // floats of im2col buffer per chunk (0 for the direct path)
 };
 
+// Backward plan: cache-sized chunks of samples, in `groups` fixed runs of chunks, each summing its own
+// partial weight gradient; threads take whole groups. Used when there are at least as many chunks as
+// threads; otherwise whole-batch steps with threaded GEMMs.
+struct BackwardPlan {
+  bool batch_parallel;
+  int chunk;           // samples per chunk
+  int chunks, groups;
+  size_t dz_floats;    // per task: the chunk's gradient after the activation (0 when linear)
+  size_t cols_floats;  // per task: im2col of the chunk, reused for its column gradients
+  size_t per_task;     // floats of scratch per thread
+  size_t partial;      // floats per group: kdim * out_c weight gradient + out_c bias gradient
+};
+
+constexpr int kWeightGradGroups = 4;
+
 Geometry geometry(const Conv2DParams& p);
 
 ForwardPlan forward_plan(const Conv2DParams& p, const Geometry& g, int threads);
+BackwardPlan backward_plan(const Conv2DParams& p, const Geometry& g, int threads);
 
 Geometry geometry(const Conv2DParams& p) {
   Geometry g;
@@ -64,6 +80,26 @@ ForwardPlan forward_plan(const Conv2DParams& p, const Geometry& g, int threads) 
   f.cols_floats = g.direct ? 0 : pad16(static_cast<size_t>(m) * g.kdim);
   f.per_task = f.cols_floats + pad16(gemm_scratch_size(static_cast<int>(m), p.out_c, g.kdim, f.batch_parallel ? 1 : threads));
   return f;
+}
+
+BackwardPlan backward_plan(const Conv2DParams& p, const Geometry& g, int threads) {
+  BackwardPlan b;
+  const size_t per_sample = static_cast<size_t>(std::max<int64_t>(g.pix, 1)) * (static_cast<size_t>(g.kdim) + p.out_c);
+  // Cache-sized chunks, and at least one per group so that the groups share the batch evenly.
+  const int batch = std::max(p.batch, 1), target_groups = std::max(kWeightGradGroups, threads);
+  const size_t fits = std::max<size_t>(1, kCacheBudget / per_sample);
+  b.chunk = static_cast<int>(std::min<size_t>(fits, (batch + target_groups - 1) / target_groups));
+  b.chunks = (batch + b.chunk - 1) / b.chunk;
+  b.batch_parallel = b.chunks >= threads;
+  b.groups = std::min(b.chunks, target_groups);
+  const int64_t m = static_cast<int64_t>(b.chunk) * g.pix;
+  b.dz_floats = p.act == Act::Linear ? 0 : pad16(static_cast<size_t>(m) * p.out_c);
+  b.cols_floats = pad16(static_cast<size_t>(m) * g.kdim);
+  const size_t gs = std::max(gemm_scratch_size(g.kdim, p.out_c, static_cast<int>(m), 1),
+                             gemm_scratch_size(static_cast<int>(m), g.kdim, p.out_c, 1));
+  b.per_task = b.dz_floats + b.cols_floats + pad16(gs);
+  b.partial = pad16(static_cast<size_t>(g.kdim) * p.out_c + p.out_c);
+  return b;
 }
 
 // Short copies are common here (KW*Cin can be 3 floats): an inline loop beats a memcpy call.
@@ -195,6 +231,8 @@ size_t conv2d_forward_scratch_size(const Conv2DParams& p, int threads) {
 
 size_t conv2d_backward_scratch_size(const Conv2DParams& p, int threads) {
   const Geometry g = geometry(p);
+  const BackwardPlan b = backward_plan(p, g, threads);
+  if (b.batch_parallel) return b.per_task * static_cast<size_t>(threads) + b.partial * static_cast<size_t>(b.groups);
   const int64_t m = static_cast<int64_t>(g.chunk) * g.pix;
   const size_t dz = p.act == Act::Linear ? 0 : pad16(static_cast<size_t>(p.batch) * g.pix * p.out_c);
   const size_t cols = pad16(static_cast<size_t>(m) * g.kdim);  // im2col, then reused for dcols
@@ -244,10 +282,89 @@ void conv2d_forward(const Conv2DParams& p, const float* x, const float* w, const
   }
 }
 
+namespace {
+
+// Batch-parallel backward: each thread takes whole groups of chunks; per chunk the activation's
+// gradient, the bias and weight gradient partial sums and the input gradient are computed while the
+// chunk is in cache. The group partials are added in group order at the end.
+void conv2d_backward_by_chunks(const Conv2DParams& p, const Geometry& g, const BackwardPlan& plan, const float* x,
+                               const float* w, const float* z, const float* y, const float* dy, float* dx, float* dw,
+                               float* db, float* scratch, ThreadPool* pool) {
+  const int threads = pool_threads(pool);
+  float* partials = scratch + plan.per_task * static_cast<size_t>(threads);
+  const size_t wsize = static_cast<size_t>(g.kdim) * p.out_c;
+  const size_t sample_in = static_cast<size_t>(p.h) * p.w * p.in_c;
+  const int64_t sample_out = g.pix * p.out_c;
+  auto task = [&](int t) {
+    float* dzbuf = scratch + plan.per_task * static_cast<size_t>(t);
+    float* cols = dzbuf + plan.dz_floats;
+    float* gs = cols + plan.cols_floats;
+    for (int group = plan.groups * t / threads; group < plan.groups * (t + 1) / threads; ++group) {
+      float* gw = partials + plan.partial * static_cast<size_t>(group);
+      float* gb = gw + wsize;
+      std::fill(gb, gb + p.out_c, 0.0f);
+      const int c0 = plan.chunks * group / plan.groups, c1 = plan.chunks * (group + 1) / plan.groups;
+      for (int c = c0; c < c1; ++c) {
+        const int n0 = c * plan.chunk, count = std::min(plan.chunk, p.batch - n0);
+        const int m = static_cast<int>(count * g.pix);
+        const int64_t out_at = static_cast<int64_t>(n0) * sample_out;
+        const float* dz = dy + out_at;
+        if (p.act != Act::Linear) {
+          activation_backward(p.act, z ? z + out_at : nullptr, y ? y + out_at : nullptr, dy + out_at, dzbuf, m, p.out_c, false,
+                              nullptr);
+          dz = dzbuf;
+        }
+        for (int r = 0; r < m; ++r) ew::add_to(dz + static_cast<int64_t>(r) * p.out_c, gb, p.out_c);
+        if (dw) {
+          const float* a = x + static_cast<int64_t>(n0) * sample_in;
+          if (!g.direct) {
+            im2col(p, g, x, n0, count, cols, nullptr);
+            a = cols;
+          }
+          gemm(true, false, g.kdim, p.out_c, m, 1.0f, a, g.kdim, dz, p.out_c, c == c0 ? 0.0f : 1.0f, gw, p.out_c, gs, nullptr);
+        }
+        if (dx) {
+          float* dxc = dx + static_cast<int64_t>(n0) * sample_in;
+          if (g.direct) {
+            gemm(false, true, m, g.kdim, p.out_c, 1.0f, dz, p.out_c, w, p.out_c, p.assign_dx ? 0.0f : 1.0f, dxc, g.kdim, gs, nullptr);
+          } else {
+            gemm(false, true, m, g.kdim, p.out_c, 1.0f, dz, p.out_c, w, p.out_c, 0.0f, cols, g.kdim, gs, nullptr);
+            if (p.assign_dx) std::fill(dxc, dxc + sample_in * count, 0.0f);
+            col2im_add(p, g, cols, n0, count, dx, nullptr);
+          }
+        }
+      }
+    }
+  };
+  if (threads > 1) pool->run(threads, task);
+  else task(0);
+  // dw/db = (accumulate ? dw/db : 0) + the groups' partials in group order.
+  const bool acc = p.accumulate_weight_grads;
+  auto reduce = [&](float* out, size_t offset, size_t n) {
+    if (!out) return;
+    parallel_for(pool, static_cast<int64_t>(n), [&](int64_t b, int64_t e) {
+      for (int64_t i = b; i < e; ++i) {
+        float s = acc ? out[i] : 0.0f;
+        for (int group = 0; group < plan.groups; ++group) s += partials[plan.partial * static_cast<size_t>(group) + offset + i];
+        out[i] = s;
+      }
+    }, 4096);
+  };
+  reduce(dw, 0, wsize);
+  reduce(db, wsize, static_cast<size_t>(p.out_c));
+}
+
+}  // namespace
+
 void conv2d_backward(const Conv2DParams& p, const float* x, const float* w, const float* z, const float* y,
                      const float* dy, float* dx, float* dw, float* db, float* scratch, ThreadPool* pool) {
   const Geometry g = geometry(p);
   if (p.batch <= 0 || g.pix <= 0 || p.out_c <= 0) return;
+  const BackwardPlan plan = backward_plan(p, g, pool_threads(pool));
+  if (plan.batch_parallel) {
+    conv2d_backward_by_chunks(p, g, plan, x, w, z, y, dy, dx, dw, db, scratch, pool);
+    return;
+  }
   const int64_t rows = static_cast<int64_t>(p.batch) * g.pix;
   const float* dz = dy;
   float* rest = scratch;
@@ -262,6 +379,7 @@ void conv2d_backward(const Conv2DParams& p, const float* x, const float* w, cons
     for (int64_t r = 0; r < rows; ++r) ew::add_to(dz + r * p.out_c, db, p.out_c);
   }
   if (!dw && !dx) return;
+  if (dx && p.assign_dx) std::fill(dx, dx + static_cast<size_t>(p.batch) * p.h * p.w * p.in_c, 0.0f);
   const int64_t mchunk = static_cast<int64_t>(g.chunk) * g.pix;
   float* cols = rest;
   float* gs = rest + pad16(static_cast<size_t>(mchunk) * g.kdim);

@@ -4,7 +4,9 @@
 //   same:  OH = ceil(H / SH); pad_total = max((OH - 1) * SH + KH - H, 0); pad_top = pad_total / 2 (floor),
 //          the rest at the bottom. Same for the width.
 // Fast path: im2col (over chunks of samples, bounded scratch) + packed GEMM; 1x1/stride-1/valid skips
-// im2col. A direct scalar reference implementation sits beside it for tests.
+// im2col. With enough samples, forward and backward split the batch over the threads in cache-sized
+// chunks (backward keeps a few fixed partial sums of the weight gradients, added in a fixed order, so
+// results do not depend on the thread count up to kWeightGradGroups threads). A direct scalar reference implementation sits beside it for tests.
 #pragma once
 #include <cstddef>
 
@@ -20,6 +22,7 @@ struct Conv2DParams {
   bool same = false;
   Act act = Act::Linear;
   bool accumulate_weight_grads = false;  // false: dw/db overwritten; true: dw += , db +=
+  bool assign_dx = false;                // backward: dx is written (every value), not accumulated into
 };
 
 /** Output extent along one axis (see header comment). */
@@ -37,7 +40,7 @@ void conv2d_forward(const Conv2DParams& p, const float* x, const float* w, const
                     float* scratch, ThreadPool* pool);
 
 // dy (N,OH,OW,Cout) gradient w.r.t. y; y forward output, z pre-activation (gelu/swish only).
-// dx (N,H,W,Cin)     += ...  (ACCUMULATES; null to skip, e.g. for the first layer)
+// dx (N,H,W,Cin)     += ...  (ACCUMULATES unless assign_dx; null to skip, e.g. for the first layer)
 // dw (KH,KW,Cin,Cout) = ...  (overwrites unless accumulate_weight_grads; null to skip)
 // db (Cout)           = ...  (same rule; null to skip)
 void conv2d_backward(const Conv2DParams& p, const float* x, const float* w, const float* z, const float* y,

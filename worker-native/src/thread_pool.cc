@@ -1,5 +1,7 @@
 #include "thread_pool.h"
 
+#include "denormals.h"
+
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -54,6 +56,7 @@ struct ThreadPool::Impl {
   }
 
   void worker_loop() {
+    const FlushDenormals flush;  // workers run only the core's kernels
     uint64_t seen = 0;
     const int n = worker_count;
     for (;;) {

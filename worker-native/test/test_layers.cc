@@ -151,8 +151,14 @@ void conv_case(const Conv2DParams& p, ThreadPool* pool, test::Rng& rng, bool do_
   test::check_close(n + " dx", dx, dxr, tol, 1e-4);
   test::check_close(n + " dw", dw, dwr, tol * std::sqrt(static_cast<double>(p.batch * oh * ow)), 1e-4);
   test::check_close(n + " db", db, dbr, tol * std::sqrt(static_cast<double>(p.batch * oh * ow)), 1e-4);
-  if (!do_fd) return;
+  // assign_dx: every value of dx is written, whatever it held.
   for (auto& v : dxr) v -= 0.25f;
+  Conv2DParams assign = p;
+  assign.assign_dx = true;
+  std::vector<float> written(nx, std::numeric_limits<float>::quiet_NaN());
+  conv2d_backward(assign, x.data(), w.data(), z.data(), y.data(), r.data(), written.data(), dw.data(), db.data(), bs.data(), pool);
+  test::check_close(n + " dx, assign_dx", written, dxr, tol, 1e-4);
+  if (!do_fd) return;
   std::vector<float> ty(ny);
   auto loss = [&] {
     conv2d_forward_reference(p, x.data(), w.data(), b.data(), ty.data(), nullptr);
@@ -207,6 +213,22 @@ TEST(conv2d_forward_same_result_for_any_thread_count) {
     conv2d_forward(p, x.data(), w.data(), b.data(), y.data(), nullptr, fs.data(), &pool);
     if (ref.empty()) ref = y;
     CHECK_NAMED("conv2d forward bitwise equal, threads=" + std::to_string(threads), y == ref);
+  }
+}
+
+TEST(conv2d_backward_same_result_for_one_to_four_threads) {
+  test::Rng rng(34);
+  Conv2DParams p;
+  p.batch = 7; p.h = 13; p.w = 13; p.in_c = 32; p.out_c = 64; p.kh = p.kw = 3; p.act = Act::Relu;
+  const size_t nx = static_cast<size_t>(7) * 13 * 13 * 32, ny = static_cast<size_t>(7) * 11 * 11 * 64, nw = 9 * 32 * 64;
+  std::vector<float> x = rng.vec(nx), w = rng.vec(nw, -0.2f, 0.2f), y = rng.vec(ny), dy = rng.vec(ny);
+  std::vector<float> ref_dx, ref_dw, ref_db;
+  for (int threads : {1, 2, 3, 4}) {
+    ThreadPool pool(threads);
+    std::vector<float> dx(nx, 0.0f), dw(nw), db(64), bs(conv2d_backward_scratch_size(p, threads));
+    conv2d_backward(p, x.data(), w.data(), nullptr, y.data(), dy.data(), dx.data(), dw.data(), db.data(), bs.data(), &pool);
+    if (ref_dx.empty()) ref_dx = dx, ref_dw = dw, ref_db = db;
+    CHECK_NAMED("conv2d backward bitwise equal, threads=" + std::to_string(threads), dx == ref_dx && dw == ref_dw && db == ref_db);
   }
 }
 

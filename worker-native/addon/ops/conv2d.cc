@@ -35,10 +35,13 @@ class Conv2DOp final : public LayerOp {
   void backward(const LayerRun& run) const override {
     const float* y = run.fused ? run.pre : run.out;
     const float* z = run.fused ? nullptr : run.pre;
-    kernels::conv2d_backward(params(run.count, run.fused), run.inputs[0], run.weights[0], z, y, run.grad, run.input_grads[0],
+    kernels::Conv2DParams p = params(run.count, run.fused);
+    p.assign_dx = run.assign_input_grad;
+    kernels::conv2d_backward(p, run.inputs[0], run.weights[0], z, y, run.grad, run.input_grads[0],
                              run.weight_grads[0], use_bias_ ? run.weight_grads[1] : nullptr, run.scratch, run.pool);
   }
 
+  bool can_assign_input_grad() const override { return true; }
   bool keeps_pre(bool fused) const override { return fused || kernels::activation_backward_needs_input(act_); }
   kernels::Act folded_activation() const override { return act_; }
   const float* logits(const LayerRun& run) const override { return run.pre; }
