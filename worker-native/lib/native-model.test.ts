@@ -111,6 +111,14 @@ describe('NativeModel arguments', () => {
 });
 
 describe('NativeModel training', () => {
+  it("flushes subnormals only inside the core: Node's own arithmetic keeps them after a batch", () => {
+    const model = nativeModel(chain([4], ['Dense', { units: 2, activation: 'softmax' }]), {}, 1);
+    model.trainBatch(randomFloats(8, 3, 0, 1), randomLabels(2, 2, 4));
+    const operands = [Number.MIN_VALUE, 3];
+    expect((operands[0] as number) * (operands[1] as number)).toBe(3 * Number.MIN_VALUE);
+    expect(Math.fround(1e-40) * (operands[1] as number)).toBeGreaterThan(0);
+  });
+
   it('is reproducible from a seed, whatever the thread count', () => {
     const run = (threads: number, seed: number) => {
       const model = nativeModel(

@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "thread_pool.h"
+#include "denormals.h"
 
 using namespace layerwise;
 
@@ -79,4 +80,25 @@ TEST(thread_pool_concurrent_callers_and_many_pools) {
     if (r % 500 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   CHECK(acc == 2000 * 64);
+}
+
+// Subnormals are flushed inside the core (pool workers, and the caller while a guard lives) and kept
+// outside it: the caller's thread is Node's.
+TEST(flush_denormals_inside_the_core_only) {
+  volatile float tiny = 1e-40f;  // subnormal
+  CHECK(tiny * 1.0f != 0.0f);
+  {
+    const FlushDenormals flush;
+    CHECK(tiny * 1.0f == 0.0f);
+  }
+  CHECK(tiny * 1.0f != 0.0f);
+  ThreadPool pool(2);
+  const std::thread::id caller = std::this_thread::get_id();
+  std::atomic<int> arrived{0}, worker_flushed{-1};
+  pool.run(2, [&](int) {
+    arrived++;
+    while (arrived.load() < 2) std::this_thread::yield();  // both tasks at once: one is the worker's
+    if (std::this_thread::get_id() != caller) worker_flushed = tiny * 1.0f == 0.0f ? 1 : 0;
+  });
+  CHECK(worker_flushed.load() == 1);
 }
