@@ -23,6 +23,8 @@ struct Geometry {
   int kdim;         // KH*KW*Cin
   int64_t pix;      // OH*OW
   bool direct;      // 1x1, stride 1, no padding: x is already the column matrix
+  bool pack_windows;  // the GEMMs read windows straight from x into their panels (no column matrix);
+                      // with a channel or two (a first layer) an explicit im2col measured faster
   int chunk;        // samples per im2col chunk
 };
 
@@ -31,8 +33,9 @@ struct Geometry {
 struct ForwardPlan {
   bool batch_parallel;
   int chunk;             // samples per chunk
+  size_t packed_w;       // floats of the kernel packed once for the GEMMs (first in scratch)
+  size_t cols_floats;    // floats of im2col buffer per chunk (0 when the GEMM packs windows itself)
   size_t per_task;       // floats of scratch per task (batch_parallel) or in all
-  size_t cols_floats;    // floats of im2col buffer per chunk (0 for the direct path)
 };
 
 // Backward plan: cache-sized chunks of samples, in `groups` fixed runs of chunks, each summing its own
@@ -46,6 +49,7 @@ struct BackwardPlan {
   size_t cols_floats;  // per task: im2col of the chunk, reused for its column gradients
   size_t per_task;     // floats of scratch per thread
   size_t partial;      // floats per group: kdim * out_c weight gradient + out_c bias gradient
+  size_t packed_wt;    // the kernel transposed and packed once for the input gradient (after the partials)
 };
 
 constexpr int kWeightGradGroups = 4;
@@ -64,6 +68,7 @@ Geometry geometry(const Conv2DParams& p) {
   g.kdim = p.kh * p.kw * p.in_c;
   g.pix = static_cast<int64_t>(g.oh) * g.ow;
   g.direct = p.kh == 1 && p.kw == 1 && p.sh == 1 && p.sw == 1 && g.oh == p.h && g.ow == p.w;
+  g.pack_windows = p.in_c >= 4;
   const size_t per_sample = static_cast<size_t>(std::max<int64_t>(g.pix, 1)) * std::max(g.kdim, 1);
   g.chunk = static_cast<int>(std::max<size_t>(1, std::min<size_t>(std::max(p.batch, 1), kColsBudget / per_sample)));
   return g;
@@ -77,7 +82,8 @@ ForwardPlan forward_plan(const Conv2DParams& p, const Geometry& g, int threads) 
   f.batch_parallel = n_small >= std::max(threads, 2);
   f.chunk = f.batch_parallel ? small : g.chunk;
   const int64_t m = static_cast<int64_t>(f.chunk) * g.pix;
-  f.cols_floats = g.direct ? 0 : pad16(static_cast<size_t>(m) * g.kdim);
+  f.packed_w = pad16(gemm_packed_b_floats(g.kdim, p.out_c));
+  f.cols_floats = g.pack_windows ? 0 : pad16(static_cast<size_t>(m) * g.kdim);
   f.per_task = f.cols_floats + pad16(gemm_scratch_size(static_cast<int>(m), p.out_c, g.kdim, f.batch_parallel ? 1 : threads));
   return f;
 }
@@ -99,6 +105,7 @@ BackwardPlan backward_plan(const Conv2DParams& p, const Geometry& g, int threads
                              gemm_scratch_size(static_cast<int>(m), g.kdim, p.out_c, 1));
   b.per_task = b.dz_floats + b.cols_floats + pad16(gs);
   b.partial = pad16(static_cast<size_t>(g.kdim) * p.out_c + p.out_c);
+  b.packed_wt = pad16(gemm_packed_b_floats(p.out_c, g.kdim));
   return b;
 }
 
@@ -156,6 +163,135 @@ void im2col_sample(const Conv2DParams& p, const Geometry& g, const float* xs, fl
       }
       for (int ox = ox_hi; ox < g.ow; ++ox) edge(ox);
     }
+  }
+}
+
+// im2col of a run of samples as a PanelSource: row r is output pixel r (sample r / OH*OW), depth k is
+// (ky, kx, ci). Writing the GEMM's panels directly skips the column matrix and the copy out of it.
+struct Im2colRows {
+  const Conv2DParams* p;
+  const Geometry* g;
+  const float* x;  // the first sample of the run
+};
+
+void pack_im2col_rows(const void* ctx, int row, int rows, int depth, int depth_count, float* dst) {
+  const Im2colRows& src = *static_cast<const Im2colRows*>(ctx);
+  const Conv2DParams& p = *src.p;
+  const Geometry& g = *src.g;
+  constexpr int kRows = kGemmPanelRows;
+  const int64_t sample = static_cast<int64_t>(p.h) * p.w * p.in_c;
+  const int row_len = p.kw * p.in_c;
+  const int64_t image_row = static_cast<int64_t>(p.w) * p.in_c;
+  // The pixel of `row`, then advanced one output pixel per row.
+  int64_t n = row / g.pix;
+  int oy = static_cast<int>((row % g.pix) / g.ow), ox = static_cast<int>(row % g.ow);
+  for (int i0 = 0; i0 < rows; i0 += kRows) {
+    const int mr = std::min(kRows, rows - i0);
+    // Each row's window origin; a full panel of windows inside the image is copied six rows at a time
+    // (contiguous stores), others row by row with their edges.
+    const float* origin[kRows];
+    int window_y[kRows], window_x[kRows];
+    const float* sample_x[kRows];
+    bool inside = mr == kRows;
+    for (int r = 0; r < mr; ++r) {
+      window_y[r] = oy * p.sh - g.pt, window_x[r] = ox * p.sw - g.pl;
+      sample_x[r] = src.x + n * sample;
+      inside = inside && window_y[r] >= 0 && window_y[r] + p.kh <= p.h && window_x[r] >= 0 && window_x[r] + p.kw <= p.w;
+      origin[r] = sample_x[r] + (static_cast<int64_t>(window_y[r]) * p.w + window_x[r]) * p.in_c;
+      if (++ox == g.ow) {
+        ox = 0;
+        if (++oy == g.oh) oy = 0, ++n;
+      }
+    }
+    if (inside) {
+      int ky = depth / row_len, j = depth % row_len;
+      for (int t = 0; t < depth_count; j = 0, ++ky) {
+        const int run = std::min(row_len - j, depth_count - t);
+        const int64_t at = ky * image_row + j;
+        const float *r0 = origin[0] + at, *r1 = origin[1] + at, *r2 = origin[2] + at;
+        const float *r3 = origin[3] + at, *r4 = origin[4] + at, *r5 = origin[5] + at;
+        float* d = dst + static_cast<int64_t>(t) * kRows;
+        for (int q = 0; q < run; ++q, d += kRows) {
+          d[0] = r0[q], d[1] = r1[q], d[2] = r2[q], d[3] = r3[q], d[4] = r4[q], d[5] = r5[q];
+        }
+        t += run;
+      }
+    } else {
+      for (int r = 0; r < kRows; ++r) {
+        if (r >= mr) {
+          for (int t = 0; t < depth_count; ++t) dst[t * kRows + r] = 0.0f;
+          continue;
+        }
+        int ky = depth / row_len, j = depth % row_len;
+        for (int t = 0; t < depth_count; j = 0, ++ky) {
+          const int run = std::min(row_len - j, depth_count - t);
+          const int iy = window_y[r] + ky;
+          float* out = dst + static_cast<int64_t>(t) * kRows + r;
+          for (int q = 0; q < run; ++q) {
+            const int ix = window_x[r] + (j + q) / p.in_c;
+            const bool in = iy >= 0 && iy < p.h && ix >= 0 && ix < p.w;
+            out[q * kRows] = in ? sample_x[r][(static_cast<int64_t>(iy) * p.w + ix) * p.in_c + (j + q) % p.in_c] : 0.0f;
+          }
+          t += run;
+        }
+      }
+    }
+    dst += static_cast<int64_t>(depth_count) * kRows;
+  }
+}
+
+// The transpose of the same im2col as a PanelSource, for the weight gradient cols^T * dz: row k is depth
+// (ky, kx, ci), depth t is output pixel t of the run. Each pixel's window gives six contiguous values.
+void pack_im2col_columns(const void* ctx, int row, int rows, int depth, int depth_count, float* dst) {
+  const Im2colRows& src = *static_cast<const Im2colRows*>(ctx);
+  const Conv2DParams& p = *src.p;
+  const Geometry& g = *src.g;
+  constexpr int kRows = kGemmPanelRows;
+  const int64_t sample = static_cast<int64_t>(p.h) * p.w * p.in_c;
+  const int row_len = p.kw * p.in_c;
+  // Each pixel's window origin, once for all the panels (depth_count <= the GEMM's depth block).
+  struct Window {
+    const float* xs;  // the pixel's sample
+    int y0, x0;
+    bool inside;
+  };
+  Window windows[gemm_max_depth_block];
+  int64_t n = depth / g.pix;
+  int oy = static_cast<int>((depth % g.pix) / g.ow), ox = static_cast<int>(depth % g.ow);
+  for (int t = 0; t < depth_count; ++t) {
+    Window& w = windows[t];
+    w.xs = src.x + n * sample, w.y0 = oy * p.sh - g.pt, w.x0 = ox * p.sw - g.pl;
+    w.inside = w.y0 >= 0 && w.y0 + p.kh <= p.h && w.x0 >= 0 && w.x0 + p.kw <= p.w;
+    if (++ox == g.ow) {
+      ox = 0;
+      if (++oy == g.oh) oy = 0, ++n;
+    }
+  }
+  for (int i0 = 0; i0 < rows; i0 += kRows) {
+    const int mr = std::min(kRows, rows - i0);
+    int wy[kRows], wx[kRows], ci[kRows];
+    int64_t offset[kRows];  // from the window's origin in x
+    for (int r = 0; r < kRows; ++r) {
+      const int k = row + i0 + std::min(r, mr - 1);
+      wy[r] = k / row_len, wx[r] = (k % row_len) / p.in_c, ci[r] = k % p.in_c;
+      offset[r] = (static_cast<int64_t>(wy[r]) * p.w + wx[r]) * p.in_c + ci[r];
+    }
+    float* d = dst;
+    for (int t = 0; t < depth_count; ++t, d += kRows) {
+      const Window& w = windows[t];
+      if (mr == kRows && w.inside) {
+        const float* o = w.xs + (static_cast<int64_t>(w.y0) * p.w + w.x0) * p.in_c;
+        d[0] = o[offset[0]], d[1] = o[offset[1]], d[2] = o[offset[2]];
+        d[3] = o[offset[3]], d[4] = o[offset[4]], d[5] = o[offset[5]];
+      } else {
+        for (int r = 0; r < kRows; ++r) {
+          const int iy = w.y0 + wy[r], ix = w.x0 + wx[r];
+          const bool in = r < mr && iy >= 0 && iy < p.h && ix >= 0 && ix < p.w;
+          d[r] = in ? w.xs[(static_cast<int64_t>(iy) * p.w + ix) * p.in_c + ci[r]] : 0.0f;
+        }
+      }
+    }
+    dst += static_cast<int64_t>(depth_count) * kRows;
   }
 }
 
@@ -226,13 +362,14 @@ int conv_pad_before(int in, int k, int s, bool same) {
 size_t conv2d_forward_scratch_size(const Conv2DParams& p, int threads) {
   const Geometry g = geometry(p);
   const ForwardPlan f = forward_plan(p, g, threads);
-  return f.batch_parallel ? f.per_task * static_cast<size_t>(threads) : f.per_task;
+  return f.packed_w + (f.batch_parallel ? f.per_task * static_cast<size_t>(threads) : f.per_task);
 }
 
 size_t conv2d_backward_scratch_size(const Conv2DParams& p, int threads) {
   const Geometry g = geometry(p);
   const BackwardPlan b = backward_plan(p, g, threads);
-  if (b.batch_parallel) return b.per_task * static_cast<size_t>(threads) + b.partial * static_cast<size_t>(b.groups);
+  if (b.batch_parallel)
+    return b.per_task * static_cast<size_t>(threads) + b.partial * static_cast<size_t>(b.groups) + b.packed_wt;
   const int64_t m = static_cast<int64_t>(g.chunk) * g.pix;
   const size_t dz = p.act == Act::Linear ? 0 : pad16(static_cast<size_t>(p.batch) * g.pix * p.out_c);
   const size_t cols = pad16(static_cast<size_t>(m) * g.kdim);  // im2col, then reused for dcols
@@ -248,19 +385,23 @@ void conv2d_forward(const Conv2DParams& p, const float* x, const float* w, const
   const int threads = pool_threads(pool);
   const ForwardPlan f = forward_plan(p, g, threads);
   float* pre = z ? z : y;
-  // One chunk of samples [n0, n0 + count): im2col, GEMM, then bias + activation while it is in cache.
+  // The kernel is packed once; each chunk's im2col is written straight into the GEMM's panels.
+  gemm_pack_b(false, g.kdim, p.out_c, w, p.out_c, scratch);
+  const float* packed_w = gemm_packed_b_start(scratch);
+  scratch += f.packed_w;
+  // One chunk of samples [n0, n0 + count): the GEMM, then bias + activation while it is in cache.
   auto chunk = [&](int n0, int count, float* task_scratch, ThreadPool* gemm_pool) {
     const int m = static_cast<int>(count * g.pix);
     float* out = pre + static_cast<int64_t>(n0) * g.pix * p.out_c;
-    const float* a;
-    if (g.direct) {
-      a = x + static_cast<int64_t>(n0) * g.pix * p.in_c;
+    if (g.pack_windows) {
+      const Im2colRows rows{&p, &g, x + static_cast<int64_t>(n0) * p.h * p.w * p.in_c};
+      gemm_panels(m, p.out_c, g.kdim, 1.0f, PanelSource{pack_im2col_rows, &rows}, GemmB{nullptr, 0, false, packed_w}, 0.0f,
+                  out, p.out_c, task_scratch, gemm_pool);
     } else {
       im2col(p, g, x, n0, count, task_scratch, gemm_pool);
-      a = task_scratch;
+      gemm_packed_b(false, m, p.out_c, g.kdim, 1.0f, task_scratch, g.kdim, packed_w, 0.0f, out, p.out_c,
+                    task_scratch + f.cols_floats, gemm_pool);
     }
-    gemm(false, false, m, p.out_c, g.kdim, 1.0f, a, g.kdim, w, p.out_c, 0.0f, out, p.out_c,
-         task_scratch + f.cols_floats, gemm_pool);
     bias_activation_forward(p.act, out, b, y + static_cast<int64_t>(n0) * g.pix * p.out_c, m, p.out_c, gemm_pool);
   };
   const int n_chunks = (p.batch + f.chunk - 1) / f.chunk;
@@ -292,6 +433,10 @@ void conv2d_backward_by_chunks(const Conv2DParams& p, const Geometry& g, const B
                                float* db, float* scratch, ThreadPool* pool) {
   const int threads = pool_threads(pool);
   float* partials = scratch + plan.per_task * static_cast<size_t>(threads);
+  // The kernel transposed and packed once for every chunk's input gradient.
+  float* wt_area = partials + plan.partial * static_cast<size_t>(plan.groups);
+  if (dx) gemm_pack_b(true, p.out_c, g.kdim, w, p.out_c, wt_area);
+  const float* packed_wt = gemm_packed_b_start(wt_area);
   const size_t wsize = static_cast<size_t>(g.kdim) * p.out_c;
   const size_t sample_in = static_cast<size_t>(p.h) * p.w * p.in_c;
   const int64_t sample_out = g.pix * p.out_c;
@@ -316,19 +461,22 @@ void conv2d_backward_by_chunks(const Conv2DParams& p, const Geometry& g, const B
         }
         for (int r = 0; r < m; ++r) ew::add_to(dz + static_cast<int64_t>(r) * p.out_c, gb, p.out_c);
         if (dw) {
-          const float* a = x + static_cast<int64_t>(n0) * sample_in;
-          if (!g.direct) {
+          const float beta = c == c0 ? 0.0f : 1.0f;
+          if (g.pack_windows) {
+            const Im2colRows windows{&p, &g, x + static_cast<int64_t>(n0) * sample_in};
+            gemm_panels(g.kdim, p.out_c, m, 1.0f, PanelSource{pack_im2col_columns, &windows}, GemmB{dz, p.out_c, false, nullptr},
+                        beta, gw, p.out_c, gs, nullptr);
+          } else {
             im2col(p, g, x, n0, count, cols, nullptr);
-            a = cols;
+            gemm(true, false, g.kdim, p.out_c, m, 1.0f, cols, g.kdim, dz, p.out_c, beta, gw, p.out_c, gs, nullptr);
           }
-          gemm(true, false, g.kdim, p.out_c, m, 1.0f, a, g.kdim, dz, p.out_c, c == c0 ? 0.0f : 1.0f, gw, p.out_c, gs, nullptr);
         }
         if (dx) {
           float* dxc = dx + static_cast<int64_t>(n0) * sample_in;
           if (g.direct) {
-            gemm(false, true, m, g.kdim, p.out_c, 1.0f, dz, p.out_c, w, p.out_c, p.assign_dx ? 0.0f : 1.0f, dxc, g.kdim, gs, nullptr);
+            gemm_packed_b(false, m, g.kdim, p.out_c, 1.0f, dz, p.out_c, packed_wt, p.assign_dx ? 0.0f : 1.0f, dxc, g.kdim, gs, nullptr);
           } else {
-            gemm(false, true, m, g.kdim, p.out_c, 1.0f, dz, p.out_c, w, p.out_c, 0.0f, cols, g.kdim, gs, nullptr);
+            gemm_packed_b(false, m, g.kdim, p.out_c, 1.0f, dz, p.out_c, packed_wt, 0.0f, cols, g.kdim, gs, nullptr);
             if (p.assign_dx) std::fill(dxc, dxc + sample_in * count, 0.0f);
             col2im_add(p, g, cols, n0, count, dx, nullptr);
           }

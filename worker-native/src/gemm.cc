@@ -12,6 +12,8 @@ namespace layerwise {
 namespace kernels {
 
 using namespace gemm_detail;
+static_assert(kGemmPanelRows == kMR, "a PanelSource writes the micro-kernel's panels");
+static_assert(gemm_max_depth_block == kKC, "a PanelSource is asked for one depth block at a time");
 
 namespace {
 
@@ -95,19 +97,46 @@ void pack_b(bool trans_b, const float* B, int64_t ldb, int kc, int nc, float* ds
 }
 
 struct GemmArgs {
-  bool trans_a, trans_b;
   int K;
   float alpha;
-  const float* A;
-  int64_t lda;
-  const float* B;
-  int64_t ldb;
+  PanelSource a;
+  GemmB b;
+  int64_t b_padded_n;  // columns of a packed B, rounded up to the kernel's tile width
   float beta;
   float* C;
   int64_t ldc;
   MicroKernel kernel;
   int nr;  // the kernel's micro-tile width (16 or 32)
 };
+
+// A plain row-major op(A) as a PanelSource.
+struct MatrixA {
+  bool trans;
+  const float* A;
+  int64_t lda;
+};
+
+void pack_matrix_a(const void* ctx, int row, int rows, int depth, int depth_count, float* dst) {
+  const MatrixA& m = *static_cast<const MatrixA*>(ctx);
+  const float* origin = m.trans ? m.A + static_cast<int64_t>(depth) * m.lda + row : m.A + static_cast<int64_t>(row) * m.lda + depth;
+  pack_a(m.trans, origin, m.lda, rows, depth_count, dst);
+}
+
+struct Kernel {
+  MicroKernel fn;
+  int nr;
+};
+
+// The micro-kernel for products N columns wide (a packed B's layout depends on it).
+Kernel select_kernel(int N) {
+#ifdef LAYERWISE_HAVE_AVX2_KERNELS
+  const Isa isa = active_isa();
+  if (isa == Isa::Avx512 && N > 16) return {micro_kernel_avx512, kNR512};
+  if (isa == Isa::Avx2Fma || isa == Isa::Avx512) return {micro_kernel_avx2, gemm_detail::kNR};  // N <= 16: less padding
+#endif
+  (void)N;
+  return {micro_kernel_scalar, gemm_detail::kNR};
+}
 
 // One thread's share: rows [m0, m1) and columns [n0, n1) of C, with its own packing buffers.
 void gemm_block(const GemmArgs& g, int m0, int m1, int n0, int n1, float* scratch_a, float* scratch_b) {
@@ -117,20 +146,24 @@ void gemm_block(const GemmArgs& g, int m0, int m1, int n0, int n1, float* scratc
     const int nc = std::min(kNC, n1 - jc);
     for (int pc = 0; pc < K; pc += kKC) {
       const int kc = std::min(kKC, K - pc);
-      const float* bsrc = g.trans_b ? g.B + static_cast<int64_t>(jc) * g.ldb + pc : g.B + static_cast<int64_t>(pc) * g.ldb + jc;
-      if (kNR == kNR512) {
-        pack_b<kNR512>(g.trans_b, bsrc, g.ldb, kc, nc, scratch_b);
+      const float* bblock = scratch_b;
+      if (g.b.packed) {
+        bblock = g.b.packed + static_cast<int64_t>(pc) * g.b_padded_n + static_cast<int64_t>(jc) * kc;
       } else {
-        pack_b<gemm_detail::kNR>(g.trans_b, bsrc, g.ldb, kc, nc, scratch_b);
+        const float* bsrc = g.b.trans ? g.b.B + static_cast<int64_t>(jc) * g.b.ldb + pc : g.b.B + static_cast<int64_t>(pc) * g.b.ldb + jc;
+        if (kNR == kNR512) {
+          pack_b<kNR512>(g.b.trans, bsrc, g.b.ldb, kc, nc, scratch_b);
+        } else {
+          pack_b<gemm_detail::kNR>(g.b.trans, bsrc, g.b.ldb, kc, nc, scratch_b);
+        }
       }
       const float beta = pc == 0 ? g.beta : 1.0f;
       for (int ic = m0; ic < m1; ic += kMC) {
         const int mc = std::min(kMC, m1 - ic);
-        const float* asrc = g.trans_a ? g.A + static_cast<int64_t>(pc) * g.lda + ic : g.A + static_cast<int64_t>(ic) * g.lda + pc;
-        pack_a(g.trans_a, asrc, g.lda, mc, kc, scratch_a);
+        g.a.pack(g.a.ctx, ic, mc, pc, kc, scratch_a);
         for (int jr = 0; jr < nc; jr += kNR) {
           const int nr = std::min(kNR, nc - jr);
-          const float* bp = scratch_b + static_cast<int64_t>(jr) * kc;
+          const float* bp = bblock + static_cast<int64_t>(jr) * kc;
           for (int ir = 0; ir < mc; ir += kMR) {
             const int mr = std::min(kMR, mc - ir);
             float* c = g.C + static_cast<int64_t>(ic + ir) * g.ldc + jc + jr;
@@ -187,8 +220,8 @@ size_t gemm_scratch_size(int M, int N, int K, int threads) {
   return static_cast<size_t>(std::max(threads, 1)) * per_thread_floats(M, N, K);
 }
 
-void gemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, const float* A, int lda,
-          const float* B, int ldb, float beta, float* C, int ldc, float* scratch, ThreadPool* pool) {
+void gemm_panels(int M, int N, int K, float alpha, PanelSource a, GemmB b, float beta, float* C, int ldc, float* scratch,
+                 ThreadPool* pool) {
   if (M <= 0 || N <= 0) return;
   if (K <= 0 || alpha == 0.0f) {
     scale_c(M, N, beta, C, ldc);
@@ -200,16 +233,8 @@ void gemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, const fl
     owned.resize(gemm_scratch_size(M, N, K, max_threads));
     scratch = owned.data();
   }
-  GemmArgs g{trans_a, trans_b, K, alpha, A, lda, B, ldb, beta, C, ldc, micro_kernel_scalar, gemm_detail::kNR};
-#ifdef LAYERWISE_HAVE_AVX2_KERNELS
-  const Isa isa = active_isa();
-  if (isa == Isa::Avx2Fma) g.kernel = micro_kernel_avx2;
-  if (isa == Isa::Avx512 && N <= 16) g.kernel = micro_kernel_avx2;  // narrower tile: less padding
-  if (isa == Isa::Avx512 && N > 16) {
-    g.kernel = micro_kernel_avx512;
-    g.nr = kNR512;
-  }
-#endif
+  const Kernel kernel = select_kernel(N);
+  const GemmArgs g{K, alpha, a, b, static_cast<int64_t>(round_up(static_cast<size_t>(N), kernel.nr)), beta, C, ldc, kernel.fn, kernel.nr};
   const int kNR = g.nr;
 
   // Threads: at least ~1 MFLOP each, so tiny products stay on the caller.
@@ -252,6 +277,39 @@ void gemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, const fl
     for (int t = 0; t < tasks; ++t) task(t);
   } else {
     pool->run(tasks, task);
+  }
+}
+
+void gemm(bool trans_a, bool trans_b, int M, int N, int K, float alpha, const float* A, int lda,
+          const float* B, int ldb, float beta, float* C, int ldc, float* scratch, ThreadPool* pool) {
+  const MatrixA matrix{trans_a, A, lda};
+  gemm_panels(M, N, K, alpha, PanelSource{pack_matrix_a, &matrix}, GemmB{B, ldb, trans_b, nullptr}, beta, C, ldc, scratch, pool);
+}
+
+void gemm_packed_b(bool trans_a, int M, int N, int K, float alpha, const float* A, int lda, const float* packed_b,
+                   float beta, float* C, int ldc, float* scratch, ThreadPool* pool) {
+  const MatrixA matrix{trans_a, A, lda};
+  gemm_panels(M, N, K, alpha, PanelSource{pack_matrix_a, &matrix}, GemmB{nullptr, 0, false, packed_b}, beta, C, ldc, scratch, pool);
+}
+
+size_t gemm_packed_b_floats(int K, int N) {
+  if (K <= 0 || N <= 0) return 0;
+  return static_cast<size_t>(K) * round_up(static_cast<size_t>(N), select_kernel(N).nr) + kAlignFloats;
+}
+
+float* gemm_packed_b_start(float* dst) { return align_ptr(dst); }
+
+// Depth blocks of kKC, each holding every column's micro-panels: the layout gemm_block reads.
+void gemm_pack_b(bool trans_b, int K, int N, const float* B, int ldb, float* dst) {
+  const int nr = select_kernel(N).nr;
+  const int64_t padded = static_cast<int64_t>(round_up(static_cast<size_t>(N), nr));
+  dst = align_ptr(dst);  // the micro-kernels load B aligned
+  for (int pc = 0; pc < K; pc += kKC) {
+    const int kc = std::min(kKC, K - pc);
+    const float* src = trans_b ? B + pc : B + static_cast<int64_t>(pc) * ldb;
+    float* out = dst + static_cast<int64_t>(pc) * padded;
+    if (nr == kNR512) pack_b<kNR512>(trans_b, src, ldb, kc, N, out);
+    else pack_b<gemm_detail::kNR>(trans_b, src, ldb, kc, N, out);
   }
 }
 

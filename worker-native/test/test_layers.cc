@@ -183,6 +183,8 @@ TEST(conv2d_fast_vs_reference_and_gradients) {
       {1, 9, 9, 1, 3, 4, 4, 3, 3, true, Act::Elu},
       {2, 8, 8, 4, 3, 3, 3, 3, 2, false, Act::LeakyRelu},
       {2, 5, 5, 2, 4, 3, 3, 1, 1, false, Act::Softmax},
+      {2, 9, 8, 5, 7, 3, 3, 2, 2, true, Act::Relu},      // windows packed straight from x, padded edges
+      {3, 5, 5, 64, 8, 3, 3, 1, 1, true, Act::Linear},   // depth 576: two GEMM depth blocks
   };
   for (const C& c : cases) {
     Conv2DParams p;
