@@ -88,6 +88,7 @@ class Model {
   double regularize(bool want_gradient);
   void apply_optimizer();
   bool needs_input_grad(int index, int input) const;
+  int inference_step(int batch) const;
   /** The op's view of node `index` (input pointer tables refreshed from the current buffers). */
   LayerRun layer_run(int index, int count, bool training);
   float* weight(int index, int slot) { return params_.data() + spec_.nodes[index].weights[slot].offset; }

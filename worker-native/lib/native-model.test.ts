@@ -111,6 +111,29 @@ describe('NativeModel arguments', () => {
 });
 
 describe('NativeModel training', () => {
+  it('predicts and evaluates a large batch in cache-sized steps with the same results as sample by sample', () => {
+    // 1 MB of activations per sample: the core runs the batch of 10 in steps of 4.
+    const model = nativeModel(
+      chain(
+        [64, 64, 1],
+        ['Conv2D', { filters: 64, padding: 'same' }],
+        ['GlobalAveragePooling2D'],
+        ['Dense', { units: 3, activation: 'softmax' }],
+      ),
+      {},
+      1,
+    );
+    const x = randomFloats(10 * 64 * 64, 5, 0, 1);
+    const y = randomLabels(10, 3, 6);
+    const whole = model.predict(x, { batchSize: 10 });
+    const bySample = model.predict(x, { batchSize: 1 });
+    expect(whole).toEqual(bySample);
+    const evaluated = model.evaluate(x, y, 10);
+    const one = model.evaluate(x, y, 1);
+    expect(evaluated.accuracy).toBe(one.accuracy);
+    expect(evaluated.loss).toBeCloseTo(one.loss, 6);
+  });
+
   it("flushes subnormals only inside the core: Node's own arithmetic keeps them after a batch", () => {
     const model = nativeModel(chain([4], ['Dense', { units: 2, activation: 'softmax' }]), {}, 1);
     model.trainBatch(randomFloats(8, 3, 0, 1), randomLabels(2, 2, 4));
