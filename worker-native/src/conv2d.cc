@@ -52,7 +52,10 @@ struct BackwardPlan {
   size_t packed_wt;    // the kernel transposed and packed once for the input gradient (after the partials)
 };
 
-constexpr int kWeightGradGroups = 4;
+constexpr int kWeightGradGroups = 8;
+
+// Tasks a batch-parallel pass is split into: several per thread, claimed as threads come free.
+int batch_tasks(int chunks, int threads) { return std::min(chunks, threads * ThreadPool::kTasksPerThread); }
 
 Geometry geometry(const Conv2DParams& p);
 
@@ -362,14 +365,15 @@ int conv_pad_before(int in, int k, int s, bool same) {
 size_t conv2d_forward_scratch_size(const Conv2DParams& p, int threads) {
   const Geometry g = geometry(p);
   const ForwardPlan f = forward_plan(p, g, threads);
-  return f.packed_w + (f.batch_parallel ? f.per_task * static_cast<size_t>(threads) : f.per_task);
+  const int chunks = (std::max(p.batch, 1) + f.chunk - 1) / f.chunk;
+  return f.packed_w + (f.batch_parallel ? f.per_task * static_cast<size_t>(batch_tasks(chunks, threads)) : f.per_task);
 }
 
 size_t conv2d_backward_scratch_size(const Conv2DParams& p, int threads) {
   const Geometry g = geometry(p);
   const BackwardPlan b = backward_plan(p, g, threads);
   if (b.batch_parallel)
-    return b.per_task * static_cast<size_t>(threads) + b.partial * static_cast<size_t>(b.groups) + b.packed_wt;
+    return (b.per_task + b.partial) * static_cast<size_t>(b.groups) + b.packed_wt;
   const int64_t m = static_cast<int64_t>(g.chunk) * g.pix;
   const size_t dz = p.act == Act::Linear ? 0 : pad16(static_cast<size_t>(p.batch) * g.pix * p.out_c);
   const size_t cols = pad16(static_cast<size_t>(m) * g.kdim);  // im2col, then reused for dcols
@@ -408,9 +412,10 @@ void conv2d_forward(const Conv2DParams& p, const float* x, const float* w, const
   if (f.batch_parallel && pool && threads > 1) {
     // Task t owns scratch slice t and a contiguous range of chunks; every sample is computed the same
     // way whatever the thread count.
-    pool->run(threads, [&](int t) {
+    const int tasks = batch_tasks(n_chunks, threads);
+    pool->run(tasks, [&](int t) {
       float* ts = scratch + f.per_task * static_cast<size_t>(t);
-      for (int c = n_chunks * t / threads; c < n_chunks * (t + 1) / threads; ++c) {
+      for (int c = n_chunks * t / tasks; c < n_chunks * (t + 1) / tasks; ++c) {
         const int n0 = c * f.chunk;
         chunk(n0, std::min(f.chunk, p.batch - n0), ts, nullptr);
       }
@@ -432,7 +437,7 @@ void conv2d_backward_by_chunks(const Conv2DParams& p, const Geometry& g, const B
                                const float* w, const float* z, const float* y, const float* dy, float* dx, float* dw,
                                float* db, float* scratch, ThreadPool* pool) {
   const int threads = pool_threads(pool);
-  float* partials = scratch + plan.per_task * static_cast<size_t>(threads);
+  float* partials = scratch + plan.per_task * static_cast<size_t>(plan.groups);
   // The kernel transposed and packed once for every chunk's input gradient.
   float* wt_area = partials + plan.partial * static_cast<size_t>(plan.groups);
   if (dx) gemm_pack_b(true, p.out_c, g.kdim, w, p.out_c, wt_area);
@@ -440,11 +445,12 @@ void conv2d_backward_by_chunks(const Conv2DParams& p, const Geometry& g, const B
   const size_t wsize = static_cast<size_t>(g.kdim) * p.out_c;
   const size_t sample_in = static_cast<size_t>(p.h) * p.w * p.in_c;
   const int64_t sample_out = g.pix * p.out_c;
-  auto task = [&](int t) {
-    float* dzbuf = scratch + plan.per_task * static_cast<size_t>(t);
+  // One task per group, with its own scratch slot: threads claim groups as they come free.
+  auto task = [&](int group) {
+    float* dzbuf = scratch + plan.per_task * static_cast<size_t>(group);
     float* cols = dzbuf + plan.dz_floats;
     float* gs = cols + plan.cols_floats;
-    for (int group = plan.groups * t / threads; group < plan.groups * (t + 1) / threads; ++group) {
+    {
       float* gw = partials + plan.partial * static_cast<size_t>(group);
       float* gb = gw + wsize;
       std::fill(gb, gb + p.out_c, 0.0f);
@@ -484,8 +490,11 @@ void conv2d_backward_by_chunks(const Conv2DParams& p, const Geometry& g, const B
       }
     }
   };
-  if (threads > 1) pool->run(threads, task);
-  else task(0);
+  if (threads > 1) {
+    pool->run(plan.groups, task);
+  } else {
+    for (int group = 0; group < plan.groups; ++group) task(group);
+  }
   // dw/db = (accumulate ? dw/db : 0) + the groups' partials in group order.
   const bool acc = p.accumulate_weight_grads;
   auto reduce = [&](float* out, size_t offset, size_t n) {

@@ -29,14 +29,20 @@ class ThreadPool {
     run_impl(tasks, [](void* ctx, int t) { (*static_cast<Fn*>(ctx))(t); }, const_cast<void*>(static_cast<const void*>(&fn)));
   }
 
-  /** Splits [0, n) into at most size() contiguous ranges of at least `grain` items (the split depends
-   *  only on n, grain and size()) and calls fn(begin, end) for each. */
+  /** Ranges per thread that parallel_for and the batch-splitting kernels aim for: threads claim them as
+   *  they come free, so a thread the OS descheduled (a busy page on the same cores) delays one small
+   *  range, not half the work while the others wait at the join. */
+  static constexpr int kTasksPerThread = 4;
+
+  /** Splits [0, n) into at most size() * kTasksPerThread contiguous ranges of at least `grain` items
+   *  (the split depends only on n, grain and size()) and calls fn(begin, end) for each. */
   template <class F>
   void parallel_for(int64_t n, F&& fn, int64_t grain = 1) {
     if (n <= 0) return;
     if (grain < 1) grain = 1;
     int64_t chunks = (n + grain - 1) / grain;
-    if (chunks > size_) chunks = size_;
+    const int64_t most = size_ == 1 ? 1 : static_cast<int64_t>(size_) * kTasksPerThread;
+    if (chunks > most) chunks = most;
     if (chunks <= 1) {
       fn(int64_t(0), n);
       return;

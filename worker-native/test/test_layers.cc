@@ -218,14 +218,14 @@ TEST(conv2d_forward_same_result_for_any_thread_count) {
   }
 }
 
-TEST(conv2d_backward_same_result_for_one_to_four_threads) {
+TEST(conv2d_backward_same_result_for_one_to_eight_threads) {
   test::Rng rng(34);
   Conv2DParams p;
-  p.batch = 7; p.h = 13; p.w = 13; p.in_c = 32; p.out_c = 64; p.kh = p.kw = 3; p.act = Act::Relu;
-  const size_t nx = static_cast<size_t>(7) * 13 * 13 * 32, ny = static_cast<size_t>(7) * 11 * 11 * 64, nw = 9 * 32 * 64;
+  p.batch = 16; p.h = 13; p.w = 13; p.in_c = 32; p.out_c = 64; p.kh = p.kw = 3; p.act = Act::Relu;
+  const size_t nx = static_cast<size_t>(16) * 13 * 13 * 32, ny = static_cast<size_t>(16) * 11 * 11 * 64, nw = 9 * 32 * 64;
   std::vector<float> x = rng.vec(nx), w = rng.vec(nw, -0.2f, 0.2f), y = rng.vec(ny), dy = rng.vec(ny);
   std::vector<float> ref_dx, ref_dw, ref_db;
-  for (int threads : {1, 2, 3, 4}) {
+  for (int threads : {1, 2, 3, 4, 8}) {
     ThreadPool pool(threads);
     std::vector<float> dx(nx, 0.0f), dw(nw), db(64), bs(conv2d_backward_scratch_size(p, threads));
     conv2d_backward(p, x.data(), w.data(), nullptr, y.data(), dy.data(), dx.data(), dw.data(), db.data(), bs.data(), &pool);
