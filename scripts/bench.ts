@@ -44,8 +44,7 @@ if (only === undefined || only === 'engine') {
 }
 
 if (only === undefined || only === 'training') {
-  const peak = Number(process.env.LAYERWISE_PEAK_GFLOPS ?? '') || undefined;
-  const body = benchTraining(peak);
+  const body = benchTraining();
   console.log(body);
   writeSection('training', 'Training and inference (native core vs PyTorch and TensorFlow.js)', body);
 }
