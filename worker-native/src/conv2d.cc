@@ -177,6 +177,20 @@ struct Im2colRows {
   const float* x;  // the first sample of the run
 };
 
+// Output pixel `index` of a run of samples (a row of its im2col), stepped one pixel at a time.
+struct PixelCursor {
+  int64_t n;
+  int oy, ox;
+  PixelCursor(const Geometry& g, int64_t index)
+      : n(index / g.pix), oy(static_cast<int>((index % g.pix) / g.ow)), ox(static_cast<int>(index % g.ow)) {}
+  void next(const Geometry& g) {
+    if (++ox == g.ow) {
+      ox = 0;
+      if (++oy == g.oh) oy = 0, ++n;
+    }
+  }
+};
+
 void pack_im2col_rows(const void* ctx, int row, int rows, int depth, int depth_count, float* dst) {
   const Im2colRows& src = *static_cast<const Im2colRows*>(ctx);
   const Conv2DParams& p = *src.p;
@@ -185,9 +199,7 @@ void pack_im2col_rows(const void* ctx, int row, int rows, int depth, int depth_c
   const int64_t sample = static_cast<int64_t>(p.h) * p.w * p.in_c;
   const int row_len = p.kw * p.in_c;
   const int64_t image_row = static_cast<int64_t>(p.w) * p.in_c;
-  // The pixel of `row`, then advanced one output pixel per row.
-  int64_t n = row / g.pix;
-  int oy = static_cast<int>((row % g.pix) / g.ow), ox = static_cast<int>(row % g.ow);
+  PixelCursor pixel(g, row);
   for (int i0 = 0; i0 < rows; i0 += kRows) {
     const int mr = std::min(kRows, rows - i0);
     // Each row's window origin; a full panel of windows inside the image is copied six rows at a time
@@ -196,15 +208,11 @@ void pack_im2col_rows(const void* ctx, int row, int rows, int depth, int depth_c
     int window_y[kRows], window_x[kRows];
     const float* sample_x[kRows];
     bool inside = mr == kRows;
-    for (int r = 0; r < mr; ++r) {
-      window_y[r] = oy * p.sh - g.pt, window_x[r] = ox * p.sw - g.pl;
-      sample_x[r] = src.x + n * sample;
+    for (int r = 0; r < mr; ++r, pixel.next(g)) {
+      window_y[r] = pixel.oy * p.sh - g.pt, window_x[r] = pixel.ox * p.sw - g.pl;
+      sample_x[r] = src.x + pixel.n * sample;
       inside = inside && window_y[r] >= 0 && window_y[r] + p.kh <= p.h && window_x[r] >= 0 && window_x[r] + p.kw <= p.w;
       origin[r] = sample_x[r] + (static_cast<int64_t>(window_y[r]) * p.w + window_x[r]) * p.in_c;
-      if (++ox == g.ow) {
-        ox = 0;
-        if (++oy == g.oh) oy = 0, ++n;
-      }
     }
     if (inside) {
       int ky = depth / row_len, j = depth % row_len;
@@ -259,16 +267,11 @@ void pack_im2col_columns(const void* ctx, int row, int rows, int depth, int dept
     bool inside;
   };
   Window windows[gemm_max_depth_block];
-  int64_t n = depth / g.pix;
-  int oy = static_cast<int>((depth % g.pix) / g.ow), ox = static_cast<int>(depth % g.ow);
-  for (int t = 0; t < depth_count; ++t) {
+  PixelCursor pixel(g, depth);
+  for (int t = 0; t < depth_count; ++t, pixel.next(g)) {
     Window& w = windows[t];
-    w.xs = src.x + n * sample, w.y0 = oy * p.sh - g.pt, w.x0 = ox * p.sw - g.pl;
+    w.xs = src.x + pixel.n * sample, w.y0 = pixel.oy * p.sh - g.pt, w.x0 = pixel.ox * p.sw - g.pl;
     w.inside = w.y0 >= 0 && w.y0 + p.kh <= p.h && w.x0 >= 0 && w.x0 + p.kw <= p.w;
-    if (++ox == g.ow) {
-      ox = 0;
-      if (++oy == g.oh) oy = 0, ++n;
-    }
   }
   for (int i0 = 0; i0 < rows; i0 += kRows) {
     const int mr = std::min(kRows, rows - i0);
