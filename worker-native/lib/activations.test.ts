@@ -18,7 +18,7 @@ beforeAll(async () => {
 /** Valid-padding, stride-1 Conv2D with ReLU in plain loops: NHWC input, HWIO kernel. */
 function conv2dRelu(
   x: Float32Array,
-  [h, w, c]: readonly number[],
+  [h, w, c]: readonly [number, number, number],
   kernel: Float32Array,
   bias: Float32Array,
   k: number,
