@@ -176,12 +176,14 @@ describe('layerwise inspect refuses', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('a model without weights, and a missing --out', async () => {
+  it('a model without weights, a missing --out, and an --out that is a file', async () => {
     const untrained = await inspect('assets/templates/mnist-cnn.json', '--index', '0', '--out', out);
     expect([untrained.code, untrained.stderr]).toEqual([
       2,
       'assets/templates/mnist-cnn.json: the model has no weights: train it first, e.g. layerwise train assets/templates/mnist-cnn.json --out trained.json',
     ]);
+    const file = await inspect(trained, '--index', '0', '--out', trained);
+    expect(file.stderr).toBe(`--out ${trained}: is a file; inspect writes a folder of images and stats.json`);
     const noOut = await inspect(trained, '--index', '0');
     expect(noOut.stderr).toBe(
       'layerwise inspect: --out <folder> is required (where the images and stats.json go)',

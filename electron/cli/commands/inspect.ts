@@ -1,7 +1,7 @@
 // `layerwise inspect <trained.json> --dataset mnist [--split test|train] --index N --out dir/`: one
 // inference pass over one dataset image, then one PNG per layer (feature maps tiled, a bar strip for
 // vectors, the class probabilities for the output) and stats.json with each layer's statistics.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { argmax } from '../../../engine/training/evaluation';
 import { activationStats } from '../../services/inference/activation-summary';
@@ -45,6 +45,9 @@ export async function inspectCommand(file: string, options: InspectOptions, io: 
       'layerwise inspect: --out <folder> is required (where the images and stats.json go)',
     ]);
   const out = options.out;
+  const existing = await stat(out).catch(() => undefined);
+  if (existing !== undefined && !existing.isDirectory())
+    throw new UserError([`--out ${out}: is a file; inspect writes a folder of images and stats.json`]);
   const trained = await openTrainedModel(file);
   try {
     const dataset = options.dataset ?? trained.dataset;
