@@ -7,7 +7,8 @@ import type { RasterImage } from './png';
 const TILE_TARGET = 56;
 /** Pixels between tiles. */
 export const TILE_GAP = 2;
-const GAP_GRAY = 48;
+/** Tiles are gray, so a colour tells the gaps between them from a black tile's edge. */
+const GAP: readonly [number, number, number] = [40, 70, 130];
 
 /** How `featureMapGrid` lays out an output of `shape` (channels last; LxC shows as C maps of 1xL). */
 export function gridLayout(shape: readonly number[]) {
@@ -29,10 +30,11 @@ export function gridLayout(shape: readonly number[]) {
   };
 }
 
-/** Every channel as a gray tile, normalised per channel (a constant channel is black). */
+/** Every channel as a gray tile, normalised per channel (a constant channel is black), in RGB. */
 export function featureMapGrid(values: Float32Array, shape: readonly number[]): RasterImage {
   const g = gridLayout(shape);
-  const pixels = new Uint8Array(g.imageWidth * g.imageHeight).fill(GAP_GRAY);
+  const pixels = new Uint8Array(g.imageWidth * g.imageHeight * 3);
+  for (let i = 0; i < pixels.length; i += 3) pixels.set(GAP, i);
   for (let c = 0; c < g.channels; c++) {
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
@@ -48,10 +50,14 @@ export function featureMapGrid(values: Float32Array, shape: readonly number[]): 
         const v = values[
           (Math.floor(y / g.scale) * g.width + Math.floor(x / g.scale)) * g.channels + c
         ] as number;
-        pixels[(top + y) * g.imageWidth + left + x] = Math.round(((v - min) / range) * 255);
+        pixels.fill(
+          Math.round(((v - min) / range) * 255),
+          ((top + y) * g.imageWidth + left + x) * 3,
+          ((top + y) * g.imageWidth + left + x) * 3 + 3,
+        );
       }
   }
-  return { width: g.imageWidth, height: g.imageHeight, channels: 1, pixels };
+  return { width: g.imageWidth, height: g.imageHeight, channels: 3, pixels };
 }
 
 type Rgb = readonly [number, number, number];

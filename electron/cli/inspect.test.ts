@@ -91,11 +91,13 @@ describe('layerwise inspect', () => {
     const { images } = mnistSamples('t10k', INDEX, 1);
     const input = png(stats.layers[0]?.image as string);
     const g = gridLayout([28, 28, 1]);
-    expect([input.width, input.height, input.channels]).toEqual([g.imageWidth, g.imageHeight, 1]);
+    expect([input.width, input.height, input.channels]).toEqual([g.imageWidth, g.imageHeight, 3]);
     // Normalised to the image's own 0..255 range: each pixel comes back, scaled up `g.scale` times.
     for (let y = 0; y < 28; y++)
       for (let x = 0; x < 28; x++) {
-        const drawn = input.pixels[y * g.scale * input.width + x * g.scale] as number;
+        const at = (y * g.scale * input.width + x * g.scale) * 3;
+        const drawn = input.pixels[at] as number;
+        expect([input.pixels[at + 1], input.pixels[at + 2]]).toEqual([drawn, drawn]);
         expect(Math.abs(drawn - (images[y * 28 + x] as number))).toBeLessThanOrEqual(1);
       }
     const conv = png(stats.layers[3]?.image as string);
