@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { evalCommand } from './commands/evaluate';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
+import { inspectCommand } from './commands/inspect';
 import { predictCommand } from './commands/predict';
 import { serveMain } from './commands/serve-main';
 import { summaryCommand } from './commands/summary';
@@ -23,6 +24,9 @@ Commands:
   eval <trained.json> [--dataset D] [--json]      Test-set loss, accuracy and confusion matrix
   predict <trained.json> [--dataset D] [--split test|train] [--limit N] --json
                                        One JSON line per image: index, label, predicted, probabilities
+  inspect <trained.json> --index N --out <folder> [--dataset D] [--split test|train]
+                                       Every layer's output for one image: a PNG per layer and
+                                       stats.json (shape, mean, std, zero fraction, min, max)
   serve [--port N]                     The app in a browser: prints http://127.0.0.1:PORT/?token=...
   export <model.json> --format F --out <path> [--weights inline|sidecar|none]
                                        Write the model for another tool; F: json|tfjs|onnx|pytorch|keras
@@ -51,6 +55,7 @@ const OPTIONS = {
   port: { type: 'string' },
   format: { type: 'string' },
   weights: { type: 'string' },
+  index: { type: 'string' },
 } as const;
 
 /** Runs one command; returns its exit code and, with the default buffered IO, what it printed. */
@@ -108,6 +113,12 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
     case 'predict':
       return predictCommand(
         oneFile('predict', args, 'trained.json --dataset mnist --split test --json'),
+        values,
+        io,
+      );
+    case 'inspect':
+      return inspectCommand(
+        oneFile('inspect', args, 'trained.json --dataset mnist --index 0 --out inspect/'),
         values,
         io,
       );

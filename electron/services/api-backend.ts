@@ -189,6 +189,9 @@ export function createApiBackend(
       inference.release(modelId);
       return {};
     },
+    'inference.activations': async ({ modelId, image }: { modelId: string; image: number[] }) => ({
+      layers: inference.activations(modelId, image),
+    }),
   };
 
   return {

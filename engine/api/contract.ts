@@ -50,6 +50,14 @@ export const methodParams = {
       .max(256),
   }),
   'inference.release': z.strictObject({ modelId: z.string().min(1).max(100) }),
+  /** Every layer's output for one image, summarised for thumbnails (issue 16). */
+  'inference.activations': z.strictObject({
+    modelId: z.string().min(1).max(100),
+    image: z
+      .array(z.number().finite())
+      .min(1)
+      .max(1 << 20),
+  }),
 } as const;
 
 export type MethodName = keyof typeof methodParams;
@@ -95,6 +103,42 @@ export interface WeightTensorData {
   readonly data: string;
 }
 
+/** Summary statistics of one layer's output for one input. */
+export interface ActivationStats {
+  readonly mean: number;
+  readonly std: number;
+  readonly min: number;
+  readonly max: number;
+  /** Fraction of values that are exactly zero (dead ReLU units show here). */
+  readonly zeroFraction: number;
+}
+
+/**
+ * One layer's output for one input (inference.activations). Outputs with channels (HxWxC, or LxC as
+ * 1xL maps) come as `maps`: up to MAX_ACTIVATION_CHANNELS channels, each a row-major HxW grid, sides
+ * subsampled to at most MAX_ACTIVATION_MAP_SIDE. 1-D outputs come as `vector` (up to
+ * MAX_ACTIVATION_VECTOR values). `stats` are always over the whole output.
+ */
+export interface LayerActivation {
+  readonly name: string;
+  readonly type: string;
+  readonly shape: readonly number[];
+  readonly stats: ActivationStats;
+  readonly maps?: {
+    readonly height: number;
+    readonly width: number;
+    /** Channels in the output; `data` holds the first min(channels, MAX_ACTIVATION_CHANNELS). */
+    readonly channels: number;
+    readonly data: readonly (readonly number[])[];
+  };
+  readonly vector?: { readonly length: number; readonly data: readonly number[] };
+}
+
+/** Bounds on the inference.activations payload, per layer. */
+export const MAX_ACTIVATION_CHANNELS = 64;
+export const MAX_ACTIVATION_MAP_SIDE = 64;
+export const MAX_ACTIVATION_VECTOR = 1024;
+
 export interface MethodResults {
   'app.info': AppInfo;
   'datasets.list': DatasetInfo[];
@@ -111,6 +155,7 @@ export interface MethodResults {
   'inference.load': { modelId: string; inputShape: number[]; outputShape: number[] };
   'inference.predict': { probabilities: number[][] };
   'inference.release': Record<string, never>;
+  'inference.activations': { layers: LayerActivation[] };
 }
 
 /** Events pushed to every client. */

@@ -19,6 +19,7 @@ export const methodNames = [
   'inference.load',
   'inference.predict',
   'inference.release',
+  'inference.activations',
 ] as const satisfies readonly MethodName[];
 
 // Fails to compile when contract.ts gains a method this list lacks.

@@ -365,4 +365,13 @@ Act Model::output_act() const { return ops_[spec_.output_index]->folded_activati
 
 const float* Model::input_gradient() const { return nodes_[spec_.input_index].grad_ptr; }
 
+// Activations for one input (issue 16): one pass in inference mode, as predict() runs it, but in a
+// single step so that every node's buffer holds all `count` samples when it returns.
+void Model::forward_activations(InputView x, int count) {
+  const FlushDenormals flush;
+  reserve(count);
+  load_inputs(x, 0, count);
+  forward(count, false);
+}
+
 } // namespace layerwise

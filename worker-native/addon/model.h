@@ -59,6 +59,13 @@ class Model {
   size_t input_size() const { return input_size_; }
   size_t output_size() const { return output_size_; }
 
+  /** Issue 16 (activations for one input): an inference-mode forward pass of `count` samples that leaves
+   *  every node's output readable through node_output() until the next pass. Views share their input's
+   *  values, under their own shape. */
+  void forward_activations(InputView x, int count);
+  /** Node `index`'s output from the last forward_activations: count x its output size, plan order. */
+  const float* node_output(int index) const { return nodes_[index].out_ptr; }
+
  private:
   struct NodeBuffers {
     size_t out_size = 0;                  // values per sample

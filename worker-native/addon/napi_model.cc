@@ -21,6 +21,7 @@ class NapiModel : public Napi::ObjectWrap<NapiModel> {
                         InstanceMethod("getWeights", &NapiModel::GetWeights),
                         InstanceMethod("setWeight", &NapiModel::SetWeight), InstanceMethod("step", &NapiModel::Step),
                         InstanceMethod("layerTimes", &NapiModel::LayerTimes),
+                        InstanceMethod("activations", &NapiModel::Activations),
                         InstanceMethod("dispose", &NapiModel::Dispose)});
   }
 
@@ -198,6 +199,39 @@ class NapiModel : public Napi::ObjectWrap<NapiModel> {
   Napi::Value Dispose(const Napi::CallbackInfo& info) {
     model_.reset();
     return info.Env().Undefined();
+  }
+
+  // Issue 16, activations for one input: activations(x, count) -> [{ name, type, shape, values }] for
+  // every node in plan order (views included, under their own shape), values = count x the node's size,
+  // from one inference-mode pass. At most kMaxActivationSamples samples: the buffers grow to the largest
+  // count ever asked for, and this call is for looking at a few inputs, not for batches.
+  static constexpr int kMaxActivationSamples = 64;
+
+  Napi::Value Activations(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    const int count = count_arg(info, 1);
+    if (count > kMaxActivationSamples)
+      throw Napi::RangeError::New(env, "activations takes at most " + std::to_string(kMaxActivationSamples) + " samples, got " + std::to_string(count));
+    Model& model = live(env);
+    model.forward_activations(inputs(info, 0, count), count);
+    const std::vector<NodeSpec>& nodes = model.spec().nodes;
+    Napi::Array out = Napi::Array::New(env, nodes.size());
+    for (size_t i = 0; i < nodes.size(); i++) {
+      const NodeSpec& node = nodes[i];
+      Napi::Array shape = Napi::Array::New(env, node.output_shape.size());
+      for (size_t d = 0; d < node.output_shape.size(); d++) shape.Set(static_cast<uint32_t>(d), static_cast<double>(node.output_shape[d]));
+      const size_t n = shape_size(node.output_shape) * static_cast<size_t>(count);
+      Napi::Float32Array values = Napi::Float32Array::New(env, n);
+      const float* src = model.node_output(static_cast<int>(i));
+      std::copy(src, src + n, values.Data());
+      Napi::Object entry = Napi::Object::New(env);
+      entry.Set("name", node.name);
+      entry.Set("type", node.type);
+      entry.Set("shape", shape);
+      entry.Set("values", values);
+      out.Set(static_cast<uint32_t>(i), entry);
+    }
+    return out;
   }
 
   std::unique_ptr<Model> model_;

@@ -42,6 +42,20 @@ export interface LayerTimes {
   readonly batches: number;
 }
 
+/** One node's output for the samples of an activations() call (views included, under their own shape). */
+export interface NodeActivation {
+  readonly name: string;
+  /** The layer type (Keras class name). */
+  readonly type: string;
+  /** The output's shape for one sample (no batch dimension). */
+  readonly shape: readonly number[];
+  /** count x the shape's size values, sample-major, channels last. */
+  readonly values: Float32Array;
+}
+
+/** The most samples one activations() call takes (the core's buffers grow to the largest count asked). */
+export const MAX_ACTIVATION_SAMPLES = 64;
+
 interface NativeBinding {
   Model: new (spec: unknown) => NativeHandle;
   /** The layer types the core has an op for (addon/op_table.cc). */
@@ -57,6 +71,7 @@ interface NativeHandle {
   setWeight(name: string, values: Float32Array): void;
   step(): number;
   layerTimes(): LayerTimes;
+  activations(x: Inputs, count: number): NodeActivation[];
   dispose(): void;
 }
 
@@ -153,6 +168,14 @@ export class NativeModel {
   /** Where the time went since the previous call (forward passes of evaluate and predict included). */
   takeLayerTimes(): LayerTimes {
     return this.live().layerTimes();
+  }
+
+  /** Every node's output for a few samples (at most MAX_ACTIVATION_SAMPLES), in plan order, in inference mode. */
+  activations(x: Inputs): NodeActivation[] {
+    const count = this.countSamples(x);
+    if (count > MAX_ACTIVATION_SAMPLES)
+      throw new Error(`activations takes at most ${MAX_ACTIVATION_SAMPLES} samples, got ${count}`);
+    return this.live().activations(x, count);
   }
 
   dispose(): void {

@@ -6,6 +6,8 @@ import { compileGraph, type ExecutionPlan, type Issue } from '../../../engine';
 import { ApiError } from '../../../engine/api/contract';
 import { decodeWeights, weightValues } from '../../../engine/formats/weights';
 import { NativeModel } from '../../../worker-native/lib/native-model';
+import type { LayerActivation } from '../../../engine/api/contract';
+import { summarizeActivation } from './activation-summary';
 import { checkedModel } from '../training/training-service';
 
 /** Loaded models kept at once; loading one more releases the least recently used. */
@@ -60,12 +62,7 @@ export class InferenceService {
 
   /** Class probabilities for each image (pixel values as the model takes them, e.g. 0..1). */
   predict(modelId: string, images: readonly (readonly number[])[]): number[][] {
-    const loaded = this.models.get(modelId);
-    if (loaded === undefined)
-      throw new ApiError({ code: 'E_NOT_FOUND', message: `no loaded model '${modelId}': load it again` });
-    // Most recently used last, so eviction takes the oldest.
-    this.models.delete(modelId);
-    this.models.set(modelId, loaded);
+    const loaded = this.use(modelId);
     const input = new Float32Array(images.length * loaded.inputSize);
     images.forEach((image, i) => {
       if (image.length !== loaded.inputSize)
@@ -78,6 +75,27 @@ export class InferenceService {
     const output = loaded.native.predict(input, { batchSize: Math.max(1, images.length) });
     const classes = output.length / Math.max(1, images.length);
     return images.map((_, i) => Array.from(output.subarray(i * classes, (i + 1) * classes)));
+  }
+
+  /** Every layer's output for one image, in plan order, summarised for thumbnails (activation-summary.ts). */
+  activations(modelId: string, image: readonly number[]): LayerActivation[] {
+    const loaded = this.use(modelId);
+    if (image.length !== loaded.inputSize)
+      throw new ApiError({
+        code: 'E_BAD_REQUEST',
+        message: `the image has ${image.length} values; the model takes ${loaded.inputSize}`,
+      });
+    return loaded.native.activations(Float32Array.from(image)).map(summarizeActivation);
+  }
+
+  /** The loaded model `modelId`, now the most recently used (eviction takes the oldest). */
+  private use(modelId: string): Loaded {
+    const loaded = this.models.get(modelId);
+    if (loaded === undefined)
+      throw new ApiError({ code: 'E_NOT_FOUND', message: `no loaded model '${modelId}': load it again` });
+    this.models.delete(modelId);
+    this.models.set(modelId, loaded);
+    return loaded;
   }
 
   release(modelId: string): void {
