@@ -12,6 +12,7 @@ import {
 import { createStore } from 'zustand/vanilla';
 import {
   analyzeGraph,
+  type Graph,
   type GraphAnalysis,
   type MessageId,
   type MessageValues,
@@ -113,6 +114,11 @@ export interface EditorActions {
   markSaved(fileName: string | null, documentId?: string | null): void;
   setTraining(section: Readonly<Record<string, unknown>> | undefined): void;
   notify(notice: Notice | null): void;
+  /**
+   * Replaces the graph with an edited copy (a diagnosis remedy) as one undo step. Layers kept from the
+   * current graph keep their flow state; the `added` ones are selected and scrolled into view.
+   */
+  applyGraphEdit(graph: Graph, added: readonly string[]): void;
 }
 
 export type EditorStore = EditorState & EditorActions;
@@ -393,6 +399,28 @@ export function createEditorStore(initial: ModelFile) {
       },
       notify(notice) {
         set({ notice });
+      },
+      applyGraphEdit(graph, added) {
+        const before = new Map(get().nodes.map((n) => [n.id, n]));
+        const fresh = new Set(added);
+        const flow = flowFromGraph(graph);
+        const nodes = flow.nodes.map((n): LayerFlowNode => {
+          const old = before.get(n.id);
+          if (old === undefined) return { ...n, selected: fresh.has(n.id) };
+          // Positions went through graphFromFlow's rounding: only a real move replaces them.
+          const moved =
+            Math.round(old.position.x) !== n.position.x || Math.round(old.position.y) !== n.position.y;
+          const same = JSON.stringify(old.data) === JSON.stringify(n.data);
+          return {
+            ...old,
+            data: same ? old.data : n.data,
+            selected: fresh.size > 0 ? false : old.selected,
+            ...(moved ? { position: n.position } : {}),
+          };
+        });
+        change({ nodes, edges: flow.edges });
+        const first = added[0];
+        if (first !== undefined) set({ focusRequest: { nodeId: first, seq: ++focusSeq } });
       },
     };
   });
