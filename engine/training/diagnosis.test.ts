@@ -147,6 +147,29 @@ describe('diagnose', () => {
     expect(kinds([], batches(mild))).toEqual([]);
   });
 
+  it('counts spikes like a plain median over the previous 20 batches, skipping non-finite losses', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const losses = Array.from({ length: 500 }, () => (random() < 0.05 ? 4 + 4 * random() : 0.5 + random()));
+    const reference = { count: 0, largest: 0 };
+    for (let i = 10; i < losses.length; i++) {
+      const w = losses.slice(Math.max(0, i - 20), i).sort((a, b) => a - b);
+      const m =
+        w.length % 2
+          ? (w[w.length >> 1] as number)
+          : ((w[w.length / 2 - 1] as number) + (w[w.length / 2] as number)) / 2;
+      const ratio = (losses[i] as number) / m;
+      if (ratio > 3) {
+        reference.count++;
+        reference.largest = Math.max(reference.largest, ratio);
+      }
+    }
+    expect(reference.count).toBeGreaterThan(3);
+    expect(countSpikes(batches(losses))).toEqual(reference);
+    const withNaN = [...losses.slice(0, 250), Number.NaN, ...losses.slice(250)];
+    expect(countSpikes(batches(withNaN))).toEqual(reference);
+  });
+
   it('finds a learning rate too high when training loss rises 2 epochs in a row', () => {
     const run = epochs(
       [0.5, 0.85, 0.5, 0.85],

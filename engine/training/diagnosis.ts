@@ -218,20 +218,38 @@ function rateTooHigh(epochs: readonly DiagnosisEpoch[], batches: readonly Diagno
 export function countSpikes(batches: readonly DiagnosisBatch[]): { count: number; largest: number } {
   let count = 0;
   let largest = 0;
-  for (let i = SPIKE_MIN_HISTORY; i < batches.length; i++) {
-    const window = batches.slice(Math.max(0, i - SPIKE_WINDOW), i).map((b) => b.loss);
-    const m = median(window);
-    const ratio = m > 0 ? (batches[i] as DiagnosisBatch).loss / m : 0;
-    if (ratio > SPIKE_FACTOR) {
-      count++;
-      largest = Math.max(largest, ratio);
+  // The previous SPIKE_WINDOW losses, kept sorted: a run's 20,000 batches cost no sort per batch.
+  const window: number[] = [];
+  // Non-finite losses are the divergence rule's; here they would break the window's bookkeeping.
+  const losses = batches.map((b) => b.loss).filter((loss) => Number.isFinite(loss));
+  losses.forEach((loss, i) => {
+    if (window.length >= SPIKE_MIN_HISTORY) {
+      const m = median(window);
+      const ratio = m > 0 ? loss / m : 0;
+      if (ratio > SPIKE_FACTOR) {
+        count++;
+        largest = Math.max(largest, ratio);
+      }
     }
-  }
+    if (i >= SPIKE_WINDOW) window.splice(window.indexOf(losses[i - SPIKE_WINDOW] as number), 1);
+    window.splice(sortedIndex(window, loss), 0, loss);
+  });
   return { count, largest };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+function sortedIndex(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The median of an already sorted list. */
+function median(sorted: readonly number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1
     ? (sorted[mid] as number)

@@ -144,7 +144,7 @@ export const training = {
       val_loss_rising:
         'Validation loss rose {{epochs}} epochs in a row ({{val_loss_from}} → {{val_loss_to}}, epochs {{from_epoch}}–{{to_epoch}}) while training loss fell ({{loss_from}} → {{loss_to}}): the model is memorising the training images instead of learning digits in general.',
       accuracy_gap:
-        'At epoch {{epoch}} training accuracy is {{accuracy}}% but validation accuracy only {{val_accuracy}}%: a gap of {{gap_points}} points, up from {{first_gap_points}} at epoch 1. The model is memorising the training images.',
+        'At epoch {{epoch}} training accuracy is {{accuracy}}% but validation accuracy only {{val_accuracy}}%: a gap of {{gap_points}} points, wider than at epoch 1 ({{first_gap_points}}). The model is memorising the training images.',
       flat_low_accuracy:
         'Training accuracy gained only {{gain_points}} points from epoch {{from_epoch}} to {{to_epoch}} and stays at {{accuracy}}%, below {{threshold}}% (what a fitting model reaches on 10-class images like MNIST): the model is too small, or learns too slowly.',
       diverged: 'The loss became infinite or exploded in epoch {{epoch}}: each step is far too large.',

@@ -144,7 +144,7 @@ export const training = {
       val_loss_rising:
         '验证损失连续 {{epochs}} 轮上升（{{val_loss_from}} → {{val_loss_to}}，第 {{from_epoch}}–{{to_epoch}} 轮），而训练损失在下降（{{loss_from}} → {{loss_to}}）：模型在死记训练图像，而不是学会识别数字。',
       accuracy_gap:
-        '第 {{epoch}} 轮训练准确率为 {{accuracy}}%，验证准确率只有 {{val_accuracy}}%：相差 {{gap_points}} 个百分点，第 1 轮时为 {{first_gap_points}}。模型在死记训练图像。',
+        '第 {{epoch}} 轮训练准确率为 {{accuracy}}%，验证准确率只有 {{val_accuracy}}%：相差 {{gap_points}} 个百分点，比第 1 轮时（{{first_gap_points}}）更大。模型在死记训练图像。',
       flat_low_accuracy:
         '从第 {{from_epoch}} 轮到第 {{to_epoch}} 轮，训练准确率只提高了 {{gain_points}} 个百分点，停在 {{accuracy}}%，低于 {{threshold}}%（合适的模型在 MNIST 这类 10 类图像上能达到的水平）：模型太小，或学得太慢。',
       diverged: '第 {{epoch}} 轮损失变为无穷大或急剧爆炸：每一步都迈得太大。',
