@@ -1,5 +1,5 @@
-// Hands the training panel's Diagnosis section the editor's graph and its one-step edit and undo, so a
-// remedy button edits the document like any other command (and Ctrl+Z takes it back).
+// Hands the training panel's Diagnosis section the editor's graph, its one-step edits and undo, so a remedy
+// button edits the document (or a training setting) like any other command, and Ctrl+Z takes it back.
 import { useMemo } from 'react';
 import type { GraphEditTarget } from '../training/diagnosis-target';
 import { useEditor, useEditorStoreApi } from '../editor/EditorContext';
@@ -13,6 +13,7 @@ export function useGraphEditTarget(): GraphEditTarget {
       revision,
       getGraph: () => graphFromFlow(editor.getState().nodes, editor.getState().edges),
       applyGraph: (graph, added) => editor.getState().applyGraphEdit(graph, added),
+      applyExternal: (edit) => editor.getState().applyExternalEdit(edit),
       undo: () => editor.getState().undo(),
     }),
     [editor, revision],

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The Diagnosis section on an overfitting run of the MNIST MLP template: the message and its numbers,
-// "Add Dropout" inserting exactly one Dropout after the hidden Dense as one undo step, and a settings
-// remedy that its own Undo takes back. The real editor store and the app's hook-up are used.
+// "Add Dropout" inserting exactly one Dropout after the hidden Dense as one undo step, and settings
+// remedies kept in the same undo history. The real editor store and the app's hook-up are used.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import '../i18n';
@@ -112,14 +112,37 @@ describe('Diagnosis', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
-  it('turns on early stopping in the settings, undoably, without starting a run', () => {
-    const { training } = setup();
-    fireEvent.click(screen.getByRole('button', { name: /Turn on early stopping/ }));
+  it('turns on early stopping as one step of the editor history, without starting a run', () => {
+    const { editor, training } = setup();
+    fireEvent.click(screen.getByRole('button', { name: /Turn on early stopping \(patience 3 epochs\)/ }));
     expect(training.getState().settings.early_stopping).toBe(true);
     expect(training.getState().runOrder).toEqual(['s1']);
+    expect(editor.getState().history.past).toHaveLength(1);
     expect(screen.queryByRole('button', { name: /Turn on early stopping/ })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    // A setting the remedy did not touch, changed meanwhile, survives its undo.
+    act(() => training.getState().setSettings({ epochs: 9 }));
+    act(() => editor.getState().undo()); // what Ctrl+Z runs
+    expect(training.getState().settings).toMatchObject({ early_stopping: false, epochs: 9 });
+    act(() => editor.getState().redo());
+    expect(training.getState().settings.early_stopping).toBe(true);
+    act(() => editor.getState().undo());
     expect(training.getState().settings.early_stopping).toBe(false);
+    expect(editor.getState().nodes).toHaveLength(4);
+  });
+
+  it('halves the learning rate of a run whose loss rises, and its Undo button restores it', () => {
+    const { training } = setup([
+      { epoch: 1, loss: 0.5, accuracy: 0.85, val_loss: 0.5, val_accuracy: 0.85 },
+      { epoch: 2, loss: 0.4, accuracy: 0.88, val_loss: 0.45, val_accuracy: 0.87 },
+      { epoch: 3, loss: 0.6, accuracy: 0.82, val_loss: 0.6, val_accuracy: 0.82 },
+      { epoch: 4, loss: 0.9, accuracy: 0.75, val_loss: 0.9, val_accuracy: 0.75 },
+    ]);
+    expect(screen.getByText(/Training loss rose 2 epochs in a row/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Halve the learning rate \(0\.001 → 0\.0005\)/ }));
+    expect(training.getState().settings.learning_rate).toBe(0.0005);
+    expect(screen.getByRole('status').textContent).toContain('Halve the learning rate (0.001 → 0.0005)');
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(training.getState().settings.learning_rate).toBe(0.001);
   });
 
   it('says nothing is wrong with a healthy run, and offers no remedy', () => {

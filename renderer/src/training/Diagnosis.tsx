@@ -14,9 +14,12 @@ import { useTrainingStore } from './useTrainingStore';
 import './diagnosis.css';
 
 /** The last remedy applied, so its line can say what changed and offer to take it back. */
-type Applied =
-  | { readonly kind: 'graph'; readonly option: RemedyOption; readonly revision: number }
-  | { readonly kind: 'settings'; readonly option: RemedyOption; readonly before: TrainingSettings };
+interface Applied {
+  readonly option: RemedyOption;
+  readonly before: TrainingSettings;
+  /** The editor's revision before the edit (null without an editor: settings undone here). */
+  readonly revision: number | null;
+}
 
 export function Diagnosis({ target }: { readonly target?: GraphEditTarget | undefined }) {
   const { t } = useTranslation();
@@ -33,23 +36,27 @@ export function Diagnosis({ target }: { readonly target?: GraphEditTarget | unde
   if (run === null || run.epochs.length + run.batches.length === 0) return null;
 
   const apply = (option: RemedyOption) => {
-    if (option.kind === 'graph' && target !== undefined) {
-      setApplied({ kind: 'graph', option, revision: target.revision });
-      target.applyGraph(option.edit.graph, option.edit.added);
-    } else if (option.kind === 'settings') {
-      setApplied({ kind: 'settings', option, before: settings });
-      setSettings(option.next);
+    if (option.kind === 'graph' && target === undefined) return;
+    setApplied({ option, before: settings, revision: target?.revision ?? null });
+    if (option.kind === 'graph') target?.applyGraph(option.edit.graph, option.edit.added);
+    else {
+      const redo = () => setSettings(remedyFields(option.next));
+      const undo = () => setSettings(remedyFields(settings));
+      // Through the editor's history, so Ctrl+Z takes a settings remedy back like a graph one.
+      if (target === undefined) redo();
+      else target.applyExternal({ undo, redo });
     }
   };
-  // Undo only while the remedy is still the last change to what it edited.
-  const canUndo =
+  // The line and its Undo stay while the remedy is still the last change made.
+  const current =
     applied !== null &&
-    (applied.kind === 'graph'
+    (applied.revision !== null
       ? target?.revision === applied.revision + 1
       : applied.option.kind === 'settings' && sameRemedyFields(settings, applied.option.next));
   const undo = () => {
-    if (applied?.kind === 'graph') target?.undo();
-    else if (applied?.kind === 'settings') setSettings(applied.before);
+    if (applied === null) return;
+    if (applied.revision !== null) target?.undo();
+    else setSettings(remedyFields(applied.before));
     setApplied(null);
   };
 
@@ -73,22 +80,26 @@ export function Diagnosis({ target }: { readonly target?: GraphEditTarget | unde
           </div>
         </div>
       ))}
-      {applied !== null && (
+      {applied !== null && current && (
         <p className="diagnosis-applied" role="status">
-          {t(`training.diagnosis.applied.${applied.kind}`, {
-            what: detail(applied.option, 'before' in applied ? applied.before : settings, t),
+          {t(`training.diagnosis.applied.${applied.option.kind}`, {
+            what: detail(applied.option, applied.before, t),
             remedy: t(`training.diagnosis.remedies.${applied.option.id}`),
           })}{' '}
-          {canUndo && (
-            <button type="button" onClick={undo}>
-              {t('common.undo')}
-            </button>
-          )}
+          <button type="button" onClick={undo}>
+            {t('common.undo')}
+          </button>
         </p>
       )}
     </section>
   );
 }
+
+/** The settings a remedy changes: undoing one restores these and leaves the rest of the form alone. */
+const remedyFields = (s: TrainingSettings): Partial<TrainingSettings> => ({
+  learning_rate: s.learning_rate,
+  early_stopping: s.early_stopping,
+});
 
 const sameRemedyFields = (a: TrainingSettings, b: TrainingSettings) =>
   a.learning_rate === b.learning_rate && a.early_stopping === b.early_stopping;

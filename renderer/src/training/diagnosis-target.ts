@@ -1,5 +1,6 @@
-// What the Diagnosis section needs from the editor to apply a graph remedy, without the training panel
-// depending on the editor: the document's graph, a way to replace it as one undo step, and that undo.
+// What the Diagnosis section needs from the editor to apply a remedy, without the training panel depending
+// on the editor: the document's graph, a way to replace it as one undo step, a way to put a settings change
+// into the same undo history, and that undo.
 import type { Graph } from '../../../engine';
 
 export interface GraphEditTarget {
@@ -8,6 +9,8 @@ export interface GraphEditTarget {
   readonly getGraph: () => Graph;
   /** Applies the edited graph as ONE undo step; `added` are the new layers' ids. */
   readonly applyGraph: (graph: Graph, added: readonly string[]) => void;
+  /** Runs `redo` now and records the pair as one step of the editor's undo history. */
+  readonly applyExternal: (edit: { readonly undo: () => void; readonly redo: () => void }) => void;
   /** The editor's own undo (the same step Ctrl+Z takes back). */
   readonly undo: () => void;
 }
