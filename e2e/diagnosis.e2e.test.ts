@@ -1,6 +1,7 @@
 // Diagnosis from the curves: the MNIST MLP trained to overfit (300 samples, 20 epochs, a fifth held out
 // for validation) shows the overfitting message under the charts; its "Add Dropout" remedy, pressed from
-// the keyboard, inserts one Dropout after the hidden Dense without starting a run, and Ctrl+Z removes it.
+// the keyboard, inserts one Dropout after the hidden Dense without starting a run, and Ctrl+Z removes it;
+// turning on early stopping is undone by Ctrl+Z the same way.
 import { describe, expect, it } from 'vitest';
 import { poll } from './support/poll';
 import { useApp } from './support/setup';
@@ -52,5 +53,22 @@ describe('diagnosis', () => {
     );
     expect(await app.nodeIds()).not.toContain('dropout');
     await app.waitForEdgeLabel('Edge from dense to dense_1');
+
+    // A settings remedy is an undo step too: it ticks Early stopping, and Ctrl+Z unticks it.
+    const early = app.page.getByLabel('Early stopping', { exact: true });
+    expect(await early.isChecked()).toBe(false);
+    await app.click(
+      section.getByRole('button', { name: /Turn on early stopping/ }),
+      'the early-stopping remedy',
+    );
+    await poll(() => early.isChecked(), Boolean, 'Early stopping to be ticked by the remedy');
+    await app.page.keyboard.press('Control+z');
+    await poll(
+      () => early.isChecked(),
+      (v) => !v,
+      'one Undo to untick Early stopping',
+    );
+    expect(await app.nodes().count()).toBe(4);
+    expect(served.training.list().length, 'a remedy never starts training').toBe(runs);
   });
 });
