@@ -447,4 +447,6 @@ export class AppPage {
   quickAdd = () => this.page.getByTestId('quick-add');
   connectPicker = () => this.page.getByTestId('connect-picker');
   notConnectedHint = () => this.page.getByTestId('not-connected-hint');
+  /** The Diagnosis section under the training charts (findings and remedy buttons). */
+  diagnosis = () => this.page.getByRole('region', { name: 'Diagnosis' });
 }

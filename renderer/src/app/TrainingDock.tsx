@@ -8,6 +8,7 @@ import type { ModelFile } from '../../../engine';
 import { TrainingControls, TrainingDashboard } from '../training';
 import { DockStatusBar } from './DockStatusBar';
 import type { DockMode } from './useDockLayout';
+import { useGraphEditTarget } from './useGraphEditTarget';
 import './dock.css';
 
 export interface TrainingDockProps {
@@ -23,6 +24,7 @@ export function TrainingDock(props: TrainingDockProps) {
   const { mode, model, blockedReason, modelKey } = props;
   const { t } = useTranslation();
   const bodyId = useId();
+  const graphTarget = useGraphEditTarget();
   return (
     <section className="dock" aria-label={t('common.dashboard')} data-dock={mode}>
       <DockStatusBar {...props} bodyId={bodyId} />
@@ -31,7 +33,7 @@ export function TrainingDock(props: TrainingDockProps) {
           <TrainingControls model={model} blockedReason={blockedReason} modelKey={modelKey} />
         </div>
         <div className="dock-dashboard">
-          <TrainingDashboard visible={mode !== 'collapsed'} />
+          <TrainingDashboard visible={mode !== 'collapsed'} graphTarget={graphTarget} />
         </div>
       </div>
     </section>

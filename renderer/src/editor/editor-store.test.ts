@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeModelFile } from '../../../engine';
 import { templateModel } from '../files/templates';
 import { createEditorStore } from './editor-store';
+import { graphFromFlow } from './graph-document';
 
 const blank = () => createEditorStore(templateModel('blank'));
 const shapeOf = (store: ReturnType<typeof blank>, id: string) =>
@@ -219,5 +220,39 @@ describe('inserting layers', () => {
     expect(store.getState().connectivity.notConnected).toEqual([dense]);
     store.getState().connect('input', dense);
     expect(store.getState().connectivity.notConnected).toEqual([]);
+  });
+
+  it('keeps a graph edit and an external edit as one undo step each, in order, with redo', () => {
+    const store = createEditorStore(templateModel('mnist-mlp'));
+    const graph = graphFromFlow(store.getState().nodes, store.getState().edges);
+    const withDropout = {
+      nodes: [...graph.nodes, { id: 'drop', type: 'Dropout', position: { x: 0, y: 500 } }],
+      edges: [
+        ...graph.edges.filter((e) => e.source !== 'dense'),
+        { source: 'dense', target: 'drop' },
+        { source: 'drop', target: 'output' },
+      ],
+    };
+    store.getState().applyGraphEdit(withDropout, ['drop']);
+    expect(
+      store
+        .getState()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id),
+    ).toEqual(['drop']);
+    expect(store.getState().focusRequest?.nodeId).toBe('drop');
+    let rate = 1;
+    store.getState().applyExternalEdit({ undo: () => (rate = 1), redo: () => (rate = 0.5) });
+    expect(rate).toBe(0.5);
+    const ids = () => store.getState().nodes.map((n) => n.id);
+    store.getState().undo();
+    expect([rate, ids().length]).toEqual([1, 5]);
+    store.getState().undo();
+    expect([rate, ids().length]).toEqual([1, 4]);
+    store.getState().redo();
+    store.getState().redo();
+    expect([rate, ids().length]).toEqual([0.5, 5]);
+    store.getState().undo();
+    expect(rate).toBe(1);
   });
 });

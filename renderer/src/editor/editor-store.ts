@@ -12,6 +12,7 @@ import {
 import { createStore } from 'zustand/vanilla';
 import {
   analyzeGraph,
+  type Graph,
   type GraphAnalysis,
   type MessageId,
   type MessageValues,
@@ -31,6 +32,14 @@ interface Snapshot {
   readonly modelName: string;
   readonly nodes: LayerFlowNode[];
   readonly edges: LayerFlowEdge[];
+  /** Set on the step of an external edit: Undo and Redo replay it (the graph is the same on both sides). */
+  readonly external?: ExternalEdit;
+}
+
+/** A change outside the graph (a training setting changed by a remedy) kept in the same undo history. */
+export interface ExternalEdit {
+  readonly undo: () => void;
+  readonly redo: () => void;
 }
 
 export interface Notice {
@@ -113,6 +122,13 @@ export interface EditorActions {
   markSaved(fileName: string | null, documentId?: string | null): void;
   setTraining(section: Readonly<Record<string, unknown>> | undefined): void;
   notify(notice: Notice | null): void;
+  /**
+   * Replaces the graph with an edited copy (a diagnosis remedy) as one undo step. Layers kept from the
+   * current graph keep their flow state; the `added` ones are selected and scrolled into view.
+   */
+  applyGraphEdit(graph: Graph, added: readonly string[]): void;
+  /** Applies `edit.redo()` and records it as one undo step, so Ctrl+Z and the Undo button take it back. */
+  applyExternalEdit(edit: ExternalEdit): void;
 }
 
 export type EditorStore = EditorState & EditorActions;
@@ -375,11 +391,23 @@ export function createEditorStore(initial: ModelFile) {
       },
       undo() {
         const result = undo(get().history, snapshot());
-        if (result) restore(result.state, result.history);
+        if (!result) return;
+        const { external, ...state } = result.state;
+        if (external === undefined) return restore(state, result.history);
+        external.undo();
+        // The step now waiting to be redone is the external edit: it carries the edit for Redo.
+        const [next, ...later] = result.history.future as Snapshot[];
+        restore(state, { ...result.history, future: [{ ...(next as Snapshot), external }, ...later] });
       },
       redo() {
         const result = redo(get().history, snapshot());
-        if (result) restore(result.state, result.history);
+        if (!result) return;
+        const { external, ...state } = result.state;
+        if (external === undefined) return restore(state, result.history);
+        external.redo();
+        const past = result.history.past;
+        const last = past.at(-1) as Snapshot;
+        restore(state, { ...result.history, past: [...past.slice(0, -1), { ...last, external }] });
       },
       layout() {
         const { nodes, edges } = get();
@@ -393,6 +421,36 @@ export function createEditorStore(initial: ModelFile) {
       },
       notify(notice) {
         set({ notice });
+      },
+      applyGraphEdit(graph, added) {
+        const before = new Map(get().nodes.map((n) => [n.id, n]));
+        const fresh = new Set(added);
+        const flow = flowFromGraph(graph);
+        const nodes = flow.nodes.map((n): LayerFlowNode => {
+          const old = before.get(n.id);
+          if (old === undefined) return { ...n, selected: fresh.has(n.id) };
+          // Positions went through graphFromFlow's rounding: only a real move replaces them.
+          const moved =
+            Math.round(old.position.x) !== n.position.x || Math.round(old.position.y) !== n.position.y;
+          const same = JSON.stringify(old.data) === JSON.stringify(n.data);
+          return {
+            ...old,
+            data: same ? old.data : n.data,
+            selected: fresh.size > 0 ? false : old.selected,
+            ...(moved ? { position: n.position } : {}),
+          };
+        });
+        change({ nodes, edges: flow.edges });
+        const first = added[0];
+        if (first !== undefined) set({ focusRequest: { nodeId: first, seq: ++focusSeq } });
+      },
+      applyExternalEdit(edit) {
+        edit.redo();
+        set((state) => ({
+          history: record(state.history, { ...snapshot(), external: edit }),
+          revision: state.revision + 1,
+          lastEdit: null,
+        }));
       },
     };
   });

@@ -3,6 +3,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BatchCharts, DEFAULT_BATCH_CHART_OPTIONS } from './BatchCharts';
+import { Diagnosis } from './Diagnosis';
+import type { GraphEditTarget } from './diagnosis-target';
 import { EpochCharts } from './EpochCharts';
 import { ResultsPanel } from './ResultsPanel';
 import { RunsPanel } from './RunsPanel';
@@ -17,7 +19,14 @@ type Tab = (typeof TABS)[number];
  * `visible` false (the dock collapsed to its status bar): the tab stays chosen, but nothing is drawn, so
  * hidden charts cost no rendering while a run streams, and never measure a zero-sized box.
  */
-export function TrainingDashboard({ visible = true }: { readonly visible?: boolean }) {
+export function TrainingDashboard({
+  visible = true,
+  graphTarget,
+}: {
+  readonly visible?: boolean;
+  /** Lets the Diagnosis section's graph remedies edit the document (absent: only settings remedies). */
+  readonly graphTarget?: GraphEditTarget;
+}) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('charts');
   const [chartOptions, setChartOptions] = useState(DEFAULT_BATCH_CHART_OPTIONS);
@@ -75,6 +84,7 @@ export function TrainingDashboard({ visible = true }: { readonly visible?: boole
             {!hasRun && <p className="training-empty">{t('training.dashboard.empty')}</p>}
             <BatchCharts options={chartOptions} onOptions={setChartOptions} />
             <EpochCharts />
+            <Diagnosis target={graphTarget} />
           </>
         )}
         {visible && tab === 'results' && <ResultsPanel />}

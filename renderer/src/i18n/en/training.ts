@@ -131,4 +131,48 @@ export const training = {
       failed: 'Failed',
     },
   },
+  diagnosis: {
+    title: 'Diagnosis',
+    none: 'Nothing in these curves points to overfitting, underfitting or a learning rate to change.',
+    kinds: {
+      overfitting: 'Overfitting.',
+      underfitting: 'Underfitting.',
+      learning_rate_too_high: 'Learning rate too high.',
+      learning_rate_too_low: 'Learning rate too low.',
+    },
+    rules: {
+      val_loss_rising:
+        'Validation loss rose {{epochs}} epochs in a row ({{val_loss_from}} → {{val_loss_to}}, epochs {{from_epoch}}–{{to_epoch}}) while training loss fell ({{loss_from}} → {{loss_to}}): the model is memorising the training images instead of learning digits in general.',
+      accuracy_gap:
+        'At epoch {{epoch}} training accuracy is {{accuracy}}% but validation accuracy only {{val_accuracy}}%: a gap of {{gap_points}} points, wider than at epoch 1 ({{first_gap_points}}). The model is memorising the training images.',
+      flat_low_accuracy:
+        'Training accuracy gained only {{gain_points}} points from epoch {{from_epoch}} to {{to_epoch}} and stays at {{accuracy}}%, below {{threshold}}% (what a fitting model reaches on 10-class images like MNIST): the model is too small, or learns too slowly.',
+      diverged: 'The loss became infinite or exploded in epoch {{epoch}}: each step is far too large.',
+      loss_spikes:
+        'The batch loss jumped above {{factor}}× its recent median {{spikes}} times (the largest {{largest_factor}}×): the steps overshoot.',
+      loss_rising:
+        'Training loss rose {{epochs}} epochs in a row ({{loss_from}} → {{loss_to}}, epochs {{from_epoch}}–{{to_epoch}}): the steps overshoot.',
+      loss_flat_epochs:
+        'No epoch lowered the training loss by even 1% ({{loss_from}} → {{loss_to}} over {{epochs}} epochs; the largest drop was {{largest_drop_percent}}%).',
+      loss_flat_batches:
+        'Over the first {{batches}} batches the loss moved by only {{drop_percent}}% ({{loss_from}} → {{loss_to}}).',
+    },
+    remedies: {
+      add_dropout: 'Add Dropout',
+      early_stopping: 'Turn on early stopping',
+      halve_learning_rate: 'Halve the learning rate',
+      double_learning_rate: 'Double the learning rate',
+      add_conv_block: 'Add a Conv2D block',
+    },
+    details: {
+      add_dropout: '(0.5, after {{layer}})',
+      add_conv_block: '(Conv2D 64 + MaxPooling2D, before {{layer}})',
+      early_stopping: '(patience {{patience}} epochs)',
+      learning_rate: '({{from}} → {{to}})',
+    },
+    applied: {
+      graph: '{{remedy}} {{what}}: done. Train again to see the effect.',
+      settings: '{{remedy}} {{what}}: done in the settings. Train again to see the effect.',
+    },
+  },
 };

@@ -131,4 +131,48 @@ export const training = {
       failed: '失败',
     },
   },
+  diagnosis: {
+    title: '诊断',
+    none: '从这些曲线看，没有过拟合、欠拟合或需要调整学习率的迹象。',
+    kinds: {
+      overfitting: '过拟合。',
+      underfitting: '欠拟合。',
+      learning_rate_too_high: '学习率过高。',
+      learning_rate_too_low: '学习率过低。',
+    },
+    rules: {
+      val_loss_rising:
+        '验证损失连续 {{epochs}} 轮上升（{{val_loss_from}} → {{val_loss_to}}，第 {{from_epoch}}–{{to_epoch}} 轮），而训练损失在下降（{{loss_from}} → {{loss_to}}）：模型在死记训练图像，而不是学会识别数字。',
+      accuracy_gap:
+        '第 {{epoch}} 轮训练准确率为 {{accuracy}}%，验证准确率只有 {{val_accuracy}}%：相差 {{gap_points}} 个百分点，比第 1 轮时（{{first_gap_points}}）更大。模型在死记训练图像。',
+      flat_low_accuracy:
+        '从第 {{from_epoch}} 轮到第 {{to_epoch}} 轮，训练准确率只提高了 {{gain_points}} 个百分点，停在 {{accuracy}}%，低于 {{threshold}}%（合适的模型在 MNIST 这类 10 类图像上能达到的水平）：模型太小，或学得太慢。',
+      diverged: '第 {{epoch}} 轮损失变为无穷大或急剧爆炸：每一步都迈得太大。',
+      loss_spikes:
+        '批次损失有 {{spikes}} 次跳到近期中位数的 {{factor}} 倍以上（最大 {{largest_factor}} 倍）：步子迈过了头。',
+      loss_rising:
+        '训练损失连续 {{epochs}} 轮上升（{{loss_from}} → {{loss_to}}，第 {{from_epoch}}–{{to_epoch}} 轮）：步子迈过了头。',
+      loss_flat_epochs:
+        '没有任何一轮让训练损失下降哪怕 1%（{{epochs}} 轮内 {{loss_from}} → {{loss_to}}；最大降幅 {{largest_drop_percent}}%）。',
+      loss_flat_batches:
+        '前 {{batches}} 个批次中损失只变化了 {{drop_percent}}%（{{loss_from}} → {{loss_to}}）。',
+    },
+    remedies: {
+      add_dropout: '添加 Dropout',
+      early_stopping: '开启提前停止',
+      halve_learning_rate: '学习率减半',
+      double_learning_rate: '学习率加倍',
+      add_conv_block: '添加 Conv2D 模块',
+    },
+    details: {
+      add_dropout: '（0.5，位于 {{layer}} 之后）',
+      add_conv_block: '（Conv2D 64 + MaxPooling2D，位于 {{layer}} 之前）',
+      early_stopping: '（耐心 {{patience}} 轮）',
+      learning_rate: '（{{from}} → {{to}}）',
+    },
+    applied: {
+      graph: '已完成“{{remedy}}”{{what}}。重新训练即可看到效果。',
+      settings: '已在设置中完成“{{remedy}}”{{what}}。重新训练即可看到效果。',
+    },
+  },
 };
