@@ -42,6 +42,45 @@ export interface LayerTimes {
   readonly batches: number;
 }
 
+/** One node's health on a sampled training step (views such as Flatten have none). */
+export interface NodeLayerStats {
+  readonly name: string;
+  readonly type: string;
+  readonly output: {
+    readonly mean: number;
+    readonly std: number;
+    /** Fraction of exact zeros: dead units after a ReLU. */
+    readonly zero_fraction: number;
+    /** Sigmoid/tanh: values within 1e-3 of the bounds; softmax: rows whose top probability > 0.99. */
+    readonly saturated_fraction: number;
+  };
+  /** L2 norm of d loss / d output; null where no gradient flows (nothing trainable at or before it). */
+  readonly gradient_norm: number | null;
+  readonly weights: readonly {
+    readonly name: string;
+    /** L2 norm of the weight before the step's update. */
+    readonly norm: number;
+    readonly gradient_norm: number;
+    /** ||w_after - w_before|| / ||w_before||; null when the weight was all zeros (a fresh bias). */
+    readonly update_ratio: number | null;
+  }[];
+}
+
+/** The statistics of the latest sampled training step; `step` counts optimizer steps including it. */
+export interface LayerStatsSnapshot {
+  readonly step: number;
+  readonly nodes: readonly NodeLayerStats[];
+}
+
+/** Where a NaN or infinity first shows in the last training batch. */
+export interface NonFiniteOrigin {
+  readonly name: string;
+  readonly type: string;
+  readonly where: 'output' | 'gradient';
+  /** 'NaN' when a NaN is among the values, else 'Infinity'. */
+  readonly value: 'NaN' | 'Infinity';
+}
+
 interface NativeBinding {
   Model: new (spec: unknown) => NativeHandle;
   /** The layer types the core has an op for (addon/op_table.cc). */
@@ -57,6 +96,9 @@ interface NativeHandle {
   setWeight(name: string, values: Float32Array): void;
   step(): number;
   layerTimes(): LayerTimes;
+  setStatsEvery(n: number): void;
+  layerStats(): LayerStatsSnapshot | null;
+  firstNonFinite(): NonFiniteOrigin | null;
   dispose(): void;
 }
 
@@ -153,6 +195,24 @@ export class NativeModel {
   /** Where the time went since the previous call (forward passes of evaluate and predict included). */
   takeLayerTimes(): LayerTimes {
     return this.live().layerTimes();
+  }
+
+  /** Record per-layer statistics on every n-th training step (step % n == 0); 0 turns them off. */
+  setStatsEvery(n: number): void {
+    if (!Number.isInteger(n) || n < 0 || n > 1e9)
+      throw new Error(`the statistics interval must be a whole number of steps from 0 (off), got ${n}`);
+    this.live().setStatsEvery(n);
+  }
+
+  /** The latest sampled step's statistics, or null when no step was sampled since the previous call. */
+  takeLayerStats(): LayerStatsSnapshot | null {
+    return this.live().layerStats();
+  }
+
+  /** After a training batch: the first layer in plan order whose output holds a NaN or infinity, else
+   * the first in backward order whose output gradient does; null when every value is finite. */
+  firstNonFinite(): NonFiniteOrigin | null {
+    return this.live().firstNonFinite();
   }
 
   dispose(): void {
