@@ -47,7 +47,7 @@ describe('layerwise train / eval / predict', () => {
       steps_per_epoch: 17,
     });
     expect(events.filter((e) => e.event === 'epoch').map((e) => e.epoch)).toEqual([1, 2]);
-    // Per-layer statistics: the first step (sampled every DEFAULT_STATS_EVERY) and each epoch's last.
+    // Per-layer statistics: step 1 (of 34: the interval, DEFAULT_STATS_EVERY, is 50) and each epoch's last.
     const stats = events.filter((e) => e.event === 'layer_stats');
     expect(stats.map((e) => [e.epoch, e.step, e.final_of_epoch])).toEqual([
       [1, 1, false],

@@ -1,6 +1,8 @@
 // The training loop that runs inside the worker: epochs of shuffled batches through the native core,
 // validation, early stopping, and the test-set report. Batch events are coalesced here to at most 20
-// per second (the latest values plus the running epoch averages), so no queue can grow.
+// per second (the latest values plus the running epoch averages), so no queue can grow. Per-layer
+// statistics go out every few steps and at each epoch's end (layer-stats-sampler.ts); a loss that turns
+// NaN names the layer where the NaN first appeared.
 import type { CompletedEvent, EpochEvent, FirstNonFinite, TrainingEvent } from '../../engine/api/events';
 import { coreConfigOf } from '../../engine/api/run-settings';
 import { NativeModel } from '../lib/native-model';
