@@ -55,7 +55,10 @@ describe('layerwise train / eval / predict', () => {
       [2, 17, true],
     ]);
     const dense = stats[0].layers.find((l: { name: string }) => l.name === 'dense');
-    expect(dense).toMatchObject({ type: 'Dense', weights: [{ name: 'dense/kernel' }, { name: 'dense/bias' }] });
+    expect(dense).toMatchObject({
+      type: 'Dense',
+      weights: [{ name: 'dense/kernel' }, { name: 'dense/bias' }],
+    });
     expect(dense.output.zero_fraction).toBeGreaterThan(0);
     expect(dense.forward_ms).toBeGreaterThan(0);
     const last = events.at(-1);

@@ -40,6 +40,21 @@ describe('training sessions', () => {
     const types = events.map((e) => e.event.type);
     expect(types[0]).toBe('started');
     expect(types.filter((t) => t === 'epoch')).toHaveLength(2);
+    // Layer statistics every 50 steps of 75 per epoch, plus each epoch's last; the history (what a
+    // late subscriber gets) keeps only the epoch-end ones.
+    const stats = events.flatMap((e) => (e.event.type === 'layer_stats' ? [e.event] : []));
+    expect(stats.map((e) => [e.epoch, e.step, e.final_of_epoch])).toEqual([
+      [1, 1, false],
+      [1, 51, false],
+      [1, 75, true],
+      [2, 26, false],
+      [2, 75, true],
+    ]);
+    const kept = session.snapshot().events.flatMap((e) => (e.type === 'layer_stats' ? [e] : []));
+    expect(kept.map((e) => [e.epoch, e.step])).toEqual([
+      [1, 75],
+      [2, 75],
+    ]);
     expect(types.at(-2)).toBe('completed');
     expect(session.currentState).toBe('completed');
     const started = events[0]?.event as Extract<TrainingEvent, { type: 'started' }>;
