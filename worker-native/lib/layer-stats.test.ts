@@ -96,6 +96,30 @@ describe('layer statistics against values computed in the test', () => {
     expect(m.takeLayerStats()?.nodes[1]?.output.saturated_fraction).toBe(1);
     m.dispose();
   });
+
+  it.each(['tanh', 'sigmoid'])('a %s layer pushed to its bounds is saturated, a linear one never', (act) => {
+    const m = nativeModel(
+      chain(
+        [4, 4, 1],
+        ['Flatten'],
+        ['Dense', { units: 8, activation: act }],
+        ['Dense', { units: 8 }],
+        ['Dense', { units: 3, activation: 'softmax' }],
+      ),
+    );
+    // Half the units far past the bound, half near zero input (tanh 0, sigmoid 0.5).
+    m.setWeights({
+      'dense/kernel': new Float32Array(16 * 8),
+      'dense/bias': Float32Array.of(20, -20, 20, -20, 0, 0, 0, 0),
+      'dense_1/bias': new Float32Array(8).fill(1e4),
+    });
+    m.setStatsEvery(1);
+    m.trainBatch(x, y);
+    const [hidden, linear] = m.takeLayerStats()?.nodes ?? [];
+    expect(hidden?.output.saturated_fraction).toBe(0.5);
+    expect(linear?.output.saturated_fraction).toBe(0);
+    m.dispose();
+  });
 });
 
 describe('sampling', () => {
