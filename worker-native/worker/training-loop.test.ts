@@ -44,8 +44,9 @@ function dataset(train: number): WorkerDataset {
 
 async function train(
   run: TrainingRunInput,
-  options: { statsEvery?: number; initialWeights?: Record<string, Float32Array> } = {},
+  options: { initialWeights?: Record<string, Float32Array> } = {},
   plan = reluPlan,
+  every?: number,
 ): Promise<TrainingEvent[]> {
   const events: TrainingEvent[] = [];
   const model = await runTraining(
@@ -55,6 +56,8 @@ async function train(
       data: dataset(40),
       control: new Int32Array(new SharedArrayBuffer(4)).fill(CONTROL_RUN),
       ...options,
+      // No time limit between samples: these steps take microseconds.
+      stats: { minIntervalMs: 0, ...(every === undefined ? {} : { every }) },
     },
     { emit: (event) => events.push(event) },
   );
@@ -68,7 +71,7 @@ const statsEvents = (events: TrainingEvent[]) =>
 describe('layer statistics in the training loop', () => {
   it('samples every N steps and at each epoch end', async () => {
     // 40 samples at batch 4: 10 steps per epoch; every 4th global step (0, 4, 8, 12, 16) plus steps 10 and 20.
-    const events = statsEvents(await train({ epochs: 2, batch_size: 4 }, { statsEvery: 4 }));
+    const events = statsEvents(await train({ epochs: 2, batch_size: 4 }, {}, reluPlan, 4));
     expect(events.map((e) => [e.epoch, e.step, e.final_of_epoch])).toEqual([
       [1, 1, false],
       [1, 5, false],

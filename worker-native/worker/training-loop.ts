@@ -35,7 +35,7 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
     run.threads === null ? {} : { threads: run.threads },
   );
   if (input.initialWeights) model.setWeights(input.initialWeights);
-  const sampler = new LayerStatsSampler(model, input.statsEvery);
+  const sampler = new LayerStatsSampler(model, input.stats);
   hooks.ready?.(model);
 
   const sparse = run.loss === 'sparse_categorical_crossentropy';
