@@ -4,6 +4,7 @@
 import type { ExecutionPlan } from '../../engine';
 import type { TrainingEvent } from '../../engine/api/events';
 import type { TrainingRun } from '../../engine/api/run-settings';
+import type { SamplerOptions } from './layer-stats-sampler';
 
 export const CONTROL_RUN = 0;
 export const CONTROL_PAUSE = 1;
@@ -27,6 +28,8 @@ export interface WorkerInput {
   /** Int32Array over a SharedArrayBuffer: CONTROL_RUN, CONTROL_PAUSE or CONTROL_STOP. */
   readonly control: Int32Array;
   readonly initialWeights?: Record<string, Float32Array>;
+  /** When to sample per-layer statistics (worker/layer-stats-sampler.ts); defaults when absent. */
+  readonly stats?: SamplerOptions;
 }
 
 export type ToWorker =

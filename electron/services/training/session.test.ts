@@ -40,6 +40,22 @@ describe('training sessions', () => {
     const types = events.map((e) => e.event.type);
     expect(types[0]).toBe('started');
     expect(types.filter((t) => t === 'epoch')).toHaveLength(2);
+    // Layer statistics on global steps 0, 50, 100 (of 75 per epoch; one may be skipped when it comes
+    // within 100 ms of the previous sample), plus each epoch's last; the history (what a late
+    // subscriber gets) keeps only the epoch-end ones.
+    const stats = events.flatMap((e) => (e.event.type === 'layer_stats' ? [e.event] : []));
+    expect(stats[0]).toMatchObject({ epoch: 1, step: 1, final_of_epoch: false });
+    const sampled = stats.filter((e) => !e.final_of_epoch).map((e) => (e.epoch - 1) * 75 + e.step - 1);
+    for (const step of sampled) expect([0, 50, 100]).toContain(step);
+    expect(stats.filter((e) => e.final_of_epoch).map((e) => [e.epoch, e.step])).toEqual([
+      [1, 75],
+      [2, 75],
+    ]);
+    const kept = session.snapshot().events.flatMap((e) => (e.type === 'layer_stats' ? [e] : []));
+    expect(kept.map((e) => [e.epoch, e.step])).toEqual([
+      [1, 75],
+      [2, 75],
+    ]);
     expect(types.at(-2)).toBe('completed');
     expect(session.currentState).toBe('completed');
     const started = events[0]?.event as Extract<TrainingEvent, { type: 'started' }>;
@@ -104,7 +120,7 @@ describe('training sessions', () => {
       { type: 'failed' }
     >;
     expect(failed.message).toMatch(
-      /the loss became (NaN|Infinity|[\d.]+e\+\d+) at epoch 1, step \d+: training diverged.*learning rate \(1000000000\) is probably too high; try a lower one/,
+      /(the loss became (NaN|Infinity|[\d.]+e\+\d+)|the (output|gradient) of layer '\w+' became (NaN|Infinity)) at epoch 1, batch \d+: training diverged.*learning rate \(1000000000\) is probably too high; try a lower one/,
     );
     const next = await service.start(template('mnist-mlp'), { epochs: 1, limit: 500, threads: 1 });
     await next.session.whenFinished();

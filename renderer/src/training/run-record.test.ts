@@ -84,6 +84,21 @@ describe('applyEvent', () => {
     expect(fold([startedEvent, { type: 'state', state: 'paused' }]).state).toBe('paused');
     expect(fold([startedEvent, { type: 'state', state: 'stopped' }]).state).toBe('stopped');
   });
+
+  it('leaves the record unchanged on layer statistics (not stored, so the autosave stays bounded)', () => {
+    const before = fold([startedEvent]);
+    const layer = {
+      name: 'dense',
+      type: 'Dense',
+      output: { mean: 0.1, std: 0.2, zero_fraction: 0.5, saturated_fraction: 0 },
+      gradient_norm: null,
+      weights: [],
+      forward_ms: 0.1,
+      backward_ms: 0.2,
+    };
+    const event = { type: 'layer_stats', epoch: 1, step: 1, final_of_epoch: false, layers: [layer] } as const;
+    expect(applyEvent(before, event)).toBe(before);
+  });
 });
 
 describe('appendCapped', () => {
