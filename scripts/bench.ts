@@ -5,11 +5,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { benchAnalyze } from '../engine/bench/analyze.bench';
 import { benchAppSpeed } from './bench/app-speed';
 import { benchCanvas } from './bench/canvas';
+import { benchInspection } from './bench/inspection';
 import { benchWorkbench } from './bench/workbench';
 import { benchResponsiveness } from './bench/responsiveness';
 import { benchRuntime, benchTraining } from './bench/training';
 
-const only = process.argv[2]; // `npm run bench -- engine` (or training, runtime, canvas, responsiveness, workbench, app) runs one part
+const only = process.argv[2]; // `npm run bench -- engine` (or training, runtime, inspection, canvas, responsiveness, workbench, app) runs one part
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
 const stamp = `Command: \`npm run bench\` · ${machine} · ${new Date().toISOString().slice(0, 10)}`;
@@ -53,6 +54,12 @@ if (only === undefined || only === 'runtime') {
   const body = benchRuntime();
   console.log(body);
   writeSection('runtime', 'Training runtime overhead (sessions, events)', body);
+}
+
+if (only === undefined || only === 'inspection') {
+  const body = benchInspection();
+  console.log(body);
+  writeSection('inspection', 'Looking inside: statistics overhead and activation latency', body);
 }
 
 if (only === undefined || only === 'canvas') {
