@@ -1,5 +1,7 @@
 // The training event stream: what a session reports while it runs, identical over Electron IPC,
 // WebSocket and the CLI's --json output.
+import type { Histogram } from '../training/histogram';
+
 export type SessionState = 'idle' | 'running' | 'paused' | 'stopped' | 'completed' | 'failed';
 
 export interface StartedEvent {
@@ -106,6 +108,8 @@ export interface LayerStatistics {
     readonly gradient_norm: number;
     /** ||w_after - w_before|| / ||w_before||; null for an all-zero weight (a fresh bias). */
     readonly update_ratio: number | null;
+    /** On an epoch's last step only: the weight's values and its gradient as histograms. */
+    readonly histograms?: { readonly values: Histogram; readonly gradients: Histogram };
   }[];
   /** Milliseconds per batch in this layer's forward and backward, averaged since the previous event. */
   readonly forward_ms: number;

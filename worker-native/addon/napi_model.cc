@@ -22,6 +22,7 @@ class NapiModel : public Napi::ObjectWrap<NapiModel> {
                         InstanceMethod("setWeight", &NapiModel::SetWeight), InstanceMethod("step", &NapiModel::Step),
                         InstanceMethod("layerTimes", &NapiModel::LayerTimes),
                         InstanceMethod("activations", &NapiModel::Activations),
+                        InstanceMethod("gradients", &NapiModel::Gradients),
                         InstanceMethod("setStatsEvery", &NapiModel::SetStatsEvery),
                         InstanceMethod("layerStats", &NapiModel::LayerStatsValue),
                         InstanceMethod("firstNonFinite", &NapiModel::FirstNonFinite),
@@ -151,6 +152,21 @@ class NapiModel : public Napi::ObjectWrap<NapiModel> {
         std::copy(model.params() + w.offset, model.params() + w.offset + w.size, values.Data());
         out.Set(w.name, values);
       }
+    return out;
+  }
+
+  // The last training step's gradient of every trainable weight, by name (regularisation included).
+  Napi::Value Gradients(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    Model& model = live(env);
+    Napi::Object out = Napi::Object::New(env);
+    for (const NodeSpec& node : model.spec().nodes)
+      for (const WeightSlot& w : node.weights)
+        if (w.trainable) {
+          Napi::Float32Array values = Napi::Float32Array::New(env, w.size);
+          std::copy(model.gradients() + w.offset, model.gradients() + w.offset + w.size, values.Data());
+          out.Set(w.name, values);
+        }
     return out;
   }
 

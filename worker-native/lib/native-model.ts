@@ -107,6 +107,7 @@ interface NativeHandle {
   evaluate(x: Inputs, y: Targets, count: number, batchSize: number): BatchResult;
   predict(x: Inputs, count: number, batchSize: number, training: boolean): Float32Array;
   getWeights(): Record<string, Float32Array>;
+  gradients(): Record<string, Float32Array>;
   setWeight(name: string, values: Float32Array): void;
   step(): number;
   layerTimes(): LayerTimes;
@@ -188,6 +189,11 @@ export class NativeModel {
   /** Copies of every weight in Keras layout, by name (conv2d/kernel, batch_normalization/moving_mean, ...). */
   getWeights(): Record<string, Float32Array> {
     return this.live().getWeights();
+  }
+
+  /** Copies of the last training step's gradient of every trainable weight, by name. */
+  lastGradients(): Record<string, Float32Array> {
+    return this.live().gradients();
   }
 
   setWeights(weights: Readonly<Record<string, Float32Array>>): void {

@@ -4,6 +4,7 @@
 // since the previous event. The loop decides which steps are sampled: the core is set to sample every
 // step (n = 1) just for those and is off (n = 0) otherwise.
 import type { LayerStatistics, LayerStatsEvent } from '../../engine/api/events';
+import { histogram } from '../../engine/training/histogram';
 import type { NativeModel } from '../lib/native-model';
 
 /** Steps between sampled statistics. Measured (docs/layer-statistics.md): a sampled step costs about
@@ -54,10 +55,18 @@ export class LayerStatsSampler {
     const times = this.model.takeLayerTimes();
     const batches = Math.max(1, times.batches);
     const perNode = new Map(times.nodes.map((n) => [n.name, n]));
+    // An epoch's last step also carries histograms of every weight and its gradient (after the update).
+    const values = finalOfEpoch ? this.model.getWeights() : undefined;
+    const gradients = finalOfEpoch ? this.model.lastGradients() : undefined;
     const layers: LayerStatistics[] = stats.nodes.map((node) => {
       const t = perNode.get(node.name);
       return {
         ...node,
+        weights: node.weights.map((w) => {
+          const v = values?.[w.name];
+          const g = gradients?.[w.name];
+          return v && g ? { ...w, histograms: { values: histogram(v), gradients: histogram(g) } } : w;
+        }),
         forward_ms: t === undefined ? 0 : (t.forward / batches) * 1000,
         backward_ms: t === undefined ? 0 : (t.backward / batches) * 1000,
       };

@@ -90,6 +90,20 @@ describe('layer statistics in the training loop', () => {
     }
   });
 
+  it("carries histograms of every weight and its gradient on an epoch's last step only", async () => {
+    const events = statsEvents(await train({ epochs: 1, batch_size: 4 }, {}, reluPlan, 4));
+    const final = events.find((e) => e.final_of_epoch);
+    const kernel = final?.layers.find((l) => l.name === 'dense')?.weights[0];
+    // dense/kernel is 16 x 8: every value lands in a bin of the weight's histogram.
+    expect(kernel?.histograms?.values.counts.reduce((a, b) => a + b, 0)).toBe(128);
+    expect(kernel?.histograms?.gradients.counts.reduce((a, b) => a + b, 0)).toBe(128);
+    expect(kernel?.histograms?.values.min).toBeLessThan(0);
+    expect(kernel?.histograms?.values.max).toBeGreaterThan(0);
+    for (const event of events.filter((e) => !e.final_of_epoch))
+      for (const layer of event.layers)
+        expect(layer.weights.every((w) => w.histograms === undefined)).toBe(true);
+  });
+
   it('reports a ReLU whose bias is -10 as dead, and its neighbour as alive', async () => {
     const events = statsEvents(
       await train(
