@@ -58,17 +58,42 @@ export function applySettingsRemedy<S extends RemedySettings>(id: SettingsRemedy
   }
 }
 
-/** The Dense with the most units that is not the output layer (the first one on a tie). */
+// The remedies find their anchors by what layers do (a `units` param on a flat output, a feature map
+// becoming flat), not by type names: that knowledge stays in the layer homes (engine/layer-homes.test.ts).
+const DROPOUT_TYPE = 'Dropout';
+
+/** The fully connected layer (a `units` param, a flat output) with the most units that is not the
+ *  output layer: the seed models' hidden Dense (the first one on a tie). */
 export function largestHiddenDense(graph: Graph): string | null {
   const analysis = analyzeGraph(graph);
   let best: { id: string; units: number } | null = null;
   for (const id of analysis.order) {
     const node = analysis.byId.get(id);
-    if (node?.type !== 'Dense' || id === analysis.outputId) continue;
-    const units = Number(node.params?.units ?? 0);
+    const units = node?.params?.units;
+    if (typeof units !== 'number' || node?.outputShape?.length !== 1 || id === analysis.outputId) continue;
     if (best === null || units > best.units) best = { id, units };
   }
   return best?.id ?? null;
+}
+
+/** The layer where a feature map (H, W, C) becomes flat, in a CNN (a layer with `filters` makes
+ *  feature maps): the seed CNN's Flatten. Null for an MLP, whose Flatten takes the image itself. */
+function flattening(graph: Graph): string | null {
+  const analysis = analyzeGraph(graph);
+  const convolutional = analysis.nodes.some(
+    (n) => typeof n.params?.filters === 'number' && n.outputShape?.length === 3,
+  );
+  if (!convolutional) return null;
+  for (const id of analysis.order) {
+    const node = analysis.byId.get(id);
+    if (
+      node?.inputShapes?.length === 1 &&
+      node.inputShapes[0]?.length === 3 &&
+      node.outputShape?.length === 1
+    )
+      return id;
+  }
+  return null;
 }
 
 /** Dropout(0.5) after the largest hidden Dense: every edge leaving the Dense now leaves the Dropout. */
@@ -76,11 +101,11 @@ export function addDropout(graph: Graph): GraphRemedy | null {
   const dense = largestHiddenDense(graph);
   if (dense === null) return null;
   const outgoing = graph.edges.filter((e) => e.source === dense);
-  const followed = outgoing.length > 0 && outgoing.every((e) => typeOf(graph, e.target) === 'Dropout');
+  const followed = outgoing.length > 0 && outgoing.every((e) => typeOf(graph, e.target) === DROPOUT_TYPE);
   if (followed) return null; // already regularised right there
-  const id = freshId(graph, 'Dropout');
+  const id = freshId(graph, DROPOUT_TYPE);
   const anchor = graph.nodes.find((n) => n.id === dense) as GraphNode;
-  const node = place({ id, type: 'Dropout', params: { rate: DROPOUT_RATE } }, anchor, 1);
+  const node = place({ id, type: DROPOUT_TYPE, params: { rate: DROPOUT_RATE } }, anchor, 1);
   const nodes = insertAfter(shiftBelow(graph.nodes, anchor, 1), dense, [node]);
   const edges: GraphEdge[] = graph.edges.map((e) =>
     e.source === dense ? { source: id, target: e.target } : e,
@@ -91,8 +116,8 @@ export function addDropout(graph: Graph): GraphRemedy | null {
 
 /** Conv2D(64, 3x3, relu, same) + MaxPooling2D(2x2) just before the Flatten of a CNN. */
 export function addConvBlock(graph: Graph): GraphRemedy | null {
-  if (!graph.nodes.some((n) => n.type === 'Conv2D')) return null;
-  const flatten = graph.nodes.find((n) => n.type === 'Flatten');
+  const flattenId = flattening(graph);
+  const flatten = graph.nodes.find((n) => n.id === flattenId);
   const incoming = graph.edges.filter((e) => e.target === flatten?.id);
   if (flatten === undefined || incoming.length !== 1) return null;
   const source = (incoming[0] as GraphEdge).source;
