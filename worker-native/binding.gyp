@@ -66,7 +66,8 @@
         "src/losses.cc",
         "src/optimizers.cc",
         "src/initializers.cc",
-        "src/augment.cc"
+        "src/augment.cc",
+        "src/layer_stats.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       # SWALLOW_UNTHROWABLE: an error raised while a worker is being terminated cannot reach JS; without

@@ -47,6 +47,17 @@ describe('layerwise train / eval / predict', () => {
       steps_per_epoch: 17,
     });
     expect(events.filter((e) => e.event === 'epoch').map((e) => e.epoch)).toEqual([1, 2]);
+    // Per-layer statistics: the first step (sampled every DEFAULT_STATS_EVERY) and each epoch's last.
+    const stats = events.filter((e) => e.event === 'layer_stats');
+    expect(stats.map((e) => [e.epoch, e.step, e.final_of_epoch])).toEqual([
+      [1, 1, false],
+      [1, 17, true],
+      [2, 17, true],
+    ]);
+    const dense = stats[0].layers.find((l: { name: string }) => l.name === 'dense');
+    expect(dense).toMatchObject({ type: 'Dense', weights: [{ name: 'dense/kernel' }, { name: 'dense/bias' }] });
+    expect(dense.output.zero_fraction).toBeGreaterThan(0);
+    expect(dense.forward_ms).toBeGreaterThan(0);
     const last = events.at(-1);
     expect(last.event).toBe('completed');
     expect(last.test_accuracy).toBeGreaterThan(0.75);

@@ -67,10 +67,68 @@ export interface CompletedEvent {
   readonly epoch_seconds: number[];
 }
 
+/** Where a NaN or infinity first appeared in a diverged run: the first layer in plan order whose
+ * output held one, else the first in backward order whose output gradient did. */
+export interface FirstNonFinite {
+  readonly layer: string;
+  readonly where: 'output' | 'gradient';
+  readonly epoch: number;
+  /** The batch within the epoch, from 1. */
+  readonly step: number;
+}
+
 export interface FailedEvent {
   readonly type: 'failed';
   readonly message: string;
+  /** Present when the loss became NaN or infinite and a layer's values show where it began. */
+  readonly first_nonfinite?: FirstNonFinite;
+}
+
+/** One layer's health on a sampled training step (docs/layer-statistics.md). Views (Flatten, Reshape,
+ * the input) have none: their values are their input's. */
+export interface LayerStatistics {
+  readonly name: string;
+  readonly type: string;
+  readonly output: {
+    readonly mean: number;
+    readonly std: number;
+    /** Fraction of exact zeros: "dead" units after a ReLU. */
+    readonly zero_fraction: number;
+    /** Sigmoid/tanh: values within 1e-3 of the bounds; softmax: rows whose top probability > 0.99. */
+    readonly saturated_fraction: number;
+  };
+  /** L2 norm of d loss / d output (of the batch-mean loss); null where no gradient flows. */
+  readonly gradient_norm: number | null;
+  readonly weights: readonly {
+    readonly name: string;
+    /** L2 norm before the step's update. */
+    readonly norm: number;
+    readonly gradient_norm: number;
+    /** ||w_after - w_before|| / ||w_before||; null for an all-zero weight (a fresh bias). */
+    readonly update_ratio: number | null;
+  }[];
+  /** Milliseconds per batch in this layer's forward and backward, averaged since the previous event. */
+  readonly forward_ms: number;
+  readonly backward_ms: number;
+}
+
+/** Per-layer statistics of one sampled training step: every `stats_every` steps, plus the last step
+ * of each epoch (final_of_epoch). */
+export interface LayerStatsEvent {
+  readonly type: 'layer_stats';
+  readonly epoch: number;
+  /** The sampled batch within the epoch, from 1. */
+  readonly step: number;
+  readonly final_of_epoch: boolean;
+  readonly layers: readonly LayerStatistics[];
 }
 
 export type TrainingEvent =
-  StartedEvent | BatchEvent | EpochEvent | ProgressEvent | StateEvent | CompletedEvent | FailedEvent;
+  | StartedEvent
+  | BatchEvent
+  | EpochEvent
+  | ProgressEvent
+  | StateEvent
+  | CompletedEvent
+  | FailedEvent
+  | LayerStatsEvent;

@@ -7,10 +7,12 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 
 #include "../src/denormals.h"
 #include "../src/kernels.h"
+#include "../src/layer_stats.h"
 
 namespace layerwise {
 
@@ -251,6 +253,7 @@ void Model::apply_optimizer() {
 BatchStats Model::compute_gradients(InputView x, TargetView y, int count, bool training) {
   const FlushDenormals flush;
   want_input_gradient_ = true;
+  last_count_ = count;
   reserve(count);
   load_inputs(x, 0, count);
   forward(count, training);
@@ -265,6 +268,7 @@ BatchStats Model::compute_gradients(InputView x, TargetView y, int count, bool t
 BatchStats Model::train_batch(InputView x, TargetView y, int count) {
   const FlushDenormals flush;
   want_input_gradient_ = false;
+  last_count_ = count;
   const double started = now_seconds();
   reserve(count);
   load_inputs(x, 0, count);
@@ -279,13 +283,102 @@ BatchStats Model::train_batch(InputView x, TargetView y, int count) {
   const double backwarded = now_seconds();
   stats.loss = stats.loss / count + regularize(true) + layer_loss_;
   stats.accuracy /= count;
+  const bool sampled = stats_every_ > 0 && step_ % stats_every_ == 0;
+  if (sampled) record_stats(count);
   apply_optimizer();
+  if (sampled) record_updates();
   dropout_step_++;
   times_.other += (loaded - started) + (zeroed - forwarded);
   times_.loss += lost - zeroed;
   times_.optimizer += now_seconds() - backwarded;
   times_.batches++;
   return stats;
+}
+
+void Model::set_stats_every(int64_t n) {
+  stats_every_ = std::max<int64_t>(0, n);
+  if (stats_every_ == 0) return;
+  stats_before_.resize(spec_.trainable_params);
+  size_t nodes = 0, weights = 0;
+  for (size_t i = 0; i < spec_.nodes.size(); i++) {
+    nodes += nodes_[i].alias ? 0 : 1;
+    for (const WeightSlot& w : spec_.nodes[i].weights) weights += w.trainable ? 1 : 0;
+  }
+  stats_.nodes.reserve(nodes);
+  stats_.weights.reserve(weights);
+}
+
+// The node's output gradient is written on this step when some trainable weight lies at or before it.
+bool Model::has_output_gradient(int index) const {
+  return nodes_[index].grads_flow && nodes_[index].grad_ptr != nullptr;
+}
+
+// Which activation a node's output ends in: the op's own (Dense, Conv2D, Activation, Softmax), else
+// the node's "activation" param.
+static Act node_activation(const LayerOp& op, const NodeSpec& node) {
+  const Act folded = op.folded_activation();
+  return folded != Act::Linear ? folded : node.act;
+}
+
+// Sampled steps only: one pass over each node's output and output gradient, and each trainable
+// weight and its gradient (regularisation included, before clipping), then a copy of the weights.
+void Model::record_stats(int count) {
+  stats_.nodes.clear();
+  stats_.weights.clear();
+  for (size_t i = 0; i < spec_.nodes.size(); i++) {
+    const NodeBuffers& b = nodes_[i];
+    if (b.alias) continue;
+    const NodeSpec& node = spec_.nodes[i];
+    const size_t n = b.out_size * static_cast<size_t>(count);
+    const size_t row = node.output_shape.empty() ? b.out_size : static_cast<size_t>(node.output_shape.back());
+    const kernels::TensorStats t = kernels::tensor_stats(b.out_ptr, n, node_activation(*ops_[i], node), row);
+    NodeStats s;
+    s.node = static_cast<int>(i);
+    s.mean = t.mean;
+    s.std = t.std;
+    s.zero_fraction = t.zero_fraction;
+    s.saturated_fraction = t.saturated_fraction;
+    if (has_output_gradient(static_cast<int>(i))) s.gradient_norm = kernels::vector_norm(b.grad_ptr, n);
+    stats_.nodes.push_back(s);
+    for (size_t slot = 0; slot < node.weights.size(); slot++) {
+      const WeightSlot& w = node.weights[slot];
+      if (!w.trainable) continue;
+      WeightStats ws;
+      ws.node = static_cast<int>(i);
+      ws.slot = static_cast<int>(slot);
+      ws.norm = kernels::vector_norm(params_.data() + w.offset, w.size);
+      ws.gradient_norm = kernels::vector_norm(grads_.data() + w.offset, w.size);
+      stats_.weights.push_back(ws);
+    }
+  }
+  std::copy(params_.begin(), params_.begin() + static_cast<std::ptrdiff_t>(spec_.trainable_params), stats_before_.begin());
+}
+
+void Model::record_updates() {
+  for (WeightStats& ws : stats_.weights) {
+    const WeightSlot& w = spec_.nodes[ws.node].weights[ws.slot];
+    const double moved = kernels::l2_distance(params_.data() + w.offset, stats_before_.data() + w.offset, w.size);
+    ws.update_ratio = ws.norm > 0 ? moved / ws.norm : -1; // undefined for a zero weight (a fresh bias)
+  }
+  stats_.step = step_;
+  stats_.ready = true;
+}
+
+NonFinite Model::first_non_finite() const {
+  if (capacity_ == 0) return {};
+  const size_t count = static_cast<size_t>(last_count_);
+  const auto has_nan = [](const float* x, size_t n) { return std::any_of(x, x + n, [](float v) { return std::isnan(v); }); };
+  for (size_t i = 0; i < spec_.nodes.size(); i++) {
+    const float* out = nodes_[i].out_ptr;
+    const size_t n = nodes_[i].out_size * count;
+    if (!nodes_[i].alias && !kernels::all_finite(out, n)) return {static_cast<int>(i), false, has_nan(out, n)};
+  }
+  for (int i = static_cast<int>(spec_.nodes.size()) - 1; i >= 0; i--) {
+    const float* grad = nodes_[i].grad_ptr;
+    const size_t n = nodes_[i].out_size * count;
+    if (!nodes_[i].alias && has_output_gradient(i) && !kernels::all_finite(grad, n)) return {i, true, has_nan(grad, n)};
+  }
+  return {};
 }
 
 // Inference is per sample (no batch statistics, no dropout), so a requested batch runs in steps whose

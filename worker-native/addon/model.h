@@ -32,6 +32,35 @@ struct LayerTimes {
   int64_t batches = 0;
 };
 
+/** One node's health on a sampled training step (views have none: their buffer is their input's). */
+struct NodeStats {
+  int node = 0;                   // index in the plan
+  double mean = 0, std = 0, zero_fraction = 0, saturated_fraction = 0;
+  double gradient_norm = -1;      // L2 norm of d loss / d output; -1 where no gradient flows
+};
+
+/** One trainable weight on a sampled step: norms before the update, and how far the update moved it. */
+struct WeightStats {
+  int node = 0, slot = 0;
+  double norm = 0, gradient_norm = 0;
+  double update_ratio = 0; // ||w_after - w_before|| / ||w_before||; -1 when ||w_before|| is 0
+};
+
+/** The statistics of the latest sampled training step (step = optimizer steps taken after it). */
+struct LayerStats {
+  bool ready = false;
+  int64_t step = 0;
+  std::vector<NodeStats> nodes;
+  std::vector<WeightStats> weights;
+};
+
+/** Where a non-finite value first appears in the last batch: the node (-1: none) and which buffer. */
+struct NonFinite {
+  int node = -1;
+  bool gradient = false;
+  bool nan = false;  // a NaN among the values (else only infinities)
+};
+
 class Model {
  public:
   explicit Model(ModelSpec spec);
@@ -56,6 +85,15 @@ class Model {
   /** Seconds spent per node (forward, backward) and in the step's other phases since the last reset. */
   const LayerTimes& times() const { return times_; }
   void reset_times();
+  /** Sample statistics on every n-th training step (0: never). Allocates the step's copy of the
+   *  trainable weights here, so sampled and other steps allocate nothing. */
+  void set_stats_every(int64_t n);
+  /** The latest sampled step's statistics (ready = false when none since clear_layer_stats). */
+  const LayerStats& layer_stats() const { return stats_; }
+  void clear_layer_stats() { stats_.ready = false; }
+  /** The first node in plan order whose output holds a NaN or infinity after the last batch, else
+   *  the first in backward order whose output gradient does. */
+  NonFinite first_non_finite() const;
   size_t input_size() const { return input_size_; }
   size_t output_size() const { return output_size_; }
 
@@ -94,6 +132,9 @@ class Model {
   void backward(int count, bool training);
   double regularize(bool want_gradient);
   void apply_optimizer();
+  void record_stats(int count);     // after backward, before the optimizer step
+  void record_updates();            // after the optimizer step
+  bool has_output_gradient(int index) const;
   bool needs_input_grad(int index, int input) const;
   int inference_step(int batch) const;
   /** The op's view of node `index` (input pointer tables refreshed from the current buffers). */
@@ -115,6 +156,10 @@ class Model {
   bool fused_loss_ = false;         // the loss gradient is taken with respect to the output's logits
   double layer_loss_ = 0;           // the ops' loss terms of the last forward pass
   LayerTimes times_;
+  int64_t stats_every_ = 0;
+  int last_count_ = 0;              // samples in the last training batch (first_non_finite reads them)
+  std::vector<float> stats_before_; // the trainable weights before a sampled step's update
+  LayerStats stats_;
 };
 
 } // namespace layerwise

@@ -22,6 +22,9 @@ class NapiModel : public Napi::ObjectWrap<NapiModel> {
                         InstanceMethod("setWeight", &NapiModel::SetWeight), InstanceMethod("step", &NapiModel::Step),
                         InstanceMethod("layerTimes", &NapiModel::LayerTimes),
                         InstanceMethod("activations", &NapiModel::Activations),
+                        InstanceMethod("setStatsEvery", &NapiModel::SetStatsEvery),
+                        InstanceMethod("layerStats", &NapiModel::LayerStatsValue),
+                        InstanceMethod("firstNonFinite", &NapiModel::FirstNonFinite),
                         InstanceMethod("dispose", &NapiModel::Dispose)});
   }
 
@@ -193,6 +196,73 @@ class NapiModel : public Napi::ObjectWrap<NapiModel> {
     out.Set("other", t.other);
     out.Set("batches", static_cast<double>(t.batches));
     model.reset_times();
+    return out;
+  }
+
+  Napi::Value SetStatsEvery(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    if (info.Length() < 1 || !info[0].IsNumber()) throw Napi::TypeError::New(env, "setStatsEvery(n) needs a step count");
+    const double n = info[0].As<Napi::Number>().DoubleValue();
+    if (!(n >= 0) || n > 1e9 || n != static_cast<double>(static_cast<int64_t>(n)))
+      throw Napi::RangeError::New(env, "the statistics interval must be a whole number of steps from 0 (off)");
+    live(env).set_stats_every(static_cast<int64_t>(n));
+    return env.Undefined();
+  }
+
+  // { step, nodes: [{ name, type, output: { mean, std, zero_fraction, saturated_fraction }, gradient_norm,
+  // weights: [{ name, norm, gradient_norm, update_ratio }] }] } of the latest sampled step, or null when
+  // none was sampled since the previous call (the call clears it).
+  Napi::Value LayerStatsValue(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    Model& model = live(env);
+    const layerwise::LayerStats& s = model.layer_stats();
+    if (!s.ready) return env.Null();
+    Napi::Array nodes = Napi::Array::New(env, s.nodes.size());
+    size_t next_weight = 0;
+    for (size_t k = 0; k < s.nodes.size(); k++) {
+      const NodeStats& n = s.nodes[k];
+      const NodeSpec& spec = model.spec().nodes[n.node];
+      Napi::Object node = Napi::Object::New(env);
+      node.Set("name", spec.name);
+      node.Set("type", spec.type);
+      Napi::Object output = Napi::Object::New(env);
+      output.Set("mean", n.mean);
+      output.Set("std", n.std);
+      output.Set("zero_fraction", n.zero_fraction);
+      output.Set("saturated_fraction", n.saturated_fraction);
+      node.Set("output", output);
+      node.Set("gradient_norm", n.gradient_norm < 0 ? env.Null() : Napi::Number::New(env, n.gradient_norm));
+      Napi::Array weights = Napi::Array::New(env);
+      for (uint32_t w = 0; next_weight < s.weights.size() && s.weights[next_weight].node == n.node; next_weight++, w++) {
+        const WeightStats& ws = s.weights[next_weight];
+        Napi::Object weight = Napi::Object::New(env);
+        weight.Set("name", spec.weights[ws.slot].name);
+        weight.Set("norm", ws.norm);
+        weight.Set("gradient_norm", ws.gradient_norm);
+        weight.Set("update_ratio", ws.update_ratio < 0 ? env.Null() : Napi::Number::New(env, ws.update_ratio));
+        weights.Set(w, weight);
+      }
+      node.Set("weights", weights);
+      nodes.Set(static_cast<uint32_t>(k), node);
+    }
+    Napi::Object out = Napi::Object::New(env);
+    out.Set("step", static_cast<double>(s.step));
+    out.Set("nodes", nodes);
+    model.clear_layer_stats();
+    return out;
+  }
+
+  // { name, type, where: 'output' | 'gradient', value: 'NaN' | 'Infinity' } of the first non-finite value of the last batch, or null.
+  Napi::Value FirstNonFinite(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    Model& model = live(env);
+    const NonFinite found = model.first_non_finite();
+    if (found.node < 0) return env.Null();
+    Napi::Object out = Napi::Object::New(env);
+    out.Set("name", model.spec().nodes[found.node].name);
+    out.Set("type", model.spec().nodes[found.node].type);
+    out.Set("where", found.gradient ? "gradient" : "output");
+    out.Set("value", found.nan ? "NaN" : "Infinity");
     return out;
   }
 

@@ -56,6 +56,45 @@ export interface NodeActivation {
 /** The most samples one activations() call takes (the core's buffers grow to the largest count asked). */
 export const MAX_ACTIVATION_SAMPLES = 64;
 
+/** One node's health on a sampled training step (views such as Flatten have none). */
+export interface NodeLayerStats {
+  readonly name: string;
+  readonly type: string;
+  readonly output: {
+    readonly mean: number;
+    readonly std: number;
+    /** Fraction of exact zeros: dead units after a ReLU. */
+    readonly zero_fraction: number;
+    /** Sigmoid/tanh: values within 1e-3 of the bounds; softmax: rows whose top probability > 0.99. */
+    readonly saturated_fraction: number;
+  };
+  /** L2 norm of d loss / d output; null where no gradient flows (nothing trainable at or before it). */
+  readonly gradient_norm: number | null;
+  readonly weights: readonly {
+    readonly name: string;
+    /** L2 norm of the weight before the step's update. */
+    readonly norm: number;
+    readonly gradient_norm: number;
+    /** ||w_after - w_before|| / ||w_before||; null when the weight was all zeros (a fresh bias). */
+    readonly update_ratio: number | null;
+  }[];
+}
+
+/** The statistics of the latest sampled training step; `step` counts optimizer steps including it. */
+export interface LayerStatsSnapshot {
+  readonly step: number;
+  readonly nodes: readonly NodeLayerStats[];
+}
+
+/** Where a NaN or infinity first shows in the last training batch. */
+export interface NonFiniteOrigin {
+  readonly name: string;
+  readonly type: string;
+  readonly where: 'output' | 'gradient';
+  /** 'NaN' when a NaN is among the values, else 'Infinity'. */
+  readonly value: 'NaN' | 'Infinity';
+}
+
 interface NativeBinding {
   Model: new (spec: unknown) => NativeHandle;
   /** The layer types the core has an op for (addon/op_table.cc). */
@@ -72,6 +111,9 @@ interface NativeHandle {
   step(): number;
   layerTimes(): LayerTimes;
   activations(x: Inputs, count: number): NodeActivation[];
+  setStatsEvery(n: number): void;
+  layerStats(): LayerStatsSnapshot | null;
+  firstNonFinite(): NonFiniteOrigin | null;
   dispose(): void;
 }
 
@@ -176,6 +218,22 @@ export class NativeModel {
     if (count > MAX_ACTIVATION_SAMPLES)
       throw new Error(`activations takes at most ${MAX_ACTIVATION_SAMPLES} samples, got ${count}`);
     return this.live().activations(x, count);
+  /** Record per-layer statistics on every n-th training step (step % n == 0); 0 turns them off. */
+  setStatsEvery(n: number): void {
+    if (!Number.isInteger(n) || n < 0 || n > 1e9)
+      throw new Error(`the statistics interval must be a whole number of steps from 0 (off), got ${n}`);
+    this.live().setStatsEvery(n);
+  }
+
+  /** The latest sampled step's statistics, or null when no step was sampled since the previous call. */
+  takeLayerStats(): LayerStatsSnapshot | null {
+    return this.live().layerStats();
+  }
+
+  /** After a training batch: the first layer in plan order whose output holds a NaN or infinity, else
+   * the first in backward order whose output gradient does; null when every value is finite. */
+  firstNonFinite(): NonFiniteOrigin | null {
+    return this.live().firstNonFinite();
   }
 
   dispose(): void {

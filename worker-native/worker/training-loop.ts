@@ -1,9 +1,10 @@
 // The training loop that runs inside the worker: epochs of shuffled batches through the native core,
 // validation, early stopping, and the test-set report. Batch events are coalesced here to at most 20
 // per second (the latest values plus the running epoch averages), so no queue can grow.
-import type { CompletedEvent, EpochEvent, TrainingEvent } from '../../engine/api/events';
+import type { CompletedEvent, EpochEvent, FirstNonFinite, TrainingEvent } from '../../engine/api/events';
 import { coreConfigOf } from '../../engine/api/run-settings';
 import { NativeModel } from '../lib/native-model';
+import { LayerStatsSampler } from './layer-stats-sampler';
 import { epochOrder } from '../../engine/training/shuffle';
 import { hasDiverged } from '../../engine/training/divergence';
 import { classificationReport, lossFromProbabilities } from '../../engine/training/evaluation';
@@ -32,6 +33,7 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
     run.threads === null ? {} : { threads: run.threads },
   );
   if (input.initialWeights) model.setWeights(input.initialWeights);
+  const sampler = new LayerStatsSampler(model, input.statsEvery);
   hooks.ready?.(model);
 
   const sparse = run.loss === 'sparse_categorical_crossentropy';
@@ -111,24 +113,37 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
         x.set(data.trainImages.subarray(sample * pixels, (sample + 1) * pixels), b * pixels);
         labels[b] = data.trainLabels[sample] as number;
       }
+      const last = step === stepsPerEpoch - 1;
+      const sampled = sampler.before(done, last);
       const result = model.trainBatch(x.subarray(0, count * pixels), targets(count));
       const now = performance.now();
       trainingMs += now - stepStarted;
       firstLoss ??= result.loss;
       if (hasDiverged(result.loss, firstLoss)) {
         const lr = run.optimizer.learning_rate;
+        const origin = Number.isFinite(result.loss) ? null : model.firstNonFinite();
+        const firstNonFinite: FirstNonFinite | undefined =
+          origin === null ? undefined : { layer: origin.name, where: origin.where, epoch, step: step + 1 };
+        const what =
+          origin === null
+            ? `the loss became ${result.loss.toPrecision(3)}`
+            : `the ${origin.where} of layer '${origin.name}' became ${origin.value}`;
         hooks.emit({
           type: 'failed',
-          message: `the loss became ${result.loss.toPrecision(3)} at epoch ${epoch}, step ${step + 1}: training diverged. The learning rate (${lr}) is probably too high; try a lower one, such as ${lr / 10}.`,
+          message: `${what} at epoch ${epoch}, batch ${step + 1}: training diverged. The learning rate (${lr}) is probably too high; try a lower one, such as ${lr / 10}.`,
+          ...(firstNonFinite === undefined ? {} : { first_nonfinite: firstNonFinite }),
         });
         return finish('failed');
+      }
+      if (sampled) {
+        const event = sampler.take(epoch, step + 1, last);
+        if (event !== null) hooks.emit(event);
       }
       lossSum += result.loss * count;
       accuracySum += result.accuracy * count;
       seen += count;
       done++;
       samplesTrained += count;
-      const last = step === stepsPerEpoch - 1;
       if (now - lastEmit >= BATCH_EVENT_INTERVAL_MS || last) {
         lastEmit = now;
         hooks.emit({
@@ -161,6 +176,7 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
         valLoss = r.loss;
         valAccuracy = r.accuracy;
       });
+      sampler.discardTimes(); // validation's forward passes are not training time
     }
     const seconds = (performance.now() - epochStarted) / 1000;
     epochSeconds.push(seconds);

@@ -27,6 +27,9 @@ export interface WorkerInput {
   /** Int32Array over a SharedArrayBuffer: CONTROL_RUN, CONTROL_PAUSE or CONTROL_STOP. */
   readonly control: Int32Array;
   readonly initialWeights?: Record<string, Float32Array>;
+  /** Per-layer statistics every this many steps (0: only at each epoch's end); default
+   * DEFAULT_STATS_EVERY (worker/layer-stats-sampler.ts). */
+  readonly statsEvery?: number;
 }
 
 export type ToWorker =

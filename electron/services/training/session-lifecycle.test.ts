@@ -204,7 +204,7 @@ describe('session lifecycle', () => {
     );
     expect(refused).toMatchObject({ code: 'E_STATE', message: expect.stringMatching(/failed: its model/) });
     expect(failed.message).toMatch(
-      /the loss became .* at epoch 1, step \d+: training diverged. The learning rate \(1000000\) is probably too high; try a lower one, such as 100000/,
+      /(the loss became .*|the (output|gradient) of layer '\w+' became (NaN|Infinity)) at epoch 1, batch \d+: training diverged. The learning rate \(1000000\) is probably too high; try a lower one, such as 100000/,
     );
   });
 });

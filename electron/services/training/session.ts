@@ -248,7 +248,9 @@ export class TrainingSession {
       return;
     }
     if (event.type === 'batch') this.lastBatch = event;
-    else if (event.type !== 'progress') this.history.push(event);
+    // Sampled layer statistics are live-only (many per epoch); the history keeps each epoch's last.
+    else if (event.type !== 'progress' && !(event.type === 'layer_stats' && !event.final_of_epoch))
+      this.history.push(event);
     this.emit(event);
     if (event.type === 'completed' || event.type === 'failed') this.setState(event.type);
   }

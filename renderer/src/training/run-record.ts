@@ -120,5 +120,7 @@ export function applyEvent(run: RunRecord, event: TrainingEvent): RunRecord {
       return { ...run, result: event, progress: 1, etaSeconds: null, state: 'completed' };
     case 'failed':
       return { ...run, failure: event.message, state: 'failed', etaSeconds: null };
+    case 'layer_stats':
+      return run; // per-layer statistics are not part of the run record (nor of the autosave)
   }
 }
