@@ -218,6 +218,8 @@ export class NativeModel {
     if (count > MAX_ACTIVATION_SAMPLES)
       throw new Error(`activations takes at most ${MAX_ACTIVATION_SAMPLES} samples, got ${count}`);
     return this.live().activations(x, count);
+  }
+
   /** Record per-layer statistics on every n-th training step (step % n == 0); 0 turns them off. */
   setStatsEvery(n: number): void {
     if (!Number.isInteger(n) || n < 0 || n > 1e9)
