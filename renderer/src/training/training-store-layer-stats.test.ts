@@ -1,6 +1,8 @@
 // The training store keeps each run's per-layer statistics beside its run record.
 import { describe, expect, it } from 'vitest';
+import type { SessionSnapshot } from '../../../engine/api/contract';
 import type { LayerStatsEvent } from '../../../engine/api/events';
+import { trainingRunSchema } from '../../../engine/api/run-settings';
 import { TINY_MODEL, storeOnFakeApi } from './fake-api';
 
 const statsEvent = (step: number): LayerStatsEvent => ({
@@ -42,10 +44,10 @@ describe('training store layer statistics', () => {
           modelName: 'Tiny',
           state: 'completed',
           startedAt: 1,
-          run: {},
+          run: trainingRunSchema.parse({}),
           events: [{ ...statsEvent(300), final_of_epoch: true }],
           lastBatch: null,
-        },
+        } as SessionSnapshot,
       ],
     });
     await store.getState().restore();

@@ -17,6 +17,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isTextTarget } from '../../commands/shortcuts';
+import { LookInsidePanel, LookInsideProvider } from '../../look-inside';
 import { useEditor, useEditorStoreApi } from '../EditorContext';
 import './canvas.css';
 import { ConnectivityHint } from './ConnectivityHint';
@@ -172,57 +173,60 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   };
 
   return (
-    <div
-      className="canvas"
-      ref={container}
-      tabIndex={-1}
-      onDragOver={drop.onDragOver}
-      onDragLeave={drop.onDragLeave}
-      onDrop={drop.onDrop}
-      onKeyDown={onKeyDown}
-      onPointerMove={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
-      onPointerDown={(e) => {
-        // The pane swallows focus on press; focusing the canvas lets Space open quick add.
-        if ((e.target as Element).closest('.react-flow__pane'))
-          container.current?.focus({ preventScroll: true });
-      }}
-      onDoubleClick={(e) => {
-        const target = e.target as Element;
-        if (target.closest('.react-flow__pane') && !target.closest('.react-flow__node, .react-flow__edge'))
-          openQuickAdd({ x: e.clientX, y: e.clientY });
-      }}
-    >
-      <ReactFlow
-        nodes={nodes}
-        edges={shownEdges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={store.getState().onNodesChange}
-        onEdgesChange={store.getState().onEdgesChange}
-        onConnect={onConnect}
-        onNodeDragStart={store.getState().beginDrag}
-        onNodeDragStop={store.getState().endDrag}
-        onSelectionDragStart={store.getState().beginDrag}
-        onSelectionDragStop={store.getState().endDrag}
-        deleteKeyCode={null}
-        // Space opens quick add and a double-click on empty canvas does too, so neither pans nor zooms.
-        panActivationKeyCode={null}
-        zoomOnDoubleClick={false}
-        colorMode={colorMode}
-        minZoom={0.1}
-        maxZoom={2.5}
-        fitView
-        aria-label={t('editor.canvas.label')}
+    <LookInsideProvider>
+      <div
+        className="canvas"
+        ref={container}
+        tabIndex={-1}
+        onDragOver={drop.onDragOver}
+        onDragLeave={drop.onDragLeave}
+        onDrop={drop.onDrop}
+        onKeyDown={onKeyDown}
+        onPointerMove={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
+        onPointerDown={(e) => {
+          // The pane swallows focus on press; focusing the canvas lets Space open quick add.
+          if ((e.target as Element).closest('.react-flow__pane'))
+            container.current?.focus({ preventScroll: true });
+        }}
+        onDoubleClick={(e) => {
+          const target = e.target as Element;
+          if (target.closest('.react-flow__pane') && !target.closest('.react-flow__node, .react-flow__edge'))
+            openQuickAdd({ x: e.clientX, y: e.clientY });
+        }}
       >
-        <Background gap={20} />
-        <MiniMap pannable zoomable ariaLabel={t('editor.canvas.minimap')} />
-        <Controls aria-label={t('editor.canvas.zoomControls')} />
-      </ReactFlow>
-      <ConnectivityHint />
-      {quickAdd && <QuickAdd at={quickAdd.at} flowAt={quickAdd.flowAt} onClose={closePicker} />}
-      {connectOpen && selectedId && (
-        <ConnectPicker sourceId={selectedId} at={connectAt()} onClose={closePicker} />
-      )}
-    </div>
+        <ReactFlow
+          nodes={nodes}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={store.getState().onNodesChange}
+          onEdgesChange={store.getState().onEdgesChange}
+          onConnect={onConnect}
+          onNodeDragStart={store.getState().beginDrag}
+          onNodeDragStop={store.getState().endDrag}
+          onSelectionDragStart={store.getState().beginDrag}
+          onSelectionDragStop={store.getState().endDrag}
+          deleteKeyCode={null}
+          // Space opens quick add and a double-click on empty canvas does too, so neither pans nor zooms.
+          panActivationKeyCode={null}
+          zoomOnDoubleClick={false}
+          colorMode={colorMode}
+          minZoom={0.1}
+          maxZoom={2.5}
+          fitView
+          aria-label={t('editor.canvas.label')}
+        >
+          <Background gap={20} />
+          <MiniMap pannable zoomable ariaLabel={t('editor.canvas.minimap')} />
+          <Controls aria-label={t('editor.canvas.zoomControls')} />
+        </ReactFlow>
+        <ConnectivityHint />
+        <LookInsidePanel />
+        {quickAdd && <QuickAdd at={quickAdd.at} flowAt={quickAdd.flowAt} onClose={closePicker} />}
+        {connectOpen && selectedId && (
+          <ConnectPicker sourceId={selectedId} at={connectAt()} onClose={closePicker} />
+        )}
+      </div>
+    </LookInsideProvider>
   );
 }
