@@ -447,4 +447,37 @@ export class AppPage {
   quickAdd = () => this.page.getByTestId('quick-add');
   connectPicker = () => this.page.getByTestId('connect-picker');
   notConnectedHint = () => this.page.getByTestId('not-connected-hint');
+
+  // ── looking inside the trained model (canvas views) ──
+  /** The health badges on the canvas's nodes. */
+  healthBadges = () => this.nodes().getByTestId('node-health');
+  /** Each node with a badge: its title and level ("good", "warning", "problem"). */
+  healthLevels = () =>
+    this.nodes().evaluateAll((els) =>
+      els.flatMap((el) => {
+        const badge = el.querySelector('[data-testid="node-health"]');
+        const title = el.querySelector('[data-testid="node-title"]')?.textContent ?? '';
+        return badge ? [{ title, level: badge.getAttribute('data-level') ?? '' }] : [];
+      }),
+    );
+  /** Switches the canvas view: "Health", "Time" or "Activations". */
+  async setCanvasView(view: 'Health' | 'Time' | 'Activations'): Promise<void> {
+    const group = this.page.getByRole('group', { name: 'Canvas view' });
+    await this.click(group.getByRole('button', { name: view, exact: true }), `the canvas view "${view}"`);
+  }
+  /** Picks test image `index` (from 0) as the activations view's input. */
+  async pickActivationsImage(index: number): Promise<void> {
+    const image = this.page.getByTestId('inside-test-image').nth(index);
+    await this.click(
+      await this.visible(image, `test image ${index + 1} in the activations picker`, 30_000),
+      `test image ${index + 1}`,
+    );
+  }
+  /** Nodes showing an activation thumbnail, by title. */
+  activationTitles = () =>
+    this.nodes().evaluateAll((els) =>
+      els
+        .filter((el) => el.querySelector('[data-testid="node-activation"]'))
+        .map((el) => el.querySelector('[data-testid="node-title"]')?.textContent ?? ''),
+    );
 }
