@@ -40,10 +40,11 @@ describe('layerHealth', () => {
   it('warns between the dead-ReLU thresholds and not at or below them', () => {
     const at = (z: number) =>
       layerHealth(stats({ output: { zero_fraction: z } }), { activation: 'relu' }).level;
-    expect(at(0.3)).toBe('good');
-    expect(at(0.31)).toBe('warning');
-    expect(at(0.5)).toBe('warning');
-    expect(at(0.51)).toBe('problem');
+    expect(at(0.62)).toBe('good'); // measured on the healthy seed CNN
+    expect(at(0.7)).toBe('good');
+    expect(at(0.71)).toBe('warning');
+    expect(at(0.9)).toBe('warning');
+    expect(at(0.91)).toBe('problem');
   });
 
   it('leaves zeros alone in layers that are not ReLU', () => {
@@ -94,6 +95,15 @@ describe('layerHealth', () => {
     expect(ratio(0.2).level).toBe('problem');
   });
 
+  it('leaves biases out of the update ratio rule', () => {
+    const weights = [
+      { name: 'dense/kernel', norm: 1, gradient_norm: 1, update_ratio: 0.002 },
+      { name: 'dense/bias', norm: 0.01, gradient_norm: 1, update_ratio: 0.5 },
+    ];
+    expect(layerHealth(stats({ weights })).level).toBe('good');
+    expect(layerHealth(stats({ weights: [{ ...weights[1]!, name: 'dense/gamma' }] })).level).toBe('problem');
+  });
+
   it('calls any non-finite number a problem and names it', () => {
     expect(layerHealth(stats({ output: { mean: Number.NaN } })).findings[0]).toEqual({
       kind: 'non_finite',
@@ -111,7 +121,7 @@ describe('layerHealth', () => {
   it('reports every finding, at the level of the worst', () => {
     const health = layerHealth(
       stats({
-        output: { zero_fraction: 0.4 },
+        output: { zero_fraction: 0.8 },
         weights: [{ name: 'kernel', norm: 1, gradient_norm: 1, update_ratio: 0.5 }],
       }),
       { activation: 'relu' },
@@ -149,7 +159,7 @@ describe('graphHealth', () => {
   });
 
   it('uses the activations it is given', () => {
-    const layers = [stats({ name: 'a', output: { zero_fraction: 0.7 } }), stats({ name: 'b' })];
+    const layers = [stats({ name: 'a', output: { zero_fraction: 0.95 } }), stats({ name: 'b' })];
     expect(graphHealth(layers, (l) => (l.name === 'a' ? 'relu' : null)).get('a')?.level).toBe('problem');
     expect(graphHealth(layers).get('a')?.level).toBe('good'); // a Conv2D with no activation param given
   });

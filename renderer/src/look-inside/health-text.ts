@@ -29,7 +29,7 @@ export function findingText(t: TFunction, name: string, finding: HealthFinding):
     case 'high_update_ratio':
       return t('editor.inside.health.high_update_ratio', {
         name,
-        weight: finding.weight,
+        weight: finding.weight.split('/').at(-1),
         percent:
           finding.updateRatio >= 0.1
             ? percent(finding.updateRatio)

@@ -42,12 +42,16 @@ const statsEvent: LayerStatsEvent = {
   final_of_epoch: true,
   layers: [
     layer('conv2d', 'Conv2D', {
-      output: { mean: 0, std: 0, zero_fraction: 0.61, saturated_fraction: 0 },
+      output: { mean: 0, std: 0, zero_fraction: 0.95, saturated_fraction: 0 },
       forward_ms: 3,
       backward_ms: 3,
     }),
     layer('conv2d_1', 'Conv2D', { forward_ms: 1, backward_ms: 1 }),
-    layer('dense_1', 'Dense', { forward_ms: 1, backward_ms: 1 }),
+    layer('dense_1', 'Dense', {
+      forward_ms: 1,
+      backward_ms: 1,
+      weights: [{ name: 'dense_1/kernel', norm: 2, gradient_norm: 0.1, update_ratio: 0.05 }],
+    }),
   ],
 };
 
@@ -106,7 +110,7 @@ describe('look inside', () => {
     expect(conv.querySelector('[aria-hidden]')?.textContent).toBe('✕');
     const tip = conv.querySelector('[role="tooltip"]');
     expect(tip?.textContent).toContain(
-      '61% of the ReLU outputs of conv2d are zero: lower the learning rate, or use he_normal initialisation or LeakyReLU.',
+      '95% of the ReLU outputs of conv2d are zero: lower the learning rate, or use he_normal initialisation or LeakyReLU.',
     );
     expect(tip?.textContent).toContain('Epoch 1, step 1875');
     expect(conv.getAttribute('aria-describedby')).toBe(tip?.id);
@@ -114,6 +118,12 @@ describe('look inside', () => {
     const good = inNode('conv2', 'node-health')!;
     expect(good.dataset.level).toBe('good');
     expect(good.textContent).toContain('Nothing unusual in the latest statistics of conv2d_1.');
+    const fast = inNode('output', 'node-health')!;
+    expect(fast.dataset.level).toBe('warning');
+    expect(fast.querySelector('[aria-hidden]')?.textContent).toBe('▲');
+    expect(fast.textContent).toContain(
+      'One step changes the kernel of dense_1 by 5.0% of its size: the learning rate is likely too high',
+    );
     expect(inNode('flatten', 'node-health')).toBeNull(); // no statistics for it in the event
   });
 
