@@ -23,7 +23,7 @@ async function setup() {
     'training.list': () => [],
     'datasets.list': () => [],
     'training.start': () => ({ sessionId: 's1' }),
-    'datasets.images': ({ indices }) => ({
+    'datasets.images': ({ indices }: { indices: number[] }) => ({
       shape: [2, 2, 1],
       // image i: four pixels of value 20 * (i + 1)
       pixels: btoa(
