@@ -1,6 +1,6 @@
 // Looking inside a trained model on the canvas: after a short MNIST CNN run every layer with statistics
 // wears a health badge; the activations view, given a test image, puts a thumbnail of its output on
-// each convolution.
+// each convolution, and drawing on the pad updates them.
 import { describe, expect, it } from 'vitest';
 import { poll } from './support/poll';
 import { useApp } from './support/setup';
@@ -44,5 +44,18 @@ describe('look inside', () => {
       await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
     ).toBeGreaterThan(0);
     expect(await app.page.getByTestId('node-prediction').textContent()).toMatch(/^\d: \d+%$/);
+
+    // Drawing on the pad replaces the test image's thumbnails with the drawing's.
+    const before = await image.getAttribute('src');
+    await app.click(app.page.getByTestId('inside-draw'), 'the Draw button of the activations picker');
+    await app.drawOnPad([
+      { x: 0.5, y: 0.15 },
+      { x: 0.5, y: 0.85 },
+    ]);
+    await poll(
+      () => image.getAttribute('src'),
+      (src) => src !== null && src !== before,
+      'the conv2d thumbnail to show the drawing',
+    );
   });
 });

@@ -480,4 +480,16 @@ export class AppPage {
         .filter((el) => el.querySelector('[data-testid="node-activation"]'))
         .map((el) => el.querySelector('[data-testid="node-title"]')?.textContent ?? ''),
     );
+  /** Draws one stroke through `points` (fractions of the pad's size) on the activations view's pad. */
+  async drawOnPad(points: readonly Point[]): Promise<void> {
+    const pad = this.page.getByTestId('inside-panel').getByRole('img', { name: 'Drawing pad' });
+    const box = await this.box(pad, 'the drawing pad');
+    const at = (p: Point) => [box.x + p.x * box.width, box.y + p.y * box.height] as const;
+    const [first, ...rest] = points;
+    if (first === undefined) return;
+    await this.page.mouse.move(...at(first));
+    await this.page.mouse.down();
+    for (const p of rest) await this.page.mouse.move(...at(p), { steps: 8 });
+    await this.page.mouse.up();
+  }
 }
