@@ -36,7 +36,16 @@ const PICKER_SIZE = { width: 264, height: 300 };
 const nodeTypes: NodeTypes = { layer: LayerNode };
 const edgeTypes: EdgeTypes = { shape: ShapeEdge };
 
+/** The canvas with its look-inside state (the view switch's choice, the activations on show). */
 export function Canvas({ colorMode }: { colorMode: ColorMode }) {
+  return (
+    <LookInsideProvider>
+      <CanvasView colorMode={colorMode} />
+    </LookInsideProvider>
+  );
+}
+
+function CanvasView({ colorMode }: { colorMode: ColorMode }) {
   const { t } = useTranslation();
   const store = useEditorStoreApi();
   const nodes = useEditor((s) => s.nodes);
@@ -173,60 +182,58 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   };
 
   return (
-    <LookInsideProvider>
-      <div
-        className="canvas"
-        ref={container}
-        tabIndex={-1}
-        onDragOver={drop.onDragOver}
-        onDragLeave={drop.onDragLeave}
-        onDrop={drop.onDrop}
-        onKeyDown={onKeyDown}
-        onPointerMove={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
-        onPointerDown={(e) => {
-          // The pane swallows focus on press; focusing the canvas lets Space open quick add.
-          if ((e.target as Element).closest('.react-flow__pane'))
-            container.current?.focus({ preventScroll: true });
-        }}
-        onDoubleClick={(e) => {
-          const target = e.target as Element;
-          if (target.closest('.react-flow__pane') && !target.closest('.react-flow__node, .react-flow__edge'))
-            openQuickAdd({ x: e.clientX, y: e.clientY });
-        }}
+    <div
+      className="canvas"
+      ref={container}
+      tabIndex={-1}
+      onDragOver={drop.onDragOver}
+      onDragLeave={drop.onDragLeave}
+      onDrop={drop.onDrop}
+      onKeyDown={onKeyDown}
+      onPointerMove={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
+      onPointerDown={(e) => {
+        // The pane swallows focus on press; focusing the canvas lets Space open quick add.
+        if ((e.target as Element).closest('.react-flow__pane'))
+          container.current?.focus({ preventScroll: true });
+      }}
+      onDoubleClick={(e) => {
+        const target = e.target as Element;
+        if (target.closest('.react-flow__pane') && !target.closest('.react-flow__node, .react-flow__edge'))
+          openQuickAdd({ x: e.clientX, y: e.clientY });
+      }}
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={shownEdges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={store.getState().onNodesChange}
+        onEdgesChange={store.getState().onEdgesChange}
+        onConnect={onConnect}
+        onNodeDragStart={store.getState().beginDrag}
+        onNodeDragStop={store.getState().endDrag}
+        onSelectionDragStart={store.getState().beginDrag}
+        onSelectionDragStop={store.getState().endDrag}
+        deleteKeyCode={null}
+        // Space opens quick add and a double-click on empty canvas does too, so neither pans nor zooms.
+        panActivationKeyCode={null}
+        zoomOnDoubleClick={false}
+        colorMode={colorMode}
+        minZoom={0.1}
+        maxZoom={2.5}
+        fitView
+        aria-label={t('editor.canvas.label')}
       >
-        <ReactFlow
-          nodes={nodes}
-          edges={shownEdges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={store.getState().onNodesChange}
-          onEdgesChange={store.getState().onEdgesChange}
-          onConnect={onConnect}
-          onNodeDragStart={store.getState().beginDrag}
-          onNodeDragStop={store.getState().endDrag}
-          onSelectionDragStart={store.getState().beginDrag}
-          onSelectionDragStop={store.getState().endDrag}
-          deleteKeyCode={null}
-          // Space opens quick add and a double-click on empty canvas does too, so neither pans nor zooms.
-          panActivationKeyCode={null}
-          zoomOnDoubleClick={false}
-          colorMode={colorMode}
-          minZoom={0.1}
-          maxZoom={2.5}
-          fitView
-          aria-label={t('editor.canvas.label')}
-        >
-          <Background gap={20} />
-          <MiniMap pannable zoomable ariaLabel={t('editor.canvas.minimap')} />
-          <Controls aria-label={t('editor.canvas.zoomControls')} />
-        </ReactFlow>
-        <ConnectivityHint />
-        <LookInsidePanel />
-        {quickAdd && <QuickAdd at={quickAdd.at} flowAt={quickAdd.flowAt} onClose={closePicker} />}
-        {connectOpen && selectedId && (
-          <ConnectPicker sourceId={selectedId} at={connectAt()} onClose={closePicker} />
-        )}
-      </div>
-    </LookInsideProvider>
+        <Background gap={20} />
+        <MiniMap pannable zoomable ariaLabel={t('editor.canvas.minimap')} />
+        <Controls aria-label={t('editor.canvas.zoomControls')} />
+      </ReactFlow>
+      <ConnectivityHint />
+      <LookInsidePanel />
+      {quickAdd && <QuickAdd at={quickAdd.at} flowAt={quickAdd.flowAt} onClose={closePicker} />}
+      {connectOpen && selectedId && (
+        <ConnectPicker sourceId={selectedId} at={connectAt()} onClose={closePicker} />
+      )}
+    </div>
   );
 }
