@@ -9,6 +9,7 @@ import { fakeApi, TINY_MODEL } from '../training/fake-api';
 import { createTrainingStore } from '../training/training-store';
 import { TrainingProvider } from '../training/TrainingProvider';
 import { ActivationsPicker } from './ActivationsPicker';
+import { LookInsidePanel } from './LookInsidePanel';
 import { createLookInsideStore } from './look-inside-store';
 import { LookInsideProvider } from './LookInsideContext';
 
@@ -18,7 +19,7 @@ const reply: LayerActivation[] = [
   { name: 'dense', type: 'Dense', shape: [3], stats: {} as never, vector: { length: 3, data: [1, 2, 3] } },
 ];
 
-async function setup() {
+async function setup(panel = false) {
   const api = fakeApi({
     'training.list': () => [],
     'datasets.list': () => [],
@@ -39,7 +40,7 @@ async function setup() {
   render(
     <TrainingProvider api={api} store={training}>
       <LookInsideProvider store={inside}>
-        <ActivationsPicker />
+        {panel ? <LookInsidePanel /> : <ActivationsPicker />}
       </LookInsideProvider>
     </TrainingProvider>,
   );
@@ -65,5 +66,15 @@ describe('ActivationsPicker', () => {
     const call = api.calls.find((c) => c.method === 'inference.activations');
     expect(call?.params).toEqual({ modelId: 'm1', image: Array(4).fill(40 / 255) });
     expect(images[1]!.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('drops the activations when another document (and so no run) is on show', async () => {
+    const { training, inside } = await setup(true);
+    act(() => training.setState({ weights: { s1: { dtype: 'float32', tensors: [] } } }));
+    fireEvent.click((await screen.findAllByTestId('inside-test-image'))[0]!);
+    await waitFor(() => expect(inside.getState().activations?.size).toBe(1));
+    act(() => training.getState().setModelKey('another document'));
+    expect(inside.getState().activations).toBeNull();
+    expect(screen.getByTestId('inside-no-run')).toBeTruthy();
   });
 });
