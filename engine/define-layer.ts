@@ -39,6 +39,9 @@ export interface LayerDefinition<S extends ParamSpecs = ParamSpecs, T extends st
   weights?(inputs: readonly Shape[], params: ParamsOf<S>): WeightSpec[];
   /** How every format writes the layer, typed by its params (engine/layer-formats.ts). */
   readonly formats: LayerFormats<ParamsOf<S>>;
+  /** The activation the layer's output ends in, for the health rules (dead units, saturation), when it is
+   *  the layer itself (ReLU, Softmax); by default its `activation` param, if it has one. */
+  appliedActivation?(params: ParamsOf<S>): string | null;
 }
 
 /** Params after validation and defaults, for code that handles any layer type. */
@@ -51,6 +54,7 @@ export type AnyLayerDefinition<T extends string = string> = Omit<
   outputShape(inputs: readonly Shape[], params: ResolvedParams): Shape;
   weights?(inputs: readonly Shape[], params: ResolvedParams): WeightSpec[];
   readonly formats: LayerFormats;
+  appliedActivation?(params: ResolvedParams): string | null;
 };
 
 /** A layer home's definition; its type stays a literal so the registry can derive the LayerType union. */

@@ -449,4 +449,49 @@ export class AppPage {
   notConnectedHint = () => this.page.getByTestId('not-connected-hint');
   /** The Diagnosis section under the training charts (findings and remedy buttons). */
   diagnosis = () => this.page.getByRole('region', { name: 'Diagnosis' });
+
+  // ── looking inside the trained model (canvas views) ──
+  /** The health badges on the canvas's nodes. */
+  healthBadges = () => this.nodes().getByTestId('node-health');
+  /** Each node with a badge: its title and level ("good", "warning", "problem"). */
+  healthLevels = () =>
+    this.nodes().evaluateAll((els) =>
+      els.flatMap((el) => {
+        const badge = el.querySelector('[data-testid="node-health"]');
+        const title = el.querySelector('[data-testid="node-title"]')?.textContent ?? '';
+        return badge ? [{ title, level: badge.getAttribute('data-level') ?? '' }] : [];
+      }),
+    );
+  /** Switches the canvas view: "Health", "Time" or "Activations". */
+  async setCanvasView(view: 'Health' | 'Time' | 'Activations'): Promise<void> {
+    const group = this.page.getByRole('group', { name: 'Canvas view' });
+    await this.click(group.getByRole('button', { name: view, exact: true }), `the canvas view "${view}"`);
+  }
+  /** Picks test image `index` (from 0) as the activations view's input. */
+  async pickActivationsImage(index: number): Promise<void> {
+    const image = this.page.getByTestId('inside-test-image').nth(index);
+    await this.click(
+      await this.visible(image, `test image ${index + 1} in the activations picker`, 30_000),
+      `test image ${index + 1}`,
+    );
+  }
+  /** Nodes showing an activation thumbnail, by title. */
+  activationTitles = () =>
+    this.nodes().evaluateAll((els) =>
+      els
+        .filter((el) => el.querySelector('[data-testid="node-activation"]'))
+        .map((el) => el.querySelector('[data-testid="node-title"]')?.textContent ?? ''),
+    );
+  /** Draws one stroke through `points` (fractions of the pad's size) on the activations view's pad. */
+  async drawOnPad(points: readonly Point[]): Promise<void> {
+    const pad = this.page.getByTestId('inside-panel').getByRole('img', { name: 'Drawing pad' });
+    const box = await this.box(pad, 'the drawing pad');
+    const at = (p: Point) => [box.x + p.x * box.width, box.y + p.y * box.height] as const;
+    const [first, ...rest] = points;
+    if (first === undefined) return;
+    await this.page.mouse.move(...at(first));
+    await this.page.mouse.down();
+    for (const p of rest) await this.page.mouse.move(...at(p), { steps: 8 });
+    await this.page.mouse.up();
+  }
 }

@@ -21,6 +21,7 @@ function slopeFromKeras(c: KerasConfig): unknown {
 
 export const LeakyReLU = defineLayer({
   type: 'LeakyReLU',
+  appliedActivation: () => 'leaky_relu',
   category: 'Activation',
   doc: 'Leaky rectified linear unit: negative values are multiplied by a small slope instead of zeroed.',
   params: {
@@ -56,6 +57,7 @@ export const LeakyReLU = defineLayer({
 
 export const ELU = defineLayer({
   type: 'ELU',
+  appliedActivation: () => 'elu',
   category: 'Activation',
   doc: 'Exponential linear unit: x for positive values, alpha · (exp(x) − 1) for negative ones.',
   params: {

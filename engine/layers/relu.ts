@@ -67,6 +67,7 @@ function reluTorch(x: string, p: ReluParams): string {
 
 export const ReLU = defineLayer({
   type: 'ReLU',
+  appliedActivation: (p) => (p.negative_slope > 0 ? 'leaky_relu' : 'relu'),
   category: 'Activation',
   doc: 'Rectified linear unit: passes values above the threshold, with an optional cap (max_value) and leak below (negative_slope).',
   params: {

@@ -16,6 +16,7 @@ export function sampleAxis(shape: Shape, axis: number): number {
 
 export const Softmax = defineLayer({
   type: 'Softmax',
+  appliedActivation: () => 'softmax',
   category: 'Activation',
   doc: 'Turns values into probabilities that sum to 1 along one axis (the last by default).',
   params: {

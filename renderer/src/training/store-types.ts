@@ -2,10 +2,16 @@
 // live, and how an API failure is shown to the user.
 import type { StoreApi } from 'zustand/vanilla';
 import type { ModelFile, ModelWeights } from '../../../engine';
-import { ApiError, type DatasetInfo, type LayerwiseApi } from '../../../engine/api/contract';
+import {
+  ApiError,
+  type DatasetInfo,
+  type LayerActivation,
+  type LayerwiseApi,
+} from '../../../engine/api/contract';
 import { isLive, type RunRecord } from './run-record';
 import type { StorageLike } from './run-registry';
 import type { TrainingSettings } from './run-settings-map';
+import type { RunLayerStats } from './layer-stats-history';
 
 export interface UserError {
   readonly message: string;
@@ -27,6 +33,8 @@ export interface TrainingState {
   readonly modelKey: string | null;
   /** Each finished run's trained weights, fetched once when it ends (or restored from a file). */
   readonly weights: Readonly<Record<string, ModelWeights>>;
+  /** Each run's sampled per-layer statistics (live only: not saved with the document). */
+  readonly layerStats: Readonly<Record<string, RunLayerStats>>;
   readonly starting: boolean;
   readonly error: UserError | null;
 }
@@ -44,6 +52,8 @@ export interface TrainingActions {
   ): void;
   /** Class probabilities for each image from a run's trained model. */
   predict(runId: string, images: readonly number[][]): Promise<number[][]>;
+  /** Every layer's output for one image, from a finished run's trained weights. */
+  activations(runId: string, image: readonly number[]): Promise<LayerActivation[]>;
   start(model: ModelFile, modelKey: string): Promise<void>;
   pause(): Promise<void>;
   resume(): Promise<void>;

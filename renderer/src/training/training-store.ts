@@ -5,7 +5,8 @@ import type { ApiEvent, LayerwiseApi, SessionSnapshot } from '../../../engine/ap
 import type { TrainingEvent } from '../../../engine/api/events';
 import { PendingEvents } from './pending-events';
 import { applyEvent, isLive, newRunRecord, type RunRecord } from './run-record';
-import { createRunPredictor } from './run-predictor';
+import { addLayerStats } from './layer-stats-history';
+import { createRunModels } from './run-predictor';
 import { defaultStorage, RunRegistry } from './run-registry';
 import { DEFAULT_SETTINGS, runToSettings, settingsToRun } from './run-settings-map';
 import {
@@ -62,6 +63,7 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
       selectedRunIds: [],
       modelKey: null,
       weights: {},
+      layerStats: {},
       starting: false,
       error: null,
 
@@ -96,7 +98,8 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
           };
         });
       },
-      predict: (runId, images) => predictor(runId, images),
+      predict: (runId, images) => models.predict(runId, images),
+      activations: (runId, image) => models.activations(runId, image),
       clearError: () => set({ error: null }),
       selectRun: (runId) => set((s) => (s.runs[runId] ? { activeRunId: runId } : {})),
       toggleOverlay: (runId) =>
@@ -151,6 +154,7 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
           return; // nothing to restore from a backend that cannot list
         }
         for (const snap of [...snapshots].sort((a, b) => a.startedAt - b.startedAt)) {
+          restoreLayerStats(snap);
           const known = get().runs[snap.sessionId];
           if (known !== undefined) {
             // Restored from the autosave (which has the full batch curve, and shows a run it saved
@@ -188,6 +192,16 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
     };
   });
 
+  /** A snapshot's history keeps each epoch's last statistics: enough for the badges after a reload. */
+  function restoreLayerStats(snap: SessionSnapshot) {
+    let current = store.getState().layerStats[snap.sessionId];
+    if (current !== undefined) return;
+    for (const event of snap.events)
+      if (event.type === 'layer_stats') current = addLayerStats(current, event);
+    if (current !== undefined)
+      store.setState((s) => ({ layerStats: { ...s.layerStats, [snap.sessionId]: current } }));
+  }
+
   function connect() {
     if (unsubscribe !== null) return;
     const batchMs = options.eventBatchMs ?? 0;
@@ -199,7 +213,13 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
       queue = [];
       const runs = { ...store.getState().runs };
       let changed = false;
+      let layerStats = store.getState().layerStats;
       for (const { sessionId, event } of events) {
+        if (event.type === 'layer_stats') {
+          // Kept beside the run record, so these frequent events neither touch the runs nor the autosave.
+          layerStats = { ...layerStats, [sessionId]: addLayerStats(layerStats[sessionId], event) };
+          continue;
+        }
         const run = runs[sessionId];
         if (run === undefined) pending.add(sessionId, event);
         else {
@@ -208,6 +228,7 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
         }
       }
       if (changed) store.setState({ runs });
+      if (layerStats !== store.getState().layerStats) store.setState({ layerStats });
     };
     const stopEvents = api.onEvent((event) => {
       queue.push(event);
@@ -230,7 +251,7 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
       () => fetching.delete(sessionId), // the session is gone: the run keeps its curves and results
     );
   }
-  const predictor = createRunPredictor(api, (runId) => {
+  const models = createRunModels(api, (runId) => {
     const { runs, weights } = store.getState();
     const run = runs[runId];
     return run === undefined ? null : { run, weights: weights[runId] };

@@ -17,6 +17,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isTextTarget } from '../../commands/shortcuts';
+import { LookInsidePanel, LookInsideProvider } from '../../look-inside';
 import { useEditor, useEditorStoreApi } from '../EditorContext';
 import './canvas.css';
 import { ConnectivityHint } from './ConnectivityHint';
@@ -35,7 +36,16 @@ const PICKER_SIZE = { width: 264, height: 300 };
 const nodeTypes: NodeTypes = { layer: LayerNode };
 const edgeTypes: EdgeTypes = { shape: ShapeEdge };
 
+/** The canvas with its look-inside state (the view switch's choice, the activations on show). */
 export function Canvas({ colorMode }: { colorMode: ColorMode }) {
+  return (
+    <LookInsideProvider>
+      <CanvasView colorMode={colorMode} />
+    </LookInsideProvider>
+  );
+}
+
+function CanvasView({ colorMode }: { colorMode: ColorMode }) {
   const { t } = useTranslation();
   const store = useEditorStoreApi();
   const nodes = useEditor((s) => s.nodes);
@@ -219,6 +229,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
         <Controls aria-label={t('editor.canvas.zoomControls')} />
       </ReactFlow>
       <ConnectivityHint />
+      <LookInsidePanel />
       {quickAdd && <QuickAdd at={quickAdd.at} flowAt={quickAdd.flowAt} onClose={closePicker} />}
       {connectOpen && selectedId && (
         <ConnectPicker sourceId={selectedId} at={connectAt()} onClose={closePicker} />

@@ -8,6 +8,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { issueText } from '../../i18n/issue-text';
 import { isCalmIssue } from '../../../../engine/connectivity';
+import { ActivationThumb, HealthBadge, TimeBar } from '../../look-inside';
 import { useEditor } from '../EditorContext';
 import type { LayerFlowNode } from '../flow-types';
 import { formatCount, formatParamValue, formatShape } from '../format';
@@ -54,6 +55,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
             </span>
           </span>
         )}
+        <HealthBadge id={id} name={name} />
       </div>
       {detailed && (
         <>
@@ -70,6 +72,8 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           </div>
         </>
       )}
+      <TimeBar id={id} name={name} />
+      <ActivationThumb id={id} name={name} />
       <Handle type="source" position={Position.Bottom} aria-label={t('editor.node.output')} />
     </div>
   );

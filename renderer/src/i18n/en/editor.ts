@@ -83,4 +83,48 @@ export const editor = {
     reshape: 'Insert Reshape to {{shape}}',
     conv1x1: 'Insert 1×1 Conv2D ({{filters}} filters)',
   },
+  inside: {
+    view: {
+      label: 'Canvas view',
+      health: 'Health',
+      time: 'Time',
+      activations: 'Activations',
+    },
+    health: {
+      good: 'Healthy',
+      warning: 'Warning',
+      problem: 'Problem',
+      badge: '{{name}}: {{level}}',
+      good_detail: 'Nothing unusual in the latest statistics of {{name}}.',
+      dead_relu:
+        '{{percent}} of the ReLU outputs of {{name}} are zero: lower the learning rate, or use he_normal initialisation or LeakyReLU.',
+      saturated:
+        '{{percent}} of the {{activation}} outputs of {{name}} sit at their limits, where gradients vanish: add BatchNormalization before it, or lower the learning rate.',
+      vanishing_floor:
+        'The gradient reaching {{name}} is almost zero ({{value}}): it barely learns. Use ReLU instead of sigmoid/tanh, or add BatchNormalization.',
+      vanishing_ratio:
+        'The gradient reaching {{name}} ({{value}}) is under a millionth of the layer above ({{above}}): it barely learns. Use ReLU instead of sigmoid/tanh, or add BatchNormalization.',
+      high_update_ratio:
+        'One step changes the {{weight}} of {{name}} by {{percent}} of its size: the learning rate is likely too high; try a tenth of it.',
+      non_finite:
+        'The {{field}} of {{name}} is not a finite number: training diverged. Lower the learning rate, or add BatchNormalization.',
+      at: 'Epoch {{epoch}}, step {{step}}',
+    },
+    time: {
+      bar: '{{ms}} ms · {{percent}}',
+      label: '{{name}}: {{ms}} ms per batch, {{percent}} of the training time',
+    },
+    activations: {
+      input: 'Input',
+      test: 'Test image {{index}} (label {{label}})',
+      draw: 'Draw',
+      noRun: 'Train a run to the end to see what each layer makes of an input.',
+      pick: 'Pick a test image or draw a digit.',
+      loading: 'Computing…',
+      error: 'Could not compute the activations: {{message}}',
+      thumb: 'Output of {{name}}: {{shape}}',
+      channels: '{{shown}} of {{count}} channels',
+      predicted: '{{label}}: {{percent}}',
+    },
+  },
 };

@@ -78,4 +78,47 @@ export const editor = {
     reshape: '插入 Reshape，变形为 {{shape}}',
     conv1x1: '插入 1×1 Conv2D（{{filters}} 个滤波器）',
   },
+  inside: {
+    view: {
+      label: '画布视图',
+      health: '健康',
+      time: '耗时',
+      activations: '激活',
+    },
+    health: {
+      good: '正常',
+      warning: '警告',
+      problem: '问题',
+      badge: '{{name}}：{{level}}',
+      good_detail: '{{name}} 的最新统计没有异常。',
+      dead_relu:
+        '{{name}} 的 ReLU 输出有 {{percent}} 为零：请降低学习率，或改用 he_normal 初始化或 LeakyReLU。',
+      saturated:
+        '{{name}} 的 {{activation}} 输出有 {{percent}} 处于饱和区，梯度几乎消失：请在它之前加入 BatchNormalization，或降低学习率。',
+      vanishing_floor:
+        '传到 {{name}} 的梯度几乎为零（{{value}}），它几乎学不到东西：请用 ReLU 代替 sigmoid/tanh，或加入 BatchNormalization。',
+      vanishing_ratio:
+        '传到 {{name}} 的梯度（{{value}}）不到上一层（{{above}}）的百万分之一，它几乎学不到东西：请用 ReLU 代替 sigmoid/tanh，或加入 BatchNormalization。',
+      high_update_ratio:
+        '每一步使 {{name}} 的 {{weight}} 改变其大小的 {{percent}}：学习率可能过高，试试原来的十分之一。',
+      non_finite: '{{name}} 的 {{field}} 不是有限数：训练已发散。请降低学习率，或加入 BatchNormalization。',
+      at: '第 {{epoch}} 轮，第 {{step}} 步',
+    },
+    time: {
+      bar: '{{ms}} 毫秒 · {{percent}}',
+      label: '{{name}}：每批 {{ms}} 毫秒，占训练时间的 {{percent}}',
+    },
+    activations: {
+      input: '输入',
+      test: '测试图像 {{index}}（标签 {{label}}）',
+      draw: '手写',
+      noRun: '完成一次训练后，即可查看每一层如何处理输入。',
+      pick: '选择一张测试图像，或手写一个数字。',
+      loading: '计算中…',
+      error: '无法计算激活：{{message}}',
+      thumb: '{{name}} 的输出：{{shape}}',
+      channels: '显示 {{count}} 个通道中的 {{shown}} 个',
+      predicted: '{{label}}：{{percent}}',
+    },
+  },
 };
