@@ -10,10 +10,16 @@ export interface RunLayerStats {
   readonly latest: LayerStatsEvent;
   /** Oldest first, at most LAYER_STATS_HISTORY events. */
   readonly history: readonly LayerStatsEvent[];
+  /** Each epoch's last event (it carries the histograms), oldest first: one per epoch, never dropped, so
+   * early epochs outlive the capped history. */
+  readonly epochEnds: readonly LayerStatsEvent[];
 }
 
 export function addLayerStats(current: RunLayerStats | undefined, event: LayerStatsEvent): RunLayerStats {
   const history = [...(current?.history ?? []), event];
   if (history.length > LAYER_STATS_HISTORY) history.splice(0, history.length - LAYER_STATS_HISTORY);
-  return { latest: event, history };
+  const ends = current?.epochEnds ?? [];
+  // A replayed snapshot may bring an epoch's end again: the newer copy replaces it.
+  const epochEnds = event.final_of_epoch ? [...ends.filter((e) => e.epoch !== event.epoch), event] : ends;
+  return { latest: event, history, epochEnds };
 }

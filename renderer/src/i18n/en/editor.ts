@@ -127,4 +127,18 @@ export const editor = {
       predicted: '{{label}}: {{percent}}',
     },
   },
+  insideInspector: {
+    title: '{{name}} during training',
+    epoch: 'Epoch',
+    gradient: 'Gradient norm',
+    update: 'Kernel update ratio',
+    dead: 'Dead (zero) outputs',
+    kernelValues: 'Kernel values per epoch',
+    kernelGradients: 'Kernel gradients per epoch',
+    histogramLabel: '{{title}}: {{epochs}} epochs, values from {{min}} to {{max}}',
+    histogramHint: 'Oldest epoch at the top, newest at the bottom; the numbers on the right are epochs.',
+    grid: 'All channels of {{name}} for the chosen input',
+    kernels: 'Kernels of {{name}} (mean over input channels)',
+    kernel: 'Filter {{index}}',
+  },
 };

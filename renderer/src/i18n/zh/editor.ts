@@ -121,4 +121,18 @@ export const editor = {
       predicted: '{{label}}：{{percent}}',
     },
   },
+  insideInspector: {
+    title: '{{name}} 的训练过程',
+    epoch: '轮次',
+    gradient: '梯度范数',
+    update: '权重（kernel）更新比例',
+    dead: '死亡（为零）输出',
+    kernelValues: '各轮次的权重（kernel）取值',
+    kernelGradients: '各轮次的权重（kernel）梯度',
+    histogramLabel: '{{title}}：{{epochs}} 个轮次，取值从 {{min}} 到 {{max}}',
+    histogramHint: '最早的轮次在上，最新的在下；右侧数字为轮次。',
+    grid: '{{name}} 对所选输入的全部通道',
+    kernels: '{{name}} 的卷积核（对输入通道取平均）',
+    kernel: '滤波器 {{index}}',
+  },
 };
