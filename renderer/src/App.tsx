@@ -10,6 +10,7 @@ import { EditorProvider } from './editor/EditorContext';
 import { createEditorStore, type EditorStoreApi } from './editor/editor-store';
 import { readAutosave, startAutosave } from './files/autosave';
 import { indexedDbAutosave, type AutosaveStorage } from './files/autosave-storage';
+import { LookInsideProvider } from './look-inside';
 import { templateModel } from './files/templates';
 import { createTrainingStore, TrainingProvider, type TrainingStoreApi } from './training';
 import { EVENT_BATCH_MS } from './training/TrainingProvider';
@@ -49,7 +50,10 @@ export function App({ api, storage: given }: { api: LayerwiseApi; storage?: Auto
     <EditorProvider store={session.editor}>
       <TrainingProvider api={api} store={session.training}>
         <ReactFlowProvider>
-          <Workbench api={api} />
+          {/* One look-inside store for the canvas, the inspector and the results (a misclassified image). */}
+          <LookInsideProvider>
+            <Workbench api={api} />
+          </LookInsideProvider>
         </ReactFlowProvider>
       </TrainingProvider>
     </EditorProvider>

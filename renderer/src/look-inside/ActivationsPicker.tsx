@@ -1,7 +1,7 @@
 // The activations view's input: one of the first test images, or a digit drawn on the pad. Each choice
 // (and each throttled change of the drawing) asks for every layer's output from the run on show's
 // trained weights; an answer to an older request is dropped.
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DigitImage } from '../training/DigitImage';
 import { DrawingPad } from '../training/DrawingPad';
@@ -23,7 +23,13 @@ export function ActivationsPicker() {
   const input = useLookInside((s) => s.input);
   const loading = useLookInside((s) => s.loading);
   const error = useLookInside((s) => s.error);
-  const { images } = useTestImages(dataset, hasWeights ? INDICES : []);
+  const testIndex = input?.kind === 'test' ? input.index : null;
+  // A test image picked elsewhere (a misclassified one in the results) joins the first ones.
+  const indices = useMemo(
+    () => (testIndex !== null && !INDICES.includes(testIndex) ? [...INDICES, testIndex] : INDICES),
+    [testIndex],
+  );
+  const { images } = useTestImages(dataset, hasWeights ? indices : []);
   const request = useRef(0);
 
   const ask = useCallback(
@@ -49,12 +55,11 @@ export function ActivationsPicker() {
   );
 
   // A test image is asked for when chosen, when it has loaded, and when another run goes on show.
-  const testIndex = input?.kind === 'test' ? input.index : null;
   useEffect(() => {
     if (testIndex === null || images === null || !hasWeights) return;
-    const pixels = images.images[testIndex];
+    const pixels = images.images[indices.indexOf(testIndex)];
     if (pixels !== undefined) ask(Array.from(pixels, (v) => v / 255));
-  }, [ask, hasWeights, images, testIndex]);
+  }, [ask, hasWeights, images, indices, testIndex]);
 
   if (!hasWeights)
     return (
@@ -73,16 +78,17 @@ export function ActivationsPicker() {
     <div className="inside-picker" role="group" aria-label={t('editor.inside.activations.input')}>
       <div className="inside-picker__row">
         {images?.images.map((pixels, i) => {
-          const label = t('editor.inside.activations.test', { index: i + 1, label: images.labels[i] });
+          const index = indices[i] ?? i;
+          const label = t('editor.inside.activations.test', { index: index + 1, label: images.labels[i] });
           return (
             <button
               key={i}
               type="button"
               data-testid="inside-test-image"
               className="inside-picker__image"
-              aria-pressed={testIndex === i}
+              aria-pressed={testIndex === index}
               title={label}
-              onClick={() => inside.getState().setInput({ kind: 'test', index: i })}
+              onClick={() => inside.getState().setInput({ kind: 'test', index })}
             >
               <DigitImage pixels={pixels} width={images.width} height={images.height} alt={label} size={28} />
             </button>

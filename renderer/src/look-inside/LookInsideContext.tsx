@@ -8,7 +8,9 @@ const LookInsideContext = createContext<LookInsideStoreApi | null>(null);
 const fallback = createLookInsideStore();
 
 export function LookInsideProvider({ store, children }: { store?: LookInsideStoreApi; children: ReactNode }) {
-  const [own] = useState(() => store ?? createLookInsideStore());
+  // Inside another provider (the workbench's, shared with the inspector) the outer store is the one.
+  const outer = useContext(LookInsideContext);
+  const [own] = useState(() => store ?? outer ?? createLookInsideStore());
   return <LookInsideContext value={own}>{children}</LookInsideContext>;
 }
 

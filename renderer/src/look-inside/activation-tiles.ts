@@ -18,9 +18,13 @@ export interface Tiles {
   readonly shown: number;
 }
 
-export function tileMaps(maps: NonNullable<LayerActivation['maps']>, limit = THUMB_CHANNELS): Tiles {
+export function tileMaps(
+  maps: NonNullable<LayerActivation['maps']>,
+  limit = THUMB_CHANNELS,
+  perRow = THUMB_COLUMNS,
+): Tiles {
   const shown = Math.min(limit, maps.data.length);
-  const columns = Math.min(THUMB_COLUMNS, Math.max(1, shown));
+  const columns = Math.min(perRow, Math.max(1, shown));
   const rows = Math.max(1, Math.ceil(shown / columns));
   const width = columns * maps.width + (columns - 1) * GAP;
   const height = rows * maps.height + (rows - 1) * GAP;

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Misclassified } from '../../../engine/api/events';
+import { useLookInsideApi } from '../look-inside/LookInsideContext';
 import { DigitImage } from './DigitImage';
 import { useTestImages } from './useTestImages';
 
@@ -35,6 +36,12 @@ export function MisclassifiedImages({
   const name = (i: number) => classNames[i] ?? String(i);
   const title = t('training.results.misclassified', { label: name(label), predicted: name(predicted) });
   const root = useRef<HTMLElement>(null);
+  const inside = useLookInsideApi();
+  // Looking inside with an image: the canvas's activations view, with that test image as the input.
+  const lookInside = (index: number) => {
+    inside.getState().setView('activations');
+    inside.getState().setInput({ kind: 'test', index });
+  };
   useEffect(() => {
     root.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
   }, [label, predicted, images]);
@@ -59,18 +66,30 @@ export function MisclassifiedImages({
             <p>{t('training.results.moreImages', { shown: indices.length, total: matching.length })}</p>
           )}
           <div className="training-image-grid">
-            {images.images.map((pixels, i) => (
-              <DigitImage
-                key={indices[i]}
-                pixels={pixels}
-                width={images.width}
-                height={images.height}
-                alt={t('training.results.imageAlt', {
-                  index: indices[i],
-                  label: name(images.labels[i] ?? label),
-                })}
-              />
-            ))}
+            {images.images.map((pixels, i) => {
+              const index = indices[i] as number;
+              return (
+                <button
+                  key={index}
+                  type="button"
+                  className="training-image-look"
+                  data-testid="misclassified-look-inside"
+                  title={t('training.lookInside.image', { index })}
+                  aria-label={t('training.lookInside.image', { index })}
+                  onClick={() => lookInside(index)}
+                >
+                  <DigitImage
+                    pixels={pixels}
+                    width={images.width}
+                    height={images.height}
+                    alt={t('training.results.imageAlt', {
+                      index,
+                      label: name(images.labels[i] ?? label),
+                    })}
+                  />
+                </button>
+              );
+            })}
           </div>
         </>
       )}

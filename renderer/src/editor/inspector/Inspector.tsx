@@ -6,6 +6,7 @@ import { getLayer } from '../../../../engine';
 import { isCalmIssue } from '../../../../engine/connectivity';
 import { issueText } from '../../i18n/issue-text';
 import { layerDoc, paramHelp } from '../../i18n/layer-text';
+import { LayerActivationsSection } from '../../look-inside/LayerActivationsSection';
 import { LayerStatsSection } from '../../look-inside/LayerStatsSection';
 import { useEditor, useEditorStoreApi } from '../EditorContext';
 import { formatCount, formatShape } from '../format';
@@ -119,6 +120,7 @@ function NodeFields({ nodeId, store }: { nodeId: string; store: ReturnType<typeo
             }
           />
         ))}
+      <LayerActivationsSection nodeId={nodeId} />
       <LayerStatsSection nodeId={nodeId} />
     </div>
   );

@@ -175,4 +175,7 @@ export const training = {
       settings: '{{remedy}} {{what}}: done in the settings. Train again to see the effect.',
     },
   },
+  lookInside: {
+    image: 'Look inside the model with test image {{index}}',
+  },
 };

@@ -175,4 +175,7 @@ export const training = {
       settings: '已在设置中完成“{{remedy}}”{{what}}。重新训练即可看到效果。',
     },
   },
+  lookInside: {
+    image: '用测试图像 {{index}} 查看模型内部',
+  },
 };
