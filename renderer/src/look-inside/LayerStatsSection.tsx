@@ -44,6 +44,8 @@ export function LayerStatsSection({ nodeId }: { readonly nodeId: string }) {
           xKey="x"
           xLabel={t('editor.insideInspector.epoch')}
           series={series}
+          // Room for small numbers such as 0.00500 (an update ratio).
+          yWidth={60}
           {...opts}
         />
       )

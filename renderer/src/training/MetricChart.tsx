@@ -21,6 +21,8 @@ export interface MetricChartProps {
   readonly series: readonly Series[];
   readonly log?: boolean;
   readonly percent?: boolean;
+  /** Room for the y axis's labels, px (48 unless given). */
+  readonly yWidth?: number;
 }
 
 const formatValue = (percent: boolean | undefined) => (value: unknown) =>
@@ -60,7 +62,7 @@ const loneDot = (color: string) =>
   ({ r: 3.5, fill: color, strokeWidth: 1.5, strokeDasharray: 'none', clipDot: false }) as const;
 
 export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
-  const { testId, title, data, xKey, xLabel, series, log, percent } = props;
+  const { testId, title, data, xKey, xLabel, series, log, percent, yWidth = 48 } = props;
   const format = formatValue(percent);
   const lone = new Set(series.filter((s) => finiteCount(data, s.key) === 1).map((s) => s.key));
   // Our own round ticks: recharts' are computed with arbitrary-precision decimals on every redraw.
@@ -103,7 +105,7 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
               allowDataOverflow={log}
               tickFormatter={format}
               tick={{ fontSize: 11 }}
-              width={48}
+              width={yWidth}
             />
             <Tooltip
               formatter={format}
