@@ -1,5 +1,5 @@
 // Per-layer statistics for the training loop: asks the core to sample every `every`-th step (at most
-// ten times a second, so a fast model cannot flood the event stream) and each epoch's last step, and
+// twice a second, so a fast model cannot flood the event stream or the page) and each epoch's last step, and
 // turns a sampled step into a LayerStatsEvent with each layer's forward/backward milliseconds per batch
 // since the previous event. The loop decides which steps are sampled: the core is set to sample every
 // step (n = 1) just for those and is off (n = 0) otherwise.
@@ -10,8 +10,10 @@ import type { NativeModel } from '../lib/native-model';
 /** Steps between sampled statistics. Measured (docs/layer-statistics.md): a sampled step costs about
  * 0.3-0.6 of a training step on the seed CNN and MLP, so every 50th costs about 1% (budget: 3%). */
 export const DEFAULT_STATS_EVERY = 50;
-/** The least time between two sampled (not epoch-end) events. */
-export const STATS_MIN_INTERVAL_MS = 100;
+/** The least time between two sampled (not epoch-end) events. At 100 ms the page's health badges,
+ *  time bars and inspector charts redrew up to ten times a second and the app fell from 85-87% to 79-82%
+ *  of the CLI's speed (`npm run bench -- app`); twice a second is as live to the eye. */
+export const STATS_MIN_INTERVAL_MS = 500;
 
 export interface SamplerOptions {
   /** Steps between samples; 0 samples only each epoch's last step. */
