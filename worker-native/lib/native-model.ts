@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type { ExecutionPlan } from '../../engine';
+import type { LayerStatistics } from '../../engine/api/events';
 import { shapeSize } from '../../engine';
 import {
   trainingConfigSchema,
@@ -56,29 +57,9 @@ export interface NodeActivation {
 /** The most samples one activations() call takes (the core's buffers grow to the largest count asked). */
 export const MAX_ACTIVATION_SAMPLES = 64;
 
-/** One node's health on a sampled training step (views such as Flatten have none). */
-export interface NodeLayerStats {
-  readonly name: string;
-  readonly type: string;
-  readonly output: {
-    readonly mean: number;
-    readonly std: number;
-    /** Fraction of exact zeros: dead units after a ReLU. */
-    readonly zero_fraction: number;
-    /** Sigmoid/tanh: values within 1e-3 of the bounds; softmax: rows whose top probability > 0.99. */
-    readonly saturated_fraction: number;
-  };
-  /** L2 norm of d loss / d output; null where no gradient flows (nothing trainable at or before it). */
-  readonly gradient_norm: number | null;
-  readonly weights: readonly {
-    readonly name: string;
-    /** L2 norm of the weight before the step's update. */
-    readonly norm: number;
-    readonly gradient_norm: number;
-    /** ||w_after - w_before|| / ||w_before||; null when the weight was all zeros (a fresh bias). */
-    readonly update_ratio: number | null;
-  }[];
-}
+/** One node's health on a sampled training step, as the core records it: the event's layer without the
+ *  loop's timings and histograms (views such as Flatten have none). */
+export type NodeLayerStats = Omit<LayerStatistics, 'forward_ms' | 'backward_ms'>;
 
 /** The statistics of the latest sampled training step; `step` counts optimizer steps including it. */
 export interface LayerStatsSnapshot {
