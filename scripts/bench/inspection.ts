@@ -3,21 +3,12 @@
 // without statistics and with every step sampled, alternating in one process, so a busy machine's drift
 // hits both alike), and the latency of one activations call for the seed CNN
 // (scripts/bench/activations-latency.ts). Returns markdown.
-import { spawnSync } from 'node:child_process';
 import { DEFAULT_STATS_EVERY as SAMPLED_EVERY } from '../../worker-native/worker/layer-stats-sampler';
+import { child } from './child';
 
-const root = new URL('../../', import.meta.url).pathname;
 const RUNS = 3;
 
-function json(args: string[]): Record<string, number> | undefined {
-  const result = spawnSync('npx', ['tsx', ...args], { cwd: root, encoding: 'utf8', timeout: 20 * 60_000 });
-  try {
-    return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '') as Record<string, number>;
-  } catch {
-    console.error(`${args.join(' ')} failed:\n${result.stderr}`);
-    return undefined;
-  }
-}
+const json = (args: string[]) => child<Record<string, number>>('npx', ['tsx', ...args]);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const pct = (v: number | undefined) => (v === undefined ? '–' : `${(v * 100).toFixed(2)}%`);

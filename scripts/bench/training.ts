@@ -2,30 +2,12 @@
 // PyTorch on the MNIST CNN and MLP templates at batch 32 and 128, each in its own process, same
 // thread count, side by side. Returns markdown.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { compileGraph, parseModelFile } from '../../engine';
+import { templatePlan } from '../../worker-native/bench/bench-data';
 import { flopsPerSample } from '../../worker-native/bench/flops';
+import { child, type Row } from './child';
 
 const THREADS = 2;
 const root = new URL('../../', import.meta.url).pathname;
-
-type Row = Partial<Record<string, number>> & { train_samples_per_s: number; test_accuracy: number };
-
-function child(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Row | undefined {
-  const result = spawnSync(command, args, {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-    timeout: 30 * 60_000,
-  });
-  const line = result.stdout?.trim().split('\n').at(-1);
-  try {
-    return JSON.parse(line ?? '') as Row;
-  } catch {
-    console.error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
-    return undefined;
-  }
-}
 
 function torchPython(): string | undefined {
   for (const python of ['/usr/bin/python3', 'python3']) {
@@ -131,11 +113,7 @@ export function benchTraining(): string {
   const peak = gemmPeak();
   const flops = new Map<string, number>();
   for (const { template } of CASES) {
-    const loaded = parseModelFile(
-      readFileSync(new URL(`../../assets/templates/${template}.json`, import.meta.url), 'utf8'),
-    );
-    const compiled = loaded.ok ? compileGraph(loaded.model.graph) : undefined;
-    if (compiled?.ok) flops.set(template, flopsPerSample(compiled.plan).training);
+    flops.set(template, flopsPerSample(templatePlan(template)).training);
   }
   // Rounds one after the other, each case's frameworks back to back; TF.js (minutes per case) once.
   const rounds: Measured[][] = [];

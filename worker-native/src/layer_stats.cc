@@ -132,18 +132,27 @@ TensorStats tensor_stats_reference(const float* x, size_t n, Act act, size_t row
   return out;
 }
 
-double vector_norm(const float* x, size_t n) {
+// sqrt(sum of value(i)^2) over [0, n): float partial sums per lane within a block, then double.
+template <class Value>
+double blocked_norm(size_t n, Value value) {
   double total = 0;
   for (size_t start = 0; start < n; start += kBlock) {
     const size_t len = std::min(kBlock, n - start);
     float q[kLanes] = {};
     size_t i = 0;
     for (; i + kLanes <= len; i += kLanes)
-      for (size_t l = 0; l < kLanes; l++) q[l] += x[start + i + l] * x[start + i + l];
-    for (; i < len; i++) q[0] += x[start + i] * x[start + i];
+      for (size_t l = 0; l < kLanes; l++) {
+        const float v = value(start + i + l);
+        q[l] += v * v;
+      }
+    for (; i < len; i++) q[0] += value(start + i) * value(start + i);
     for (size_t l = 0; l < kLanes; l++) total += q[l];
   }
   return std::sqrt(total);
+}
+
+double vector_norm(const float* x, size_t n) {
+  return blocked_norm(n, [x](size_t i) { return x[i]; });
 }
 
 double vector_norm_reference(const float* x, size_t n) {
@@ -153,20 +162,7 @@ double vector_norm_reference(const float* x, size_t n) {
 }
 
 double l2_distance(const float* a, const float* b, size_t n) {
-  double total = 0;
-  for (size_t start = 0; start < n; start += kBlock) {
-    const size_t len = std::min(kBlock, n - start);
-    float q[kLanes] = {};
-    size_t i = 0;
-    for (; i + kLanes <= len; i += kLanes)
-      for (size_t l = 0; l < kLanes; l++) {
-        const float d = a[start + i + l] - b[start + i + l];
-        q[l] += d * d;
-      }
-    for (; i < len; i++) q[0] += (a[start + i] - b[start + i]) * (a[start + i] - b[start + i]);
-    for (size_t l = 0; l < kLanes; l++) total += q[l];
-  }
-  return std::sqrt(total);
+  return blocked_norm(n, [a, b](size_t i) { return a[i] - b[i]; });
 }
 
 double l2_distance_reference(const float* a, const float* b, size_t n) {
