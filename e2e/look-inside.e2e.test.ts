@@ -1,5 +1,5 @@
-// Looking inside a trained model on the canvas: after a short MNIST CNN run every layer with statistics
-// wears a health badge; the activations view, given a test image, puts a thumbnail of its output on
+// Looking inside a model on the canvas: while an MNIST CNN run trains (and while it is paused) every
+// layer with statistics wears a health badge; after it, the activations view, given a test image, puts a thumbnail of its output on
 // each convolution, and drawing on the pad updates them.
 import { describe, expect, it } from 'vitest';
 import { poll } from './support/poll';
@@ -8,23 +8,32 @@ import { useApp } from './support/setup';
 const ctx = useApp();
 
 describe('look inside', () => {
-  it('shows health badges after training and activation thumbnails for a test image', async () => {
+  it('shows health badges while training and activation thumbnails for a test image', async () => {
     const { app } = ctx;
     await app.open();
     await app.waitForConnected();
     await app.newModel('MNIST CNN');
-    await app.setTraining({ epochs: 1, limit: 2000 });
+    // Long enough to pause in the middle: 3 epochs of 10,000 images take several seconds here.
+    await app.setTraining({ epochs: 3, limit: 10000 });
     await app.train();
-    await app.waitForTestAccuracy();
 
-    const levels = await poll(
+    const running = await poll(
       () => app.healthLevels(),
       (l) => l.length >= 3,
-      'health badges on the trained layers',
+      'health badges while the run trains',
     );
-    const titles = levels.map((l) => l.title);
-    expect(titles).toEqual(expect.arrayContaining(['conv2d', 'conv2d_1', 'dense_1']));
-    for (const { level } of levels) expect(['good', 'warning', 'problem']).toContain(level);
+    await app.click(app.button('Pause'), 'the Pause button');
+    await app.visible(app.button('Resume'), 'the Resume button while paused');
+    expect(await app.page.getByTestId('test-accuracy').count(), 'the run had not finished').toBe(0);
+    const paused = await app.healthLevels();
+    expect(paused.length).toBeGreaterThanOrEqual(running.length);
+    expect(paused.map((l) => l.title)).toEqual(expect.arrayContaining(['conv2d', 'conv2d_1', 'dense_1']));
+    for (const { level } of paused) expect(['good', 'warning', 'problem']).toContain(level);
+    await app.click(app.button('Resume'), 'the Resume button');
+    await app.waitForTestAccuracy();
+
+    const levels = await app.healthLevels();
+    expect(levels.map((l) => l.title)).toEqual(paused.map((l) => l.title)); // still there after the run
 
     await app.setCanvasView('Activations');
     expect(await app.healthBadges().count(), 'badges belong to the health view').toBe(0);
@@ -57,5 +66,23 @@ describe('look inside', () => {
       (src) => src !== null && src !== before,
       'the conv2d thumbnail to show the drawing',
     );
+
+    // In a small window the thumbnails are panned out from under the inspector when an input is picked.
+    await app.page.setViewportSize({ width: 1024, height: 700 });
+    await app.pickActivationsImage(1);
+    const pane = await app.box(app.page.locator('.react-flow'), 'the canvas');
+    type Boxed = { getBoundingClientRect(): { right: number } };
+    const hidden = await poll(
+      async () =>
+        (
+          await app
+            .nodes()
+            .getByTestId('node-activation')
+            .evaluateAll((els) => els.map((el) => (el as unknown as Boxed).getBoundingClientRect().right))
+        ).filter((right) => right > pane.x + pane.width).length,
+      (n) => n === 0,
+      'every thumbnail to end inside the canvas at 1024×700',
+    );
+    expect(hidden).toBe(0);
   });
 });

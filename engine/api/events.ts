@@ -69,11 +69,18 @@ export interface CompletedEvent {
   readonly epoch_seconds: number[];
 }
 
-/** Where a NaN or infinity first appeared in a diverged run: the first layer in plan order whose
- * output held one, else the first in backward order whose output gradient did. */
-export interface FirstNonFinite {
+/** Where a diverged run went wrong. non_finite: the first layer in plan order whose output held a NaN or
+ * infinity, else the first in backward order whose output gradient did. exploded (the loss passed the
+ * divergence limit while finite): the first layer in plan order whose output grew EXPLOSION_GROWTH-fold
+ * over the first batch's (engine/training/divergence.ts). */
+export interface DivergenceOrigin {
   readonly layer: string;
   readonly where: 'output' | 'gradient';
+  readonly cause: 'non_finite' | 'exploded';
+  /** For non_finite: 'NaN' when a NaN is among the values, else 'Infinity'. */
+  readonly value?: 'NaN' | 'Infinity';
+  /** For exploded: how many times the output's root mean square grew (Infinity once it overflowed). */
+  readonly growth?: number;
   readonly epoch: number;
   /** The batch within the epoch, from 1. */
   readonly step: number;
@@ -82,8 +89,8 @@ export interface FirstNonFinite {
 export interface FailedEvent {
   readonly type: 'failed';
   readonly message: string;
-  /** Present when the loss became NaN or infinite and a layer's values show where it began. */
-  readonly first_nonfinite?: FirstNonFinite;
+  /** Present when the run diverged and a layer's values show where it began. */
+  readonly origin?: DivergenceOrigin;
 }
 
 /** One layer's health on a sampled training step (docs/layer-statistics.md). Views (Flatten, Reshape,

@@ -2,7 +2,7 @@
 // good, warning or problem - with the findings behind it as plain numbers, so the canvas badge, the CLI
 // or a report can word them in their own language. Pure: the thresholds are the named constants below,
 // documented in docs/layer-statistics.md ("Layer health").
-import type { LayerStatistics } from '../api/events';
+import type { DivergenceOrigin, LayerStatistics } from '../api/events';
 import { getLayer, resolveParams } from '../registry';
 
 export type HealthLevel = 'good' | 'warning' | 'problem';
@@ -29,6 +29,14 @@ export type ActivationKind = string | null;
 
 export type HealthFinding =
   | { readonly kind: 'non_finite'; readonly level: 'problem'; readonly field: string }
+  | {
+      readonly kind: 'diverged';
+      readonly level: 'problem';
+      readonly where: DivergenceOrigin['where'];
+      readonly cause: DivergenceOrigin['cause'];
+      readonly epoch: number;
+      readonly step: number;
+    }
   | { readonly kind: 'dead_relu'; readonly level: HealthLevel; readonly zeroFraction: number }
   | {
       readonly kind: 'saturated';
@@ -162,6 +170,15 @@ export function layerHealth(stats: LayerStatistics, context: LayerHealthContext 
     'good',
   );
   return { level, findings };
+}
+
+/** A layer's health once its run failed there (the failed event's origin): a problem, saying so first. */
+export function withDivergence(health: LayerHealth, origin: DivergenceOrigin): LayerHealth {
+  const { where, cause, epoch, step } = origin;
+  return {
+    level: 'problem',
+    findings: [{ kind: 'diverged', level: 'problem', where, cause, epoch, step }, ...health.findings],
+  };
 }
 
 /**

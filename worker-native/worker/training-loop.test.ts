@@ -1,6 +1,6 @@
 // The training loop's per-layer statistics and divergence report, run in-process on a tiny synthetic
 // dataset: sampled layer_stats events every N steps plus each epoch's last, a dead ReLU seen as dead,
-// and a NaN named by the layer whose output first held it.
+// a NaN named by the layer whose output first held it, and a finite explosion by the layer that grew first.
 import { describe, expect, it } from 'vitest';
 import type { FailedEvent, LayerStatsEvent, TrainingEvent } from '../../engine/api/events';
 import { trainingRunSchema, type TrainingRunInput } from '../../engine/api/run-settings';
@@ -132,17 +132,33 @@ describe('divergence', () => {
       tanhPlan,
     );
     const failed = events.find((e): e is FailedEvent => e.type === 'failed');
-    expect(failed?.first_nonfinite).toEqual({ layer: 'dense_1', where: 'output', epoch: 1, step: 1 });
+    expect(failed?.origin).toEqual({
+      layer: 'dense_1',
+      where: 'output',
+      cause: 'non_finite',
+      value: 'NaN',
+      epoch: 1,
+      step: 1,
+    });
     expect(failed?.message).toMatch(
       /^the output of layer 'dense_1' became NaN at epoch 1, batch 1: training diverged/,
     );
   });
 
-  it('names no layer when the loss explodes while staying finite', async () => {
+  it('names the first layer whose output exploded when the loss passes the limit while finite', async () => {
     // SGD at lr 1e6 passes the divergence ceiling (1e8) on batch 2 before any value overflows.
     const events = await train({ epochs: 3, batch_size: 4, optimizer: { type: 'sgd', learning_rate: 1e6 } });
     const failed = events.find((e): e is FailedEvent => e.type === 'failed');
-    expect(failed?.message).toMatch(/^the loss became \S+ at epoch 1, batch 2: training diverged/);
-    expect(failed?.first_nonfinite).toBeUndefined();
+    expect(failed?.origin).toMatchObject({
+      layer: 'dense',
+      where: 'output',
+      cause: 'exploded',
+      epoch: 1,
+      step: 2,
+    });
+    expect(failed?.origin?.growth).toBeGreaterThanOrEqual(1e3);
+    expect(failed?.message).toMatch(
+      /^the output of layer 'dense' grew \S+-fold since the first batch \(the loss reached \S+\) at epoch 1, batch 2: training diverged/,
+    );
   });
 });

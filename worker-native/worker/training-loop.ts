@@ -2,13 +2,15 @@
 // validation, early stopping, and the test-set report. Batch events are coalesced here to at most 20
 // per second (the latest values plus the running epoch averages), so no queue can grow. Per-layer
 // statistics go out every few steps and at each epoch's end (layer-stats-sampler.ts); a loss that turns
-// NaN names the layer where the NaN first appeared.
-import type { CompletedEvent, EpochEvent, FirstNonFinite, TrainingEvent } from '../../engine/api/events';
+// NaN names the layer where the NaN first appeared, one that explodes while finite the layer whose output
+// grew first (divergence-origin.ts).
+import type { CompletedEvent, EpochEvent, TrainingEvent } from '../../engine/api/events';
 import { coreConfigOf } from '../../engine/api/run-settings';
 import { NativeModel } from '../lib/native-model';
 import { LayerStatsSampler } from './layer-stats-sampler';
 import { epochOrder } from '../../engine/training/shuffle';
-import { hasDiverged } from '../../engine/training/divergence';
+import { divergenceText, hasDiverged } from '../../engine/training/divergence';
+import { DivergenceProbe } from './divergence-origin';
 import { classificationReport, lossFromProbabilities } from '../../engine/training/evaluation';
 import { CONTROL_PAUSE, CONTROL_STOP, type WorkerInput } from './worker-protocol';
 
@@ -36,6 +38,7 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
   );
   if (input.initialWeights) model.setWeights(input.initialWeights);
   const sampler = new LayerStatsSampler(model, input.stats);
+  const divergence = new DivergenceProbe(model, pixels);
   hooks.ready?.(model);
 
   const sparse = run.loss === 'sparse_categorical_crossentropy';
@@ -117,23 +120,18 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
       }
       const last = step === stepsPerEpoch - 1;
       const sampled = sampler.before(done, last);
+      if (firstLoss === undefined) divergence.baseline(x.subarray(0, count * pixels));
       const result = model.trainBatch(x.subarray(0, count * pixels), targets(count));
       const now = performance.now();
       trainingMs += now - stepStarted;
       firstLoss ??= result.loss;
       if (hasDiverged(result.loss, firstLoss)) {
         const lr = run.optimizer.learning_rate;
-        const origin = Number.isFinite(result.loss) ? null : model.firstNonFinite();
-        const firstNonFinite: FirstNonFinite | undefined =
-          origin === null ? undefined : { layer: origin.name, where: origin.where, epoch, step: step + 1 };
-        const what =
-          origin === null
-            ? `the loss became ${result.loss.toPrecision(3)}`
-            : `the ${origin.where} of layer '${origin.name}' became ${origin.value}`;
+        const origin = divergence.origin(result.loss, epoch, step + 1, x.subarray(0, count * pixels));
         hooks.emit({
           type: 'failed',
-          message: `${what} at epoch ${epoch}, batch ${step + 1}: training diverged. The learning rate (${lr}) is probably too high; try a lower one, such as ${lr / 10}.`,
-          ...(firstNonFinite === undefined ? {} : { first_nonfinite: firstNonFinite }),
+          message: `${divergenceText(origin, result.loss)} at epoch ${epoch}, batch ${step + 1}: training diverged. The learning rate (${lr}) is probably too high; try a lower one, such as ${lr / 10}.`,
+          ...(origin === null ? {} : { origin }),
         });
         return finish('failed');
       }

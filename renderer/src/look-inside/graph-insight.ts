@@ -1,9 +1,15 @@
 // Joins a run's latest layer statistics to the canvas's nodes (by layer name): each node's health from
 // the engine's rules (engine/training/layer-health.ts) and its share of the training time. Cached per
-// statistics event and analysis, so every node reads the same map.
+// statistics event, analysis and failure, so every node reads the same map. The layer where a failed run
+// diverged is a problem whatever its last sampled statistics said.
 import type { GraphAnalysis } from '../../../engine/analyze';
-import type { LayerStatistics, LayerStatsEvent } from '../../../engine/api/events';
-import { activationOf, graphHealth, type LayerHealth } from '../../../engine/training/layer-health';
+import type { DivergenceOrigin, LayerStatistics, LayerStatsEvent } from '../../../engine/api/events';
+import {
+  activationOf,
+  graphHealth,
+  withDivergence,
+  type LayerHealth,
+} from '../../../engine/training/layer-health';
 
 export interface NodeInsight {
   readonly stats: LayerStatistics;
@@ -19,16 +25,21 @@ export interface NodeInsight {
 
 const cache = new WeakMap<
   LayerStatsEvent,
-  { analysis: GraphAnalysis; result: ReadonlyMap<string, NodeInsight> }
+  {
+    analysis: GraphAnalysis;
+    origin: DivergenceOrigin | undefined;
+    result: ReadonlyMap<string, NodeInsight>;
+  }
 >();
 
 /** Insight per node id, for the nodes whose layer name appears in the event. */
 export function graphInsight(
   event: LayerStatsEvent,
   analysis: GraphAnalysis,
+  origin?: DivergenceOrigin,
 ): ReadonlyMap<string, NodeInsight> {
   const cached = cache.get(event);
-  if (cached?.analysis === analysis) return cached.result;
+  if (cached?.analysis === analysis && cached.origin === origin) return cached.result;
   const nodeByName = new Map(analysis.nodes.map((n) => [n.name, n]));
   const health = graphHealth(
     event.layers,
@@ -49,8 +60,9 @@ export function graphInsight(
   const result = new Map<string, NodeInsight>();
   for (const stats of event.layers) {
     const node = nodeByName.get(stats.name);
-    const layerHealth = health.get(stats.name);
-    if (node === undefined || layerHealth === undefined) continue;
+    const sampled = health.get(stats.name);
+    if (node === undefined || sampled === undefined) continue;
+    const layerHealth = origin?.layer === stats.name ? withDivergence(sampled, origin) : sampled;
     const ms = stats.forward_ms + stats.backward_ms;
     result.set(node.id, {
       stats,
@@ -61,6 +73,6 @@ export function graphInsight(
       step: event.step,
     });
   }
-  cache.set(event, { analysis, result });
+  cache.set(event, { analysis, origin, result });
   return result;
 }

@@ -10,6 +10,13 @@ export function findingText(t: TFunction, name: string, finding: HealthFinding):
   switch (finding.kind) {
     case 'non_finite':
       return t('editor.inside.health.non_finite', { name, field: finding.field });
+    case 'diverged':
+      return t(`editor.inside.health.diverged_${finding.cause}`, {
+        name,
+        where: t(`editor.inside.health.where_${finding.where}`),
+        epoch: finding.epoch,
+        step: finding.step,
+      });
     case 'dead_relu':
       return t('editor.inside.health.dead_relu', { name, percent: percent(finding.zeroFraction) });
     case 'saturated':

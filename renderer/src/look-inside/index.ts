@@ -4,3 +4,4 @@ export { HealthBadge } from './HealthBadge';
 export { LookInsidePanel } from './LookInsidePanel';
 export { LookInsideProvider } from './LookInsideContext';
 export { TimeBar } from './TimeBar';
+export { useSideViewsInView } from './useSideViewsInView';

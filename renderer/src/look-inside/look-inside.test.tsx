@@ -127,6 +127,24 @@ describe('look inside', () => {
     expect(inNode('flatten', 'node-health')).toBeNull(); // no statistics for it in the event
   });
 
+  it('marks the layer where a failed run diverged as a problem, saying so first', async () => {
+    const { api } = await setup();
+    act(() => api.emit('s1', statsEvent));
+    act(() =>
+      api.emit('s1', {
+        type: 'failed',
+        message: "the output of layer 'conv2d_1' grew 4.1e+4-fold since the first batch …",
+        origin: { layer: 'conv2d_1', where: 'output', cause: 'exploded', growth: 41234, epoch: 2, step: 7 },
+      }),
+    );
+    const origin = inNode('conv2', 'node-health')!;
+    expect(origin.dataset.level).toBe('problem'); // 'good' on its statistics alone
+    expect(origin.querySelector('.health-tip__line')?.textContent).toBe(
+      'Training diverged here: the output of conv2d_1 grew first, over a thousandfold (epoch 2, batch 7). Lower the learning rate, or add BatchNormalization before it.',
+    );
+    expect(inNode('output', 'node-health')?.dataset.level).toBe('warning'); // the others keep theirs
+  });
+
   it('shows the badge only for the open document’s run', async () => {
     const { api, training } = await setup();
     act(() => api.emit('s1', statsEvent));

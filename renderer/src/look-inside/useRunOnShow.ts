@@ -3,7 +3,7 @@
 import { useContext } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { LayerStatsEvent } from '../../../engine/api/events';
+import type { DivergenceOrigin, LayerStatsEvent } from '../../../engine/api/events';
 import { TrainingStoreContext } from '../training/training-context';
 import type { TrainingStore } from '../training/training-store';
 
@@ -34,4 +34,10 @@ export const selectRunOnShow = (s: TrainingStore): string | null => {
 export const selectStatsOnShow = (s: TrainingStore): LayerStatsEvent | null => {
   const id = selectRunOnShow(s);
   return id === null ? null : (s.layerStats[id]?.latest ?? null);
+};
+
+/** Where the run on show diverged, if it failed with a layer to name. */
+export const selectFailureOriginOnShow = (s: TrainingStore): DivergenceOrigin | undefined => {
+  const id = selectRunOnShow(s);
+  return id === null ? undefined : s.runs[id]?.failureOrigin;
 };

@@ -103,8 +103,10 @@ describe('applyEvent', () => {
 
 describe('appendCapped', () => {
   it('drops the oldest items beyond the cap, keeping their step index', () => {
-    let items: { step: number }[] = [];
-    for (let i = 1; i <= BATCH_POINT_CAP + 5; i++) items = appendCapped(items, { step: i }, BATCH_POINT_CAP);
+    // Filled to one short of the cap, then six more (appending one at a time from empty is quadratic).
+    let items = Array.from({ length: BATCH_POINT_CAP - 1 }, (_, i) => ({ step: i + 1 }));
+    for (let i = BATCH_POINT_CAP; i <= BATCH_POINT_CAP + 5; i++)
+      items = appendCapped(items, { step: i }, BATCH_POINT_CAP);
     expect(items).toHaveLength(BATCH_POINT_CAP);
     expect(items[0]?.step).toBe(6);
     expect(items.at(-1)?.step).toBe(BATCH_POINT_CAP + 5);

@@ -1,7 +1,13 @@
 // One training run as the UI knows it, and the pure reducer that folds a session's events into it.
 // Replaying an event twice is harmless, so a restored snapshot and live events can overlap.
 import type { Graph } from '../../../engine';
-import type { CompletedEvent, SessionState, StartedEvent, TrainingEvent } from '../../../engine/api/events';
+import type {
+  CompletedEvent,
+  DivergenceOrigin,
+  SessionState,
+  StartedEvent,
+  TrainingEvent,
+} from '../../../engine/api/events';
 import type { TrainingSettings } from './run-settings-map';
 
 /**
@@ -46,6 +52,8 @@ export interface RunRecord {
   readonly epochs: readonly EpochPoint[];
   readonly result: CompletedEvent | null;
   readonly failure: string | null;
+  /** Where a failed run diverged, when a layer showed it (the failed event's origin). */
+  readonly failureOrigin?: DivergenceOrigin;
   readonly startedAt: number;
   /** The graph the run trained: its weights fit this graph even after the document is edited. */
   readonly graph?: Graph;
@@ -119,7 +127,13 @@ export function applyEvent(run: RunRecord, event: TrainingEvent): RunRecord {
     case 'completed':
       return { ...run, result: event, progress: 1, etaSeconds: null, state: 'completed' };
     case 'failed':
-      return { ...run, failure: event.message, state: 'failed', etaSeconds: null };
+      return {
+        ...run,
+        failure: event.message,
+        ...(event.origin === undefined ? {} : { failureOrigin: event.origin }),
+        state: 'failed',
+        etaSeconds: null,
+      };
     case 'layer_stats':
       return run; // per-layer statistics are not part of the run record (nor of the autosave)
   }

@@ -17,7 +17,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isTextTarget } from '../../commands/shortcuts';
-import { LookInsidePanel, LookInsideProvider } from '../../look-inside';
+import { LookInsidePanel, LookInsideProvider, useSideViewsInView } from '../../look-inside';
 import { useEditor, useEditorStoreApi } from '../EditorContext';
 import './canvas.css';
 import { ConnectivityHint } from './ConnectivityHint';
@@ -55,6 +55,7 @@ function CanvasView({ colorMode }: { colorMode: ColorMode }) {
   const connectOpen = useEditor((s) => s.connectPickerOpen);
   const flow = useReactFlow();
   const { screenToFlowPosition } = flow;
+  useSideViewsInView();
   const container = useRef<HTMLDivElement>(null);
   const pointer = useRef<XYPosition | null>(null);
   /** flowAt null: opened from the keyboard away from the cursor, the layer goes below the selection. */

@@ -108,6 +108,12 @@ export const editor = {
         'One step changes the {{weight}} of {{name}} by {{percent}} of its size: the learning rate is likely too high; try a tenth of it.',
       non_finite:
         'The {{field}} of {{name}} is not a finite number: training diverged. Lower the learning rate, or add BatchNormalization.',
+      diverged_non_finite:
+        'Training diverged here: the {{where}} of {{name}} first became NaN or infinite (epoch {{epoch}}, batch {{step}}). Lower the learning rate, or add BatchNormalization before it.',
+      diverged_exploded:
+        'Training diverged here: the output of {{name}} grew first, over a thousandfold (epoch {{epoch}}, batch {{step}}). Lower the learning rate, or add BatchNormalization before it.',
+      where_output: 'output',
+      where_gradient: 'gradient',
       at: 'Epoch {{epoch}}, step {{step}}',
     },
     time: {

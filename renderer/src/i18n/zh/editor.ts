@@ -102,6 +102,12 @@ export const editor = {
       high_update_ratio:
         '每一步使 {{name}} 的 {{weight}} 改变其大小的 {{percent}}：学习率可能过高，试试原来的十分之一。',
       non_finite: '{{name}} 的 {{field}} 不是有限数：训练已发散。请降低学习率，或加入 BatchNormalization。',
+      diverged_non_finite:
+        '训练在这里发散：{{name}} 的{{where}}最先变为 NaN 或无穷（第 {{epoch}} 轮，第 {{step}} 批）。请降低学习率，或在它之前加入 BatchNormalization。',
+      diverged_exploded:
+        '训练在这里发散：{{name}} 的输出最先增长了千倍以上（第 {{epoch}} 轮，第 {{step}} 批）。请降低学习率，或在它之前加入 BatchNormalization。',
+      where_output: '输出',
+      where_gradient: '梯度',
       at: '第 {{epoch}} 轮，第 {{step}} 步',
     },
     time: {
