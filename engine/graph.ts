@@ -8,6 +8,12 @@ export interface GraphNode {
   readonly position?: { readonly x: number; readonly y: number };
   /** Keras-style layer name; generated (conv2d, conv2d_1, ...) when absent. */
   readonly name?: string;
+  /** false freezes the layer (Keras `trainable = False`): its weights are not updated and count as
+   *  non-trainable. Absent means trainable; files write it only when false. */
+  readonly trainable?: boolean;
+  /** true bypasses the layer: its input passes through unchanged, it is not compiled or exported.
+   *  Absent means not bypassed; files write it only when true. */
+  readonly bypassed?: boolean;
 }
 
 /** An edge feeds source's output into target; Concatenate orders its inputs by edge order. */

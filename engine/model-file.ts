@@ -68,6 +68,14 @@ export const nodeFieldSchemas = {
     .meta({
       description: 'Where the node sits on the canvas.',
     }),
+  trainable: z.boolean({ error: 'must be true or false' }).meta({
+    description:
+      'false freezes the layer (Keras trainable=False): its weights stay as they are. Default true.',
+  }),
+  bypassed: z.boolean({ error: 'must be true or false' }).meta({
+    description:
+      'true bypasses the layer: its input passes through; it is not trained or exported. Default false.',
+  }),
 };
 
 export const edgeSchema = z
@@ -140,7 +148,7 @@ const TOP_LEVEL_KEYS = new Set([
   'history',
   'runs',
 ]);
-const NODE_KEYS = new Set(['id', 'type', 'name', 'params', 'position']);
+const NODE_KEYS = new Set(['id', 'type', 'name', 'params', 'position', 'trainable', 'bypassed']);
 
 // --- parsing ------------------------------------------------------------------------------------------
 
@@ -270,6 +278,8 @@ function readNode(raw: unknown, path: string, issues: Issue[]): GraphNode | unde
   const name = raw.name === undefined ? undefined : field('name', nodeFieldSchemas.name);
   const params = raw.params === undefined ? undefined : field('params', nodeFieldSchemas.params);
   const position = raw.position === undefined ? undefined : field('position', nodeFieldSchemas.position);
+  const trainable = raw.trainable === undefined ? undefined : field('trainable', nodeFieldSchemas.trainable);
+  const bypassed = raw.bypassed === undefined ? undefined : field('bypassed', nodeFieldSchemas.bypassed);
   // JSON.parse makes "__proto__" an own key, but the record schema copies it into a prototype: refuse it
   // here, as every other unknown param is refused later, or it would vanish silently.
   if (
@@ -286,6 +296,8 @@ function readNode(raw: unknown, path: string, issues: Issue[]): GraphNode | unde
     ...(name === undefined ? {} : { name }),
     ...(params === undefined ? {} : { params }),
     ...(position === undefined ? {} : { position }),
+    ...(trainable === false ? { trainable } : {}),
+    ...(bypassed === true ? { bypassed } : {}),
   };
 }
 
@@ -366,6 +378,8 @@ const orderedGraph = (graph: Graph) => ({
     ...(n.name === undefined ? {} : { name: n.name }),
     ...(n.params === undefined ? {} : { params: n.params }),
     ...(n.position === undefined ? {} : { position: n.position }),
+    ...(n.trainable === false ? { trainable: false } : {}),
+    ...(n.bypassed === true ? { bypassed: true } : {}),
   })),
   edges: graph.edges.map((e) => ({ source: e.source, target: e.target })),
 });

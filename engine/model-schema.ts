@@ -22,6 +22,8 @@ function layerNodeSchema(definition: (typeof LAYER_DEFINITIONS)[number]) {
         .optional()
         .meta({ description: `${definition.type} parameters.` }),
       position: nodeFieldSchemas.position.optional(),
+      trainable: nodeFieldSchemas.trainable.optional(),
+      bypassed: nodeFieldSchemas.bypassed.optional(),
     })
     .meta({ title: definition.type, description: definition.doc });
 }

@@ -136,6 +136,10 @@ export function createApiBackend(
     'training.resume': async ({ sessionId }: { sessionId: string }) => ({
       state: training.get(sessionId).resume(),
     }),
+    // Issue 17, helper A: applies the changes in the paused session's worker.
+    'training.adjust': async () => {
+      throw new ApiError({ code: 'E_STATE', message: 'adjusting a paused run is not built yet' });
+    },
     'training.stop': async ({ sessionId }: { sessionId: string }) => ({
       state: training.get(sessionId).stop(),
     }),

@@ -3,7 +3,8 @@
 // malformed is trusted) and result type, the event stream, and the wire envelopes.
 import { z } from 'zod';
 import type { Issue } from '../issues';
-import type { SessionState, TrainingEvent } from './events';
+import type { AdjustedEvent, SessionState, TrainingEvent } from './events';
+import { runAdjustmentSchema } from './run-adjustment';
 import { trainingRunSchema, type TrainingRun } from './run-settings';
 
 const sessionId = z.strictObject({ sessionId: z.string().min(1).max(100) });
@@ -23,6 +24,8 @@ export const methodParams = {
   }),
   'training.pause': sessionId,
   'training.resume': sessionId,
+  /** Changes settings of a paused run (an E_STATE error otherwise); Resume goes on with them. */
+  'training.adjust': sessionId.extend({ changes: runAdjustmentSchema }),
   'training.stop': sessionId,
   'training.status': sessionId,
   'training.list': z.strictObject({}),
@@ -146,6 +149,7 @@ export interface MethodResults {
   'training.start': { sessionId: string };
   'training.pause': { state: SessionState };
   'training.resume': { state: SessionState };
+  'training.adjust': { adjusted: AdjustedEvent };
   'training.stop': { state: SessionState };
   'training.status': SessionSnapshot;
   'training.list': SessionSnapshot[];

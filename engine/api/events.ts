@@ -14,6 +14,9 @@ export interface StartedEvent {
   readonly test_samples: number;
   readonly total_params: number;
   readonly trainable_params: number;
+  /** Present when the run continues from earlier weights ("Continue training", issue 17): the layers
+   *  (by name) whose weights were kept, and those initialised afresh (new, or changed in shape). */
+  readonly continued?: { readonly kept: readonly string[]; readonly initialised: readonly string[] };
 }
 
 /** Coalesced: at most 20 per second, carrying the latest batch and the running epoch averages. */
@@ -134,6 +137,32 @@ export interface LayerStatsEvent {
   readonly layers: readonly LayerStatistics[];
 }
 
+/** One setting a paused run's adjustment changed (issue 17). Values as shown: numbers, optimizer types,
+ *  early stopping as "patience 3, min_delta 0" or "off". */
+export interface SettingChange {
+  readonly setting: 'learning_rate' | 'optimizer' | 'batch_size' | 'early_stopping' | 'dropout';
+  /** For dropout: the layer's name. */
+  readonly layer?: string;
+  readonly from: number | string;
+  readonly to: number | string;
+}
+
+/** A paused run was adjusted (training.adjust) or a scripted adjustment applied (the run's
+ *  `adjustments`). It takes effect before batch `step + 1` of epoch `epoch`; charts draw it there. */
+export interface AdjustedEvent {
+  readonly type: 'adjusted';
+  readonly epoch: number;
+  /** Batches of `epoch` done before the change (0: at its start). */
+  readonly step: number;
+  /** Optimizer steps done before the change, over the whole run: the batch chart's x. */
+  readonly global_step: number;
+  readonly changes: readonly SettingChange[];
+  /** True when the optimizer type changed: its state (moments) started from zero. */
+  readonly optimizer_reset: boolean;
+  /** The marker's label, e.g. "lr 0.001 → 0.0003" (several changes joined by ", "). */
+  readonly label: string;
+}
+
 export type TrainingEvent =
   | StartedEvent
   | BatchEvent
@@ -142,4 +171,5 @@ export type TrainingEvent =
   | StateEvent
   | CompletedEvent
   | FailedEvent
-  | LayerStatsEvent;
+  | LayerStatsEvent
+  | AdjustedEvent;

@@ -13,6 +13,7 @@ export const methodNames = [
   'training.stop',
   'training.status',
   'training.list',
+  'training.adjust',
   'training.predict',
   'training.weights',
   'training.release',

@@ -7,6 +7,10 @@ export interface LayerNodeData extends Record<string, unknown> {
   /** A user-chosen Keras name; absent means generated from the type (dense, dense_1, ...). */
   readonly name?: string;
   readonly params: Readonly<Record<string, unknown>>;
+  /** Present (false) only for a frozen layer: Keras trainable=False. */
+  readonly trainable?: false;
+  /** Present (true) only for a bypassed layer. */
+  readonly bypassed?: true;
 }
 
 export type LayerFlowNode = Node<LayerNodeData, 'layer'>;

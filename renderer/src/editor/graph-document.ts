@@ -17,6 +17,8 @@ export function flowFromGraph(graph: Graph): FlowDocument {
       type: node.type,
       params: { ...(node.params ?? {}) },
       ...(node.name !== undefined ? { name: node.name } : {}),
+      ...(node.trainable === false ? { trainable: false as const } : {}),
+      ...(node.bypassed === true ? { bypassed: true as const } : {}),
     },
   }));
   const edges = graph.edges.map((edge): LayerFlowEdge => ({
@@ -38,6 +40,8 @@ export function graphFromFlow(nodes: readonly LayerFlowNode[], edges: readonly L
         ...(node.data.name !== undefined ? { name: node.data.name } : {}),
         ...(Object.keys(params).length > 0 ? { params: { ...params } } : {}),
         position: { x: Math.round(node.position.x), y: Math.round(node.position.y) },
+        ...(node.data.trainable === false ? { trainable: false } : {}),
+        ...(node.data.bypassed === true ? { bypassed: true } : {}),
       };
     }),
     edges: edges.map((edge) => ({ source: edge.source, target: edge.target })),

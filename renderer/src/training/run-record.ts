@@ -2,6 +2,7 @@
 // Replaying an event twice is harmless, so a restored snapshot and live events can overlap.
 import type { Graph } from '../../../engine';
 import type {
+  AdjustedEvent,
   CompletedEvent,
   DivergenceOrigin,
   SessionState,
@@ -52,6 +53,8 @@ export interface RunRecord {
   readonly epochs: readonly EpochPoint[];
   readonly result: CompletedEvent | null;
   readonly failure: string | null;
+  /** Settings changed while paused (or by the run's schedule), in order: markers on the charts. */
+  readonly adjustments: readonly AdjustedEvent[];
   /** Where a failed run diverged, when a layer showed it (the failed event's origin). */
   readonly failureOrigin?: DivergenceOrigin;
   readonly startedAt: number;
@@ -78,6 +81,7 @@ export function newRunRecord(identity: RunIdentity): RunRecord {
     epochs: [],
     result: null,
     failure: null,
+    adjustments: [],
   };
 }
 
@@ -126,6 +130,8 @@ export function applyEvent(run: RunRecord, event: TrainingEvent): RunRecord {
       return { ...run, state: event.state, etaSeconds: isLive(event.state) ? run.etaSeconds : null };
     case 'completed':
       return { ...run, result: event, progress: 1, etaSeconds: null, state: 'completed' };
+    case 'adjusted':
+      return { ...run, adjustments: [...run.adjustments, event] };
     case 'failed':
       return {
         ...run,
