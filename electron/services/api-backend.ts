@@ -127,8 +127,14 @@ export function createApiBackend(
       });
       return { shape: set.shape, pixels: Buffer.from(pixels).toString('base64'), labels };
     },
-    'training.start': async (params: { model: unknown; run: object }) => ({
-      sessionId: (await training.start(params.model, params.run)).session.id,
+    'training.start': async (params: { model: unknown; run: object; weights?: 'matching' }) => ({
+      sessionId: (
+        await training.start(
+          params.model,
+          params.run,
+          params.weights === undefined ? {} : { weights: params.weights },
+        )
+      ).session.id,
     }),
     'training.pause': async ({ sessionId }: { sessionId: string }) => ({
       state: training.get(sessionId).pause(),

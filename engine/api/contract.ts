@@ -21,6 +21,9 @@ export const methodParams = {
     /** A model file (or just its graph as {format, version, graph}); validated by the engine. */
     model: z.unknown(),
     run: trainingRunSchema.partial().default({}),
+    /** 'matching' continues from the model file's weights: layers whose weights all fit keep them,
+     *  the others are initialised (the started event lists which). Absent: every layer is initialised. */
+    weights: z.literal('matching').optional(),
   }),
   'training.pause': sessionId,
   'training.resume': sessionId,

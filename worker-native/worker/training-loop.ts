@@ -55,6 +55,7 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
     test_samples: data.testLabels.length,
     total_params: plan.totalParams,
     trainable_params: plan.trainableParams,
+    ...(input.continued === undefined ? {} : { continued: input.continued }),
   });
 
   const x = new Uint8Array(batch * pixels);

@@ -2,7 +2,7 @@
 // SharedArrayBuffer-backed views (no copy); pause and stop travel through a shared Int32Array so the
 // worker sees them between any two batches.
 import type { ExecutionPlan } from '../../engine';
-import type { TrainingEvent } from '../../engine/api/events';
+import type { StartedEvent, TrainingEvent } from '../../engine/api/events';
 import type { TrainingRun } from '../../engine/api/run-settings';
 import type { SamplerOptions } from './layer-stats-sampler';
 
@@ -28,6 +28,8 @@ export interface WorkerInput {
   /** Int32Array over a SharedArrayBuffer: CONTROL_RUN, CONTROL_PAUSE or CONTROL_STOP. */
   readonly control: Int32Array;
   readonly initialWeights?: Record<string, Float32Array>;
+  /** Which layers kept earlier weights when the run continues one; the started event carries it. */
+  readonly continued?: StartedEvent['continued'];
   /** When to sample per-layer statistics (worker/layer-stats-sampler.ts); defaults when absent. */
   readonly stats?: SamplerOptions;
 }

@@ -15,6 +15,7 @@ import {
   type FromWorker,
   type ToWorker,
   type WorkerDataset,
+  type WorkerInput,
 } from '../../../worker-native/worker/worker-protocol';
 
 const defaultWorkerEntry = () => process.env.LAYERWISE_TRAINING_WORKER ?? trainingWorkerSourceEntry();
@@ -32,6 +33,8 @@ export interface SessionOptions {
   readonly run: TrainingRun;
   readonly data: WorkerDataset;
   readonly initialWeights?: Record<string, Float32Array>;
+  /** Set when the run continues from earlier weights: which layers kept them. */
+  readonly continued?: WorkerInput['continued'];
   /** The worker script; tests substitute one that misbehaves. */
   readonly workerEntry?: URL | string;
   /** Tests shorten how long a stop waits before terminating a busy worker. */
@@ -102,9 +105,9 @@ export class TrainingSession {
   start(): void {
     if (this.state !== 'idle') throw new Error(`session ${this.id} has already started`);
     this.setState('running');
-    const { plan, run, data, initialWeights } = this.options;
+    const { plan, run, data, initialWeights, continued } = this.options;
     const worker = new Worker(this.options.workerEntry ?? defaultWorkerEntry(), {
-      workerData: { plan, run, data, control: this.control, initialWeights },
+      workerData: { plan, run, data, control: this.control, initialWeights, continued } satisfies WorkerInput,
     });
     this.worker = worker;
     worker.on('message', (message: FromWorker) => this.receive(message, worker));

@@ -25,7 +25,8 @@ import { DatasetError } from '../datasets/errors';
 import { validationSplit } from '../datasets/split';
 import { loadDatasetSource } from './dataset-source';
 import { TrainingSession } from './session';
-import { decodeWeights, weightValues } from '../../../engine/formats/weights';
+import { decodeWeights, weightValues, type NamedTensor } from '../../../engine/formats/weights';
+import { matchWeights, type WeightMatch } from '../../../engine/training/weight-match';
 
 /** Ended sessions kept for status, weights and predictions; the oldest ended goes first. */
 export const MAX_ENDED_SESSIONS = 20;
@@ -34,6 +35,15 @@ export interface StartedSession {
   readonly session: TrainingSession;
   readonly plan: ExecutionPlan;
   readonly model: ModelFile;
+  /** Set when the run continues from the file's weights: which layers kept them, which start afresh. */
+  readonly continued?: WeightMatch<NamedTensor>;
+}
+
+export interface StartOptions {
+  /** 'matching': start from the model file's weights where a layer's all fit; initialise the rest. */
+  readonly weights?: 'matching';
+  /** The bytes of the file's sidecar weights file, when its tensors live there. */
+  readonly sidecar?: Uint8Array;
 }
 
 /** The share of physical memory training may plan to use when the run sets no budget. */
@@ -80,11 +90,14 @@ export class TrainingService {
     this.sessions.delete(sessionId);
   }
 
-  /** Validates everything, then starts training in a worker; resolves once the worker is started. */
+  /**
+   * Validates everything, then starts training in a worker; resolves once the worker is started.
+   * `weights: 'matching'` continues from the model file's weights where they fit (see matchingWeights).
+   */
   async start(
     modelValue: unknown,
     runInput: TrainingRunInput = {},
-    options: { useSavedWeights?: boolean } = {},
+    options: StartOptions = {},
   ): Promise<StartedSession> {
     const model = checkedModel(modelValue);
     const compiled = compileGraph(model.graph);
@@ -106,20 +119,20 @@ export class TrainingService {
         message: 'no training samples are left after the validation split',
       });
 
-    let initialWeights: Record<string, Float32Array> | undefined;
-    if (options.useSavedWeights && model.weights !== undefined) {
-      const decoded = decodeWeights(plan, model.weights);
-      if (decoded.issues.length > 0)
-        throw invalidModel('the saved weights do not fit the model', decoded.issues);
-      initialWeights = weightValues(decoded.tensors);
-    }
+    const continued =
+      options.weights === 'matching' ? matchingWeights(model, plan, options.sidecar) : undefined;
 
     const session = new TrainingSession({
       id: randomUUID(),
       modelName: model.name,
       plan,
       run,
-      initialWeights,
+      ...(continued === undefined
+        ? {}
+        : {
+            initialWeights: continued.initialWeights,
+            continued: { kept: continued.match.kept, initialised: continued.match.initialised },
+          }),
       ...(this.options.workerEntry === undefined ? {} : { workerEntry: this.options.workerEntry }),
       data: {
         trainImages: pair.train.images,
@@ -137,7 +150,7 @@ export class TrainingService {
     });
     void session.whenFinished().then(() => this.forgetOldEnded());
     session.start();
-    return { session, plan, model };
+    return { session, plan, model, ...(continued === undefined ? {} : { continued: continued.match }) };
   }
 
   private forgetOldEnded(): void {
@@ -194,6 +207,33 @@ export function parseRun(input: unknown): TrainingRun {
     code: 'E_BAD_REQUEST',
     message: `training settings: ${problem?.path.join('.') || 'value'}: ${problem?.message ?? 'invalid'}`,
   });
+}
+
+/**
+ * The file's weights of every layer whose weights all fit the plan (by name and shape), decoded; the
+ * other layers are initialised by the worker. A file without weights has nothing to continue from.
+ */
+function matchingWeights(
+  model: ModelFile,
+  plan: ExecutionPlan,
+  sidecar: Uint8Array | undefined,
+): { match: WeightMatch<NamedTensor>; initialWeights: Record<string, Float32Array> } {
+  if (model.weights === undefined)
+    throw new ApiError({
+      code: 'E_BAD_REQUEST',
+      message: 'the model file has no weights to continue from: train it first, or train from scratch',
+    });
+  const match = matchWeights(plan, new Map(model.weights.tensors.map((t) => [t.name, t])));
+  // Decode only the kept layers' tensors, so their data is still checked tensor by tensor.
+  const keptNodes = plan.nodes.filter((n) => match.kept.includes(n.name));
+  const keptNames = new Set(keptNodes.flatMap((n) => n.weights.map((w) => w.name)));
+  const decoded = decodeWeights(
+    { ...plan, nodes: keptNodes },
+    { ...model.weights, tensors: model.weights.tensors.filter((t) => keptNames.has(t.name)) },
+    sidecar,
+  );
+  if (decoded.issues.length > 0) throw invalidModel('the saved weights cannot be read', decoded.issues);
+  return { match: { ...match, tensors: decoded.tensors }, initialWeights: weightValues(decoded.tensors) };
 }
 
 function invalidModel(message: string, issues: readonly Issue[]): ApiError {
