@@ -21,6 +21,7 @@ Commands:
       --optimizer sgd|adam|adamw|rmsprop   --lr X   --validation-split F   --limit N
       --seed S   --threads T   --out trained.json   --json (one JSON event per line)
       --memory-budget 4GiB|512MiB|<bytes>   (default: 60% of this machine's memory)
+      --continue (start from the file's saved weights where they fit; initialise the rest)
   eval <trained.json> [--dataset D] [--json]      Test-set loss, accuracy and confusion matrix
   predict <trained.json> [--dataset D] [--split test|train] [--limit N] --json
                                        One JSON line per image: index, label, predicted, probabilities
@@ -50,6 +51,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   threads: { type: 'string' },
   'memory-budget': { type: 'string' },
+  continue: { type: 'boolean', default: false },
   out: { type: 'string' },
   split: { type: 'string' },
   port: { type: 'string' },

@@ -5,6 +5,7 @@ import { ApiError } from '../../../engine/api/contract';
 import type { BatchEvent, ProgressEvent, StartedEvent, TrainingEvent } from '../../../engine/api/events';
 import { TrainingService } from '../../services/training/training-service';
 import { encodeWeights } from '../../../engine/formats/weights';
+import { describeReason, type WeightMatch } from '../../../engine/training/weight-match';
 import { readModelFile } from '../../services/model-files';
 import type { CliIO } from '../io';
 import { formatDuration, progressLine } from '../progress-line';
@@ -15,6 +16,8 @@ import { checkOut, saveTrained } from '../write-out';
 export interface TrainOptions extends TrainFlags {
   out?: string;
   json: boolean;
+  /** Start from the file's saved weights where they fit the (edited) graph; initialise the rest. */
+  continue?: boolean;
 }
 
 export async function trainCommand(file: string, options: TrainOptions, io: CliIO): Promise<number> {
@@ -24,12 +27,17 @@ export async function trainCommand(file: string, options: TrainOptions, io: CliI
   if (options.out !== undefined) await checkOut(options.out);
   const service = new TrainingService({ budgetSetting: '--memory-budget' });
   const started = await service
-    .start(loaded.model, runFromFlags(options, loaded.model.training))
+    .start(
+      loaded.model,
+      runFromFlags(options, loaded.model.training),
+      options.continue ? { weights: 'matching', ...(loaded.sidecar ? { sidecar: loaded.sidecar } : {}) } : {},
+    )
     .catch((error: unknown) => {
       if (error instanceof ApiError) throw UserError.fromApiError(file, error);
       throw error;
     });
   const { session, plan } = started;
+  if (started.continued !== undefined && !options.json) io.out(continuedReport(started.continued));
   const history: Record<string, unknown>[] = [];
   let begun: StartedEvent | undefined;
   let progress: ProgressEvent | undefined;
@@ -103,6 +111,18 @@ export async function trainCommand(file: string, options: TrainOptions, io: CliI
   } finally {
     await service.disposeAll();
   }
+}
+
+/** Which layers keep their saved weights and which start afresh, and why, in one line. */
+export function continuedReport(match: WeightMatch<unknown>): string {
+  const initialised = match.layers.flatMap((l) =>
+    l.kept ? [] : [`${l.layer} (${describeReason(l.reason)})`],
+  );
+  const kept =
+    match.kept.length === 0
+      ? 'no saved weights fit any layer'
+      : `kept ${match.kept.join(', ')} (${match.kept.length} ${match.kept.length === 1 ? 'layer' : 'layers'})`;
+  return `continuing from the saved weights: ${kept}; initialised ${initialised.length === 0 ? 'none' : initialised.join(', ')}`;
 }
 
 /** How long a stop may take before the CLI ends the worker itself (the final test evaluation runs on). */

@@ -104,7 +104,7 @@ describe('continue training after an edit', () => {
     expect(now.get('dense_2/kernel')?.shape).toEqual([24, 16]);
     expect(now.get('batch_normalization/gamma')?.values.every((v) => v === 1)).toBe(true);
     expect(now.get('batch_normalization/moving_variance')?.values.every((v) => v === 1)).toBe(true);
-  });
+  }, 60_000); // a run training for real: slow when other test files load the CPU
 
   it('refuses to continue a model file that has no weights', async () => {
     const graph = chain([28, 28, 1], ['Flatten'], ['Dense', { units: 10, activation: 'softmax' }]);
