@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeModelFile, type ModelFile } from '../../engine';
+import { base64ToBytes } from '../../engine/formats/weights';
 import { runCli } from './main';
 import { mlpWithWeights } from './test-support';
 
@@ -44,6 +45,29 @@ describe('layerwise train --continue', () => {
       continued: { kept: ['dense', 'dense_1'], initialised: ['batch_normalization'] },
     });
   }, 60_000); // two runs training for real, each with its test-set evaluation
+
+  it('reads saved weights from a sidecar weights file', async () => {
+    const model = editedMlp();
+    const tensors = model.weights?.tensors ?? [];
+    const bytes = tensors.map((t) => base64ToBytes(t.data ?? ''));
+    const offsets = bytes.map((_, i) => bytes.slice(0, i).reduce((sum, b) => sum + b.length, 0));
+    writeFileSync(join(scratch, 'sidecar.bin'), Buffer.concat(bytes));
+    const file = join(scratch, 'sidecar.json');
+    const withSidecar: ModelFile = {
+      ...model,
+      weights: {
+        dtype: 'float32',
+        file: 'sidecar.bin',
+        tensors: tensors.map(({ name, shape }, i) => ({ name, shape, byteOffset: offsets[i] as number })),
+      },
+    };
+    writeFileSync(file, serializeModelFile(withSidecar));
+    const result = await runCli(['train', file, '--continue', '--json', ...run]);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout.split('\n')[0] as string)).toMatchObject({
+      continued: { kept: ['dense', 'dense_1'], initialised: ['batch_normalization'] },
+    });
+  }, 60_000);
 
   it('refuses --continue on a file without weights, before training', async () => {
     const bare = join(scratch, 'bare.json');

@@ -6,7 +6,7 @@ import type { BatchEvent, ProgressEvent, StartedEvent, TrainingEvent } from '../
 import { TrainingService } from '../../services/training/training-service';
 import { encodeWeights } from '../../../engine/formats/weights';
 import { describeReason, type WeightMatch } from '../../../engine/training/weight-match';
-import { readModelFile } from '../../services/model-files';
+import { readModelFile, readModelWithSidecar, type ModelWithSidecar } from '../../services/model-files';
 import type { CliIO } from '../io';
 import { formatDuration, progressLine } from '../progress-line';
 import { runFromFlags, type TrainFlags } from '../run-options';
@@ -21,7 +21,10 @@ export interface TrainOptions extends TrainFlags {
 }
 
 export async function trainCommand(file: string, options: TrainOptions, io: CliIO): Promise<number> {
-  const loaded = await readModelFile(file);
+  // Only --continue uses the saved weights, so only then must a sidecar weights file be there.
+  const loaded: ModelWithSidecar = options.continue
+    ? await readModelWithSidecar(file)
+    : await readModelFile(file);
   if (!loaded.ok) throw UserError.fromIssues(file, loaded.issues);
   // Known before training: no run is spent on a target that cannot take the result.
   if (options.out !== undefined) await checkOut(options.out);
@@ -30,7 +33,12 @@ export async function trainCommand(file: string, options: TrainOptions, io: CliI
     .start(
       loaded.model,
       runFromFlags(options, loaded.model.training),
-      options.continue ? { weights: 'matching', ...(loaded.sidecar ? { sidecar: loaded.sidecar } : {}) } : {},
+      options.continue
+        ? {
+            weights: 'matching',
+            ...(loaded.sidecar ? { sidecar: loaded.sidecar } : {}),
+          }
+        : {},
     )
     .catch((error: unknown) => {
       if (error instanceof ApiError) throw UserError.fromApiError(file, error);

@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelFile } from '../../../engine';
+import { ContinueTraining } from './ContinueTraining';
 import { ProgressPanel } from './ProgressPanel';
 import { RunStatus } from './RunStatus';
 import { selectControlledRun, selectHasLiveRun } from './selectors';
@@ -36,6 +37,7 @@ export function TrainingControls({ model, blockedReason, modelKey }: TrainingCon
     <section className="training-controls" aria-label={t('training.controls.title')}>
       <div className="training-buttons">
         <TrainButton model={model} reason={reason} reasonId={reasonId} modelKey={modelKey} />
+        <ContinueTraining model={model} reason={reason} modelKey={modelKey} />
         <button type="button" disabled={state !== 'running'} onClick={() => void store.getState().pause()}>
           {t('training.controls.pause')}
         </button>

@@ -54,7 +54,8 @@ export interface TrainingActions {
   predict(runId: string, images: readonly number[][]): Promise<number[][]>;
   /** Every layer's output for one image, from a finished run's trained weights. */
   activations(runId: string, image: readonly number[]): Promise<LayerActivation[]>;
-  start(model: ModelFile, modelKey: string): Promise<void>;
+  /** Starts a run; with `continueFrom` (a run with weights) its weights are kept where they still fit. */
+  start(model: ModelFile, modelKey: string, continueFrom?: string): Promise<void>;
   pause(): Promise<void>;
   resume(): Promise<void>;
   stop(): Promise<void>;

@@ -109,14 +109,27 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
             : [...s.selectedRunIds, runId],
         })),
 
-      async start(model, modelKey) {
+      async start(model, modelKey, continueFrom) {
         if (get().starting || liveRunId(get()) !== null) return;
         const settings = get().settings;
+        // Continuing sends the earlier run's weights with the model; the backend keeps those that fit.
+        const from = continueFrom === undefined ? undefined : get().runs[continueFrom];
+        const weights = continueFrom === undefined ? undefined : get().weights[continueFrom];
+        if (continueFrom !== undefined && (from === undefined || weights === undefined)) return;
         set({ starting: true, error: null, modelKey });
         try {
           const run = settingsToRun(settings, model.training);
-          const { sessionId } = await api.call('training.start', { model, run });
-          const label = nextLabel(modelKey);
+          const { sessionId } = await api.call(
+            'training.start',
+            weights === undefined
+              ? { model, run }
+              : { model: { ...model, weights }, run, weights: 'matching' },
+          );
+          // "Run 3 (from Run 2)": a chain names only the run it came from, not that run's own source.
+          const label =
+            from === undefined
+              ? nextLabel(modelKey)
+              : `${nextLabel(modelKey)} (from ${from.label.replace(/ \(from .*\)$/, '')})`;
           registry.set(sessionId, { modelKey, label });
           const identity = {
             sessionId,
