@@ -1,5 +1,5 @@
 // "Continue training" through the API and a real worker: an edited model starts from its earlier
-// weights where they fit. The continued run is stopped before its first batch, so its weights are
+// weights where they fit. The continued run is paused before its first batch, so its weights are
 // exactly what the worker started from.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WeightTensorData } from '../../../engine/api/contract';
@@ -82,16 +82,21 @@ describe('continue training after an edit', () => {
       ],
     };
     const next = await start({ model: modelOf(edited, tensors), run, weights: 'matching' });
+    // Paused before the worker has even built its model, it pauses before its first batch (a stop
+    // could instead end a worker still starting up on a busy machine, with no weights to read).
+    await backend.handle('training.pause', { sessionId: next.sessionId });
+    await new Promise<void>((resolve) => next.session.onEvent((e) => e.type === 'state' && resolve()));
+    expect(next.session.currentState).toBe('paused');
+    const now = await weightsOf(next.sessionId);
     await backend.handle('training.stop', { sessionId: next.sessionId });
     await next.session.whenFinished();
-    expect(next.events.some((e) => e.type === 'batch')).toBe(false); // stopped before its first batch
+    expect(next.events.some((e) => e.type === 'batch')).toBe(false); // no step was taken
 
     const started = next.events.find((e): e is StartedEvent => e.type === 'started');
     expect(started?.continued).toEqual({
       kept: ['dense', 'dense_3'],
       initialised: ['dense_1', 'dense_2', 'batch_normalization'],
     });
-    const now = await weightsOf(next.sessionId);
     for (const name of ['dense/kernel', 'dense/bias', 'dense_3/kernel', 'dense_3/bias'])
       expect(now.get(name)?.values, name).toEqual(trained.get(name)?.values);
     // Initialised afresh: Glorot-uniform kernels within their limit, zero biases, BN's identity start.
