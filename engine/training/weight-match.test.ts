@@ -67,7 +67,7 @@ describe('matching earlier weights to an edited model', () => {
     ]);
     expect(match.tensors.size).toBe(0);
     expect(describeReason(match.layers[1]?.kept === false ? match.layers[1].reason : { kind: 'new' })).toBe(
-      'kernel (64, 10) → (128, 10)',
+      'kernel changed: (64, 10) → (128, 10)',
     );
   });
 
@@ -135,6 +135,9 @@ describe('matching earlier weights to an edited model', () => {
       kept: false,
       reason: { kind: 'missing', weight: 'depthwise_kernel' },
     });
+    expect(describeReason({ kind: 'missing', weight: 'depthwise_kernel' })).toBe(
+      "layer type changed: no earlier 'depthwise_kernel'",
+    );
     // The Dense after it still sees 26x26x8 values: it keeps its weights.
     expect(match.kept).toEqual(['dense']);
   });

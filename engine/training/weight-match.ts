@@ -86,6 +86,6 @@ function mismatch(
 /** The reason in English words (the CLI; the app words it through i18n). */
 export function describeReason(reason: InitialiseReason): string {
   if (reason.kind === 'new') return 'new or renamed layer';
-  if (reason.kind === 'missing') return `no earlier '${reason.weight}' (layer type changed)`;
-  return `${reason.weight} ${formatDims(reason.from)} → ${formatDims(reason.to)}`;
+  if (reason.kind === 'missing') return `layer type changed: no earlier '${reason.weight}'`;
+  return `${reason.weight} changed: ${formatDims(reason.from)} → ${formatDims(reason.to)}`;
 }
