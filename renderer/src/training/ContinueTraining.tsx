@@ -71,6 +71,7 @@ export function ContinueTraining({ model, reason, modelKey }: ContinueTrainingPr
         ref={opener}
         disabled={blocked}
         title={t('continueTraining.buttonHint', { run: runLabel })}
+        aria-haspopup="dialog"
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
