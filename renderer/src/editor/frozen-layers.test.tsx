@@ -89,6 +89,19 @@ describe('the Trainable checkbox', () => {
     expect(screen.queryByRole('checkbox', { name: 'Trainable' })).toBeNull();
   });
 
+  it('stays for a frozen layer without weights, saying freezing it changes nothing', () => {
+    const store = cnn(['flatten']);
+    store.getState().setTrainable(['flatten'], false);
+    renderInspector(store);
+    const box = screen.getByRole('checkbox', { name: 'Trainable' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    const hint = document.getElementById(box.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toBe('This layer has no weights: freezing it changes nothing.');
+    expect(store.getState().analysis.issues).toEqual([]);
+    fireEvent.click(box);
+    expect(frozenIds(store)).toEqual([]);
+  });
+
   it('changes every selected layer with weights at once, indeterminate while they differ', () => {
     const store = cnn(['conv1', 'pool1', 'dense']);
     store.getState().setTrainable(['conv1'], false);
