@@ -20,6 +20,8 @@ export interface NodeAnalysis {
   readonly outputs: readonly string[];
   readonly inputShapes: readonly Shape[] | undefined;
   readonly outputShape: Shape | undefined;
+  /** false when the node is frozen (Keras `trainable = False`): every weight is then non-trainable. */
+  readonly trainable: boolean;
   readonly weights: readonly WeightSpec[];
   readonly trainableParams: number;
   readonly nonTrainableParams: number;
@@ -77,6 +79,7 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
       outputs: m.outputs,
       inputShapes: m.inputShapes,
       outputShape: m.outputShape,
+      trainable: m.node.trainable !== false,
       weights: m.weights,
       ...counts,
     };
@@ -309,7 +312,10 @@ function inferNode(id: string, nodes: Map<string, MutableNode>, issues: Issue[],
     }
     m.inputShapes = inputShapes;
     m.outputShape = outputShape;
-    m.weights = m.definition.weights?.(inputShapes, m.params) ?? [];
+    const weights = m.definition.weights?.(inputShapes, m.params) ?? [];
+    // Keras' layer.trainable = False moves ALL the layer's weights (BatchNormalization's gamma and beta
+    // too) to non_trainable_weights.
+    m.weights = m.node.trainable === false ? weights.map((w) => ({ ...w, trainable: false })) : weights;
   } catch (error) {
     if (!(error instanceof LayerShapeError)) throw error;
     // Only here are the layer's name and where its inputs come from known.

@@ -1,6 +1,7 @@
 // Turns a valid graph into an execution plan: plain data (it crosses threads and processes) that the
 // native core runs as is. Trainable weights come first in one flat buffer, so an optimizer can update
-// all of them in a single loop; non-trainable ones (BatchNormalization's moving statistics) follow.
+// all of them in a single loop; non-trainable ones (BatchNormalization's moving statistics, every weight
+// of a frozen layer) follow.
 import { analyzeGraph, type GraphAnalysis, type NodeAnalysis } from './analyze';
 import type { ResolvedParams } from './define-layer';
 import type { Graph } from './graph';
@@ -34,6 +35,9 @@ export interface PlanNode {
   readonly inputs: readonly number[];
   readonly inputShapes: readonly Shape[];
   readonly outputShape: Shape;
+  /** false when frozen (Keras `trainable = False`): its weights are all non-trainable, the core does not
+   *  update them, and a frozen BatchNormalization normalises with its moving statistics. */
+  readonly trainable: boolean;
   readonly weights: readonly PlanWeight[];
 }
 
@@ -103,6 +107,7 @@ function buildPlan(analysis: GraphAnalysis): ExecutionPlan {
       inputs: n.inputs.map((id) => indexOf.get(id) as number),
       inputShapes: n.inputShapes as Shape[],
       outputShape: n.outputShape as Shape,
+      trainable: n.trainable,
       weights,
     };
   });

@@ -11,6 +11,8 @@ export interface SummaryLayer {
   readonly output_shape: readonly (number | null)[];
   readonly params: number;
   readonly trainable_params: number;
+  /** false for a frozen layer (Keras `trainable = False`): all its params count as non-trainable. */
+  readonly trainable: boolean;
   /** Names of the layers feeding this one. */
   readonly inputs: readonly string[];
 }
@@ -34,6 +36,7 @@ export function summarize(analysis: GraphAnalysis): ModelSummary {
       output_shape: [null, ...n.outputShape],
       params: n.trainableParams + n.nonTrainableParams,
       trainable_params: n.trainableParams,
+      trainable: n.trainable,
       inputs: n.inputs.map((source) => analysis.byId.get(source)?.name ?? source),
     };
   });

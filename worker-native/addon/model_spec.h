@@ -66,6 +66,9 @@ struct NodeSpec {
   Shape output_shape;
   NodeParams params;
   std::vector<WeightSlot> weights;
+  // false: frozen (Keras trainable = False). Its weights are already non-trainable slots, so the
+  // optimizer and regularisation skip them; BatchNormalization also keeps to its moving statistics.
+  bool trainable = true;
 };
 
 struct OptimizerConfig {

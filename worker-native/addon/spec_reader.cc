@@ -140,6 +140,7 @@ NodeSpec read_node(const Napi::Object& n) {
   Napi::Array shapes = array(n, "inputShapes");
   for (uint32_t i = 0; i < shapes.Length(); i++) node.input_shapes.push_back(ints(shapes.Get(i).As<Napi::Array>()));
   node.output_shape = ints(array(n, "outputShape"));
+  node.trainable = boolean(n, "trainable");
   Napi::Array weights = array(n, "weights");
   for (uint32_t i = 0; i < weights.Length(); i++) {
     Napi::Object w = weights.Get(i).As<Napi::Object>();

@@ -14,6 +14,9 @@ export interface NativeNodeSpec {
   inputs: number[];
   inputShapes: number[][];
   outputShape: number[];
+  /** false when frozen: its weights are non-trainable slots, and BatchNormalization uses its moving
+   *  statistics while training. */
+  trainable: boolean;
   /** The params the layer's C++ op reads (worker-native/addon/ops/<layer>.cc). */
   params: NativeParams;
   weights: {
@@ -45,6 +48,7 @@ function nodeSpec(node: PlanNode): NativeNodeSpec {
     inputs: [...node.inputs],
     inputShapes: node.inputShapes.map((s) => [...s]),
     outputShape: [...node.outputShape],
+    trainable: node.trainable,
     params: getLayer(node.type)?.formats.native(node) ?? {},
     weights: node.weights.map((w) => ({
       name: w.name,

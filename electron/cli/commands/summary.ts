@@ -17,6 +17,8 @@ export async function summaryCommand(file: string, options: { json: boolean }): 
       type: l.type,
       output_shape: l.output_shape,
       params: l.params,
+      trainable_params: l.trainable_params,
+      trainable: l.trainable,
       inputs: l.inputs,
     })),
     total_params: summary.total_params,

@@ -13,6 +13,8 @@ import { encodeOnnxModel } from './onnx-proto';
 export { ONNX_LAYERS } from '../layer-tables';
 
 const BATCH = 'N';
+/** The metadata_props key listing the frozen layers (trainable = False), comma-separated. */
+export const ONNX_FROZEN_KEY = 'layerwise.frozen';
 
 export function exportOnnx(
   model: ModelFile,
@@ -40,7 +42,10 @@ export function exportOnnx(
   const result = ctx.inLayout(ctx.outputOf(last), 'channels_last');
   ctx.nodes.push({ opType: 'Identity', name: OUTPUT_NAME, inputs: [result.name], outputs: [OUTPUT_NAME] });
 
+  // ONNX has no trainable flag: frozen layers are named in the metadata, for whoever fine-tunes the file.
+  const frozen = plan.nodes.filter((n) => !n.trainable && n.weights.length > 0).map((n) => n.name);
   const bytes = encodeOnnxModel({
+    ...(frozen.length > 0 ? { metadata: { [ONNX_FROZEN_KEY]: frozen.join(',') } } : {}),
     docString: `${model.name}: exported by Layerwise. Input '${INPUT_NAME}' [N, ${plan.inputShape.join(', ')}] float32 channels-last, images scaled to [0, 1]; output '${OUTPUT_NAME}' [N, ${plan.outputShape.join(', ')}].`,
     graph: {
       name: fileBase(model.name),

@@ -43,6 +43,8 @@ export interface OnnxGraph {
 export interface OnnxModel {
   readonly docString: string;
   readonly graph: OnnxGraph;
+  /** ModelProto.metadata_props: key/value notes with no ONNX meaning (layerwise.frozen). */
+  readonly metadata?: Readonly<Record<string, string>>;
 }
 
 // TensorProto.DataType
@@ -107,11 +109,14 @@ function graph(g: OnnxGraph): ProtoWriter {
 /** The bytes of a .onnx file. */
 export function encodeOnnxModel(model: OnnxModel): Uint8Array {
   const opset = new ProtoWriter().string(1, '').varint(2, OPSET_VERSION); // domain = 1 ('' = ai.onnx), version = 2
-  return new ProtoWriter()
+  const w = new ProtoWriter()
     .varint(1, IR_VERSION) // ir_version = 1
     .string(2, 'Layerwise') // producer_name = 2
     .string(6, model.docString) // doc_string = 6
     .bytes(7, graph(model.graph)) // graph = 7
-    .bytes(8, opset) // opset_import = 8
-    .finish();
+    .bytes(8, opset); // opset_import = 8
+  // metadata_props = 14, StringStringEntryProto: key = 1, value = 2
+  for (const [key, value] of Object.entries(model.metadata ?? {}))
+    w.bytes(14, new ProtoWriter().string(1, key).string(2, value));
+  return w.finish();
 }

@@ -46,5 +46,6 @@ export function kerasLayerCall(node: PlanNode): string {
     if (JSON.stringify(value) !== JSON.stringify(def)) args.push(`${key}=${pyParam(key, value)}`);
   }
   if (entry.regularized) args.push(`kernel_regularizer=${kernelRegularizer(node.params.kernel_regularizer)}`);
+  if (!node.trainable) args.push('trainable=False');
   return `layers.${entry.className}(${[...args, name].join(', ')})`;
 }

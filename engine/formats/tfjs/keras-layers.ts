@@ -35,7 +35,7 @@ export interface KerasLayerMapping<P = ResolvedParams> {
 export function kerasLayerConfig(node: PlanNode): { className: string; config: Record<string, unknown> } {
   const mapping = KERAS_LAYERS[node.type];
   if (mapping === undefined) throw new Error(`no Keras mapping for layer type ${node.type}`);
-  const common = node.type === 'InputLayer' ? {} : { trainable: true, dtype: 'float32' };
+  const common = node.type === 'InputLayer' ? {} : { trainable: node.trainable, dtype: 'float32' };
   return {
     className: mapping.className,
     config: { name: node.name, ...common, ...mapping.toKeras(node.params, node) },

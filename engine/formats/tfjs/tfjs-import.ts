@@ -56,7 +56,9 @@ function toLayer(call: KerasLayerCall): ImportedLayer | Issue {
     );
   try {
     const params = mapping.fromKeras(call.config);
-    const node = { id: call.name, type: mapping.type, name: call.name, params };
+    // Keras writes trainable: false for a frozen layer; the graph stores only that case.
+    const frozen = call.config.trainable === false ? { trainable: false } : {};
+    const node = { id: call.name, type: mapping.type, name: call.name, params, ...frozen };
     const lastAxis =
       mapping.lastAxisField === undefined ? undefined : field(call.config, mapping.lastAxisField);
     return { call, node, inputs: [...call.inputs], lastAxis };

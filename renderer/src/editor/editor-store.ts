@@ -110,6 +110,8 @@ export interface EditorActions {
   setParam(nodeId: string, key: string, value: unknown): void;
   resetParam(nodeId: string, key: string): void;
   rename(nodeId: string, name: string): void;
+  /** Freezes (false) or unfreezes (true) the layers `ids` (Keras trainable); one undo step for all. */
+  setTrainable(ids: readonly string[], trainable: boolean): void;
   setModelName(name: string): void;
   deleteSelection(): void;
   copySelection(): void;
@@ -326,6 +328,18 @@ export function createEditorStore(initial: ModelFile) {
           },
           `${nodeId}.name`,
         );
+      },
+      setTrainable(ids, trainable) {
+        const wanted = new Set(ids);
+        const frozen = (n: LayerFlowNode) => n.data.trainable === false;
+        if (!get().nodes.some((n) => wanted.has(n.id) && frozen(n) === trainable)) return;
+        change({
+          nodes: get().nodes.map((n) => {
+            if (!wanted.has(n.id) || frozen(n) !== trainable) return n;
+            const { trainable: _old, ...rest } = n.data;
+            return { ...n, data: trainable ? rest : { ...rest, trainable: false } };
+          }),
+        });
       },
       setModelName(name) {
         change({ modelName: name }, { coalesceKey: 'model.name' });

@@ -1,7 +1,9 @@
 // BatchNormalization over the last axis: x (rows, C) with rows = N times the positions. Training uses
 // the batch statistics (kept in the op state for backward: mean, then inverse std, C each) and updates
 // the moving ones; inference uses the moving statistics. Weight slots in Keras order: gamma (scale),
-// beta (center), moving_mean, moving_variance. Params: momentum, epsilon, center, scale.
+// beta (center), moving_mean, moving_variance. Params: momentum, epsilon, center, scale. A frozen node
+// (trainable = False) runs in inference mode while training too, as Keras 2.1+ does: it normalises with
+// its moving statistics and leaves them alone.
 #include "../../src/batch_norm.h"
 #include "../layer_op.h"
 
@@ -14,7 +16,8 @@ class BatchNormalizationOp final : public LayerOp {
       : momentum_(static_cast<float>(node.params.number("momentum"))),
         epsilon_(static_cast<float>(node.params.number("epsilon"))),
         channels_(node.output_shape.back()),
-        size_(shape_size(node.output_shape)) {
+        size_(shape_size(node.output_shape)),
+        frozen_(!node.trainable) {
     int slot = 0;
     gamma_ = node.params.flag("scale") ? slot++ : -1;
     beta_ = node.params.flag("center") ? slot++ : -1;
@@ -27,7 +30,7 @@ class BatchNormalizationOp final : public LayerOp {
     float* moving_mean = run.weights[moving_];
     float* moving_var = run.weights[moving_ + 1];
     const kernels::BatchNormParams p = params(run.count);
-    if (run.training)
+    if (run.training && !frozen_)
       kernels::batch_norm_forward_training(p, run.inputs[0], gamma, beta, run.out, mean(run), inv_std(run), moving_mean, moving_var,
                                            run.scratch, run.pool);
     else
@@ -39,7 +42,7 @@ class BatchNormalizationOp final : public LayerOp {
     float* dgamma = gamma_ >= 0 ? run.weight_grads[gamma_] : nullptr;
     float* dbeta = beta_ >= 0 ? run.weight_grads[beta_] : nullptr;
     const kernels::BatchNormParams p = params(run.count);
-    if (run.training)
+    if (run.training && !frozen_)
       kernels::batch_norm_backward_training(p, run.inputs[0], gamma, mean(run), inv_std(run), run.grad, run.input_grads[0], dgamma,
                                             dbeta, run.scratch, run.pool);
     else
@@ -66,6 +69,7 @@ class BatchNormalizationOp final : public LayerOp {
   float momentum_, epsilon_;
   int channels_;
   size_t size_;
+  bool frozen_;
   int gamma_, beta_, moving_; // weight slots; -1: absent
 };
 

@@ -2,7 +2,8 @@
 // analysis of this node, so it shows the name, key params, output shape and parameter count without
 // knowing about any particular layer. A node keeps its size whatever happens to it: a real problem is a
 // small badge whose tooltip holds the message (the inspector lists it in full), and a layer that is
-// only not wired in yet gets a calm dashed outline instead of red.
+// only not wired in yet gets a calm dashed outline instead of red. A frozen layer wears a ❄ badge and
+// counts its params as non-trainable.
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +27,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const loose = connectivity.notConnected.includes(id);
   const maxInputs = analysis?.definition?.inputs.max ?? 1;
   const params = (analysis?.trainableParams ?? 0) + (analysis?.nonTrainableParams ?? 0);
+  const frozen = data.trainable === false;
   const name = analysis?.name ?? data.name ?? id;
   const shown = keyParams(analysis?.definition, analysis?.params)
     .map(([k, v]) => `${k}=${formatParamValue(v)}`)
@@ -40,6 +42,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       className={`layer-node${state}${selected ? ' is-selected' : ''}`}
       data-category={analysis?.definition?.category ?? 'unknown'}
       data-loose={loose || undefined}
+      data-frozen={frozen || undefined}
     >
       {maxInputs > 0 && <Handle type="target" position={Position.Top} aria-label={t('editor.node.input')} />}
       <div className="layer-node-head">
@@ -47,6 +50,12 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           {name}
         </span>
         <span className="layer-node-type">{data.type}</span>
+        {frozen && (
+          <span data-testid="node-frozen" className="layer-node-frozen" title={t('frozen.badge')}>
+            <span aria-hidden="true">❄</span>
+            <span className="visually-hidden">{t('frozen.badge')}</span>
+          </span>
+        )}
         {problems.length > 0 && (
           <span data-testid="node-error" className="layer-node-badge" title={problemText}>
             <span aria-hidden="true">!</span>
@@ -67,7 +76,10 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
               {formatShape(analysis?.outputShape)}
             </span>
             <span data-testid="node-params" className="layer-node-count">
-              {t('editor.node.params', { count: params, formatted: formatCount(params) })}
+              {t(frozen && params > 0 ? 'frozen.nodeParams' : 'editor.node.params', {
+                count: params,
+                formatted: formatCount(params),
+              })}
             </span>
           </div>
         </>

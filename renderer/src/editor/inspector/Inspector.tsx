@@ -1,4 +1,4 @@
-// Edits what is selected: one layer's name and parameters (with the control its spec asks for, checked
+// Edits what is selected: one layer's name, whether it trains, and its parameters (with the control its spec asks for, checked
 // by the registry as you type, shapes re-inferred on every change), or the model's name when nothing is.
 // The layer's description, parameter help and the engine's messages are shown in the UI language.
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useEditor, useEditorStoreApi } from '../EditorContext';
 import { formatCount, formatShape } from '../format';
 import { ParamField } from './ParamField';
 import { TextParamField } from './TextParamField';
+import { TrainableField } from './TrainableField';
 
 const asText = (v: unknown) => (typeof v === 'string' ? v : '');
 const keepText = (t: string): unknown => t;
@@ -30,7 +31,12 @@ export function Inspector() {
     <section className="inspector panel" role="region" aria-label={t('editor.inspector.label')}>
       <h2>{t('editor.inspector.title')}</h2>
       {ids.length === 0 && <ModelFields />}
-      {ids.length > 1 && <p className="muted">{t('editor.inspector.many', { count: ids.length })}</p>}
+      {ids.length > 1 && (
+        <>
+          <p className="muted">{t('editor.inspector.many', { count: ids.length })}</p>
+          <TrainableField ids={ids} />
+        </>
+      )}
       {ids.length === 1 && ids[0] !== undefined && <NodeFields key={ids[0]} nodeId={ids[0]} store={store} />}
     </section>
   );
@@ -90,6 +96,7 @@ function NodeFields({ nodeId, store }: { nodeId: string; store: ReturnType<typeo
         />
         {fieldError('name') && <small className="field-error">{fieldError('name')}</small>}
       </div>
+      <TrainableField ids={[nodeId]} />
       {nodeErrors.map((issue) =>
         // A layer that is only not wired in yet is not an error: said calmly, like the canvas hint.
         isCalmIssue(issue, connectivity) ? (

@@ -99,6 +99,13 @@ export function SummaryPanel({ onReveal, onOpen }: SummaryPanelProps) {
                       onKeyDown={(e) => onRowKey(e, index, n.id)}
                     >
                       {n.name} <span className="muted">({n.type})</span>
+                      {!n.trainable && (
+                        <span className="summary-frozen" title={t('frozen.badge')}>
+                          {' '}
+                          <span aria-hidden="true">❄</span>
+                          <span className="visually-hidden">{t('frozen.badge')}</span>
+                        </span>
+                      )}
                     </button>
                   </td>
                   <td className="mono">{formatShape(n.outputShape)}</td>

@@ -1,9 +1,10 @@
 // English strings, one file per area of the app.
 import { common } from './common';
 import { editor } from './editor';
+import { frozen } from './frozen';
 import { training } from './training';
 import { continueTraining } from './continueTraining';
 import { layerOptions, layers } from './layers';
 import { messages } from './messages';
 
-export const en = { common, editor, training, continueTraining, messages, layers, layerOptions };
+export const en = { common, editor, training, continueTraining, messages, layers, layerOptions, frozen };

@@ -1,6 +1,7 @@
 // Simplified Chinese strings, one file per area of the app (same keys as en/).
 import { common } from './common';
 import { editor } from './editor';
+import { frozen } from './frozen';
 import { training } from './training';
 import { continueTraining } from './continueTraining';
 import { layerOptions, layers } from './layers';
@@ -15,4 +16,5 @@ export const zh = {
   messages: nestIds(flatMessages),
   layers,
   layerOptions,
+  frozen,
 };
