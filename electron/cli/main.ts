@@ -21,6 +21,8 @@ Commands:
       --optimizer sgd|adam|adamw|rmsprop   --lr X   --validation-split F   --limit N
       --seed S   --threads T   --out trained.json   --json (one JSON event per line)
       --memory-budget 4GiB|512MiB|<bytes>   (default: 60% of this machine's memory)
+      --adjust "epoch=2,step=100,lr=0.0003"   (repeatable) change the run before batch step+1 of
+               the epoch; keys: lr, optimizer, batch, patience=N|off, dropout:<layer>=RATE
   eval <trained.json> [--dataset D] [--json]      Test-set loss, accuracy and confusion matrix
   predict <trained.json> [--dataset D] [--split test|train] [--limit N] --json
                                        One JSON line per image: index, label, predicted, probabilities
@@ -50,6 +52,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   threads: { type: 'string' },
   'memory-budget': { type: 'string' },
+  adjust: { type: 'string', multiple: true },
   out: { type: 'string' },
   split: { type: 'string' },
   port: { type: 'string' },
