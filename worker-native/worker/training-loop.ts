@@ -5,7 +5,7 @@
 // NaN names the layer where the NaN first appeared, one that explodes while finite the layer whose output
 // grew first (divergence-origin.ts).
 import type { AdjustedEvent, CompletedEvent, EpochEvent, TrainingEvent } from '../../engine/api/events';
-import type { RunAdjustment, ScheduledAdjustment } from '../../engine/api/run-adjustment';
+import type { RunAdjustment } from '../../engine/api/run-adjustment';
 import { coreConfigOf } from '../../engine/api/run-settings';
 import { NativeModel } from '../lib/native-model';
 import { LayerStatsSampler } from './layer-stats-sampler';
@@ -22,6 +22,7 @@ import {
   type AdjustableRun,
   type RunPosition,
 } from './adjust-run';
+import { AdjustmentScript } from './adjustment-script';
 import { CONTROL_PAUSE, CONTROL_STOP, type WorkerInput } from './worker-protocol';
 
 const BATCH_EVENT_INTERVAL_MS = 50;
@@ -42,22 +43,6 @@ export interface LoopHooks {
   emit(event: TrainingEvent): void;
   /** The model exists: the worker answers predictions and weight requests with it between batches. */
   ready?(model: NativeModel, controls: LoopControls): void;
-}
-
-/** Scripted adjustments that cannot apply to this model or run, named by their place in the list. */
-function scriptProblem(
-  script: readonly ScheduledAdjustment[],
-  model: NativeModel,
-  epochs: number,
-): string | null {
-  const rates = dropoutRates(model);
-  for (const [i, { epoch, changes }] of script.entries()) {
-    if (epoch > epochs) return `adjustments[${i}].epoch: epoch ${epoch} is past the run's ${epochs} epochs`;
-    for (const layer of Object.keys(changes.dropout ?? {}))
-      if (!rates.has(layer))
-        return `adjustments[${i}].changes.dropout.${layer}: the model has no layer '${layer}' with a dropout rate`;
-  }
-  return null;
 }
 
 /** Runs training to its end; returns the model, which stays alive for predictions and export. */
@@ -83,8 +68,7 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
     best: noBestEpoch(),
     dropout: dropoutRates(model),
   };
-  // The scripted adjustments by when they apply; each one applied is removed.
-  const script = [...run.adjustments].sort((a, b) => a.epoch - b.epoch || a.step - b.step);
+  const script = new AdjustmentScript(run.adjustments);
   let pausedAt: RunPosition | undefined; // set while the loop waits in a pause
   hooks.ready?.(model, {
     adjust(changes) {
@@ -111,7 +95,7 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
     trainable_params: plan.trainableParams,
   });
 
-  const problem = scriptProblem(script, model, run.epochs);
+  const problem = script.problem(adjustable);
   if (problem !== null) {
     hooks.emit({ type: 'failed', message: problem });
     return model;
@@ -165,16 +149,12 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
         trainingMs -= lastYield - pauseStarted; // paused time is not training time
       }
       if (Atomics.load(control, 0) === CONTROL_STOP) return finish('stopped');
-      while (script[0] !== undefined && script[0].epoch === epoch && script[0].step === step) {
-        const scripted = script.shift() as ScheduledAdjustment;
-        try {
-          hooks.emit(applyAdjustment(adjustable, scripted.changes, { epoch, step, globalStep: done }));
-        } catch (error) {
-          if (!(error instanceof AdjustmentError)) throw error;
-          const index = run.adjustments.indexOf(scripted);
-          hooks.emit({ type: 'failed', message: `adjustments[${index}].changes.${error.message}` });
-          return finish('failed');
-        }
+      try {
+        for (const event of script.applyDue(adjustable, { epoch, step, globalStep: done })) hooks.emit(event);
+      } catch (error) {
+        if (!(error instanceof AdjustmentError)) throw error;
+        hooks.emit({ type: 'failed', message: error.message });
+        return finish('failed');
       }
       if (step === 0) {
         // The epoch's batch size, fixed from its first batch (an adjustment may have changed it).
@@ -187,12 +167,9 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
           labels = new Uint8Array(batch);
           oneHot = sparse ? undefined : new Float32Array(batch * classes);
         }
-        const late = script.find((s) => s.epoch === epoch && s.step >= stepsPerEpoch);
-        if (late !== undefined) {
-          hooks.emit({
-            type: 'failed',
-            message: `adjustments[${run.adjustments.indexOf(late)}].step: epoch ${epoch} has ${stepsPerEpoch} batches, so step must be below ${stepsPerEpoch}`,
-          });
+        const beyond = script.beyond(epoch, stepsPerEpoch);
+        if (beyond !== null) {
+          hooks.emit({ type: 'failed', message: beyond });
           return finish('failed');
         }
       }
