@@ -96,6 +96,22 @@ describe('layerwise train --adjust', () => {
     expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
   });
 
+  it('without --json prints each adjustment as a line where it applies', async () => {
+    const result = await runCli([
+      'train',
+      'assets/templates/mnist-mlp.json',
+      ...common.filter((arg) => arg !== '--json'),
+      '--adjust',
+      'epoch=1,step=3,lr=0.0003',
+      '--adjust',
+      'epoch=2,patience=2',
+    ]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines).toContain('epoch 1, after batch 3: lr 0.001 → 0.0003');
+    expect(lines).toContain('epoch 2, at its start: early stopping off → patience 2');
+  }, 120_000);
+
   it('fails the run naming a dropout layer the model does not have', () => {
     const result = cli(
       'train',
