@@ -22,6 +22,8 @@ Commands:
       --seed S   --threads T   --out trained.json   --json (one JSON event per line)
       --memory-budget 4GiB|512MiB|<bytes>   (default: 60% of this machine's memory)
       --continue (start from the file's saved weights where they fit; initialise the rest)
+      --adjust "epoch=2,step=100,lr=0.0003"   (repeatable) change the run before batch step+1 of
+               the epoch; keys: lr, optimizer, batch, patience=N|off, dropout:<layer>=RATE
   eval <trained.json> [--dataset D] [--json]      Test-set loss, accuracy and confusion matrix
   predict <trained.json> [--dataset D] [--split test|train] [--limit N] --json
                                        One JSON line per image: index, label, predicted, probabilities
@@ -52,6 +54,7 @@ const OPTIONS = {
   threads: { type: 'string' },
   'memory-budget': { type: 'string' },
   continue: { type: 'boolean', default: false },
+  adjust: { type: 'string', multiple: true },
   out: { type: 'string' },
   split: { type: 'string' },
   port: { type: 'string' },

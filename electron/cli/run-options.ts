@@ -1,5 +1,6 @@
 // Turns `train` command-line flags into run settings (validated later with the rest of the run).
 import type { TrainingRunInput } from '../../engine/api/run-settings';
+import { parseAdjustFlag } from './adjust-flag';
 import { UserError } from './user-error';
 
 export interface TrainFlags {
@@ -13,6 +14,8 @@ export interface TrainFlags {
   seed?: string;
   threads?: string;
   'memory-budget'?: string;
+  /** Scripted adjustments, e.g. "epoch=2,lr=0.0003" (adjust-flag.ts); they replace the file's. */
+  adjust?: string[];
 }
 
 const SIZE_UNITS: Record<string, number> = {
@@ -60,6 +63,8 @@ export function runFromFlags(flags: TrainFlags, saved: Record<string, unknown> =
   set('seed', number('seed', flags.seed));
   set('threads', number('threads', flags.threads));
   set('memory_budget_mb', memoryBudgetMb(flags['memory-budget']));
+  if (flags.adjust !== undefined && flags.adjust.length > 0)
+    run.adjustments = flags.adjust.map(parseAdjustFlag);
   const lr = number('lr', flags.lr);
   if (flags.optimizer !== undefined || lr !== undefined) {
     const savedOptimizer = (saved.optimizer ?? {}) as { type?: string };

@@ -15,6 +15,7 @@ import { DatasetError } from './datasets/errors';
 import { loadDatasetSource } from './training/dataset-source';
 import type { TrainingService } from './training/training-service';
 import type { TrainingSession } from './training/session';
+import type { RunAdjustment } from '../../engine/api/run-adjustment';
 import { InferenceService } from './inference/inference-service';
 import { bytesToBase64, float32Bytes } from '../../engine/formats/weights';
 
@@ -142,10 +143,10 @@ export function createApiBackend(
     'training.resume': async ({ sessionId }: { sessionId: string }) => ({
       state: training.get(sessionId).resume(),
     }),
-    // Issue 17, helper A: applies the changes in the paused session's worker.
-    'training.adjust': async () => {
-      throw new ApiError({ code: 'E_STATE', message: 'adjusting a paused run is not built yet' });
-    },
+    // Applied in the paused session's worker at once; Resume goes on with them.
+    'training.adjust': async ({ sessionId, changes }: { sessionId: string; changes: RunAdjustment }) => ({
+      adjusted: await training.get(sessionId).adjust(changes),
+    }),
     'training.stop': async ({ sessionId }: { sessionId: string }) => ({
       state: training.get(sessionId).stop(),
     }),

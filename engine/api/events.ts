@@ -161,6 +161,15 @@ export interface AdjustedEvent {
   readonly optimizer_reset: boolean;
   /** The marker's label, e.g. "lr 0.001 → 0.0003" (several changes joined by ", "). */
   readonly label: string;
+  /** Present when the batch size changed. It applies from epoch `from_epoch` (the next one, or this one
+   *  when no batch of it was done), which has `steps_per_epoch` batches, as has every later epoch, so a
+   *  batch's global step is no longer (epoch - 1) * the started event's steps_per_epoch + step from
+   *  there on; `total_steps` is the run's new total. */
+  readonly batches?: {
+    readonly from_epoch: number;
+    readonly steps_per_epoch: number;
+    readonly total_steps: number;
+  };
 }
 
 export type TrainingEvent =

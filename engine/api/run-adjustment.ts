@@ -2,7 +2,7 @@
 // stopping and Dropout rates. The same shape, with the point where it applies, scripts a run's schedule
 // (the run setting `adjustments`), so a run adjusted by hand can be replayed exactly.
 import { z } from 'zod';
-import { earlyStoppingSchema } from './run-settings';
+import { earlyStoppingSchema } from './early-stopping';
 
 const OPTIMIZER_TYPES = ['sgd', 'adam', 'adamw', 'rmsprop'] as const;
 

@@ -2,6 +2,10 @@
 // early stopping. Stored with the training config in the model file's "training" section.
 import { z } from 'zod';
 import { trainingConfigSchema, type TrainingConfig } from '../training-config';
+import { earlyStoppingSchema } from './early-stopping';
+import { scheduledAdjustmentSchema } from './run-adjustment';
+
+export { earlyStoppingSchema };
 
 const wholeNumber = (what: string, min: number, max: number) =>
   z
@@ -9,13 +13,6 @@ const wholeNumber = (what: string, min: number, max: number) =>
     .int({ error: `${what} must be a whole number` })
     .min(min, { error: `${what} must be from ${min} to ${max}` })
     .max(max, { error: `${what} must be from ${min} to ${max}` });
-
-export const earlyStoppingSchema = z.strictObject({
-  /** Epochs without an improvement of the validation loss before training stops. */
-  patience: wholeNumber('patience', 1, 1000).default(3),
-  /** The smallest decrease of the validation loss that counts as an improvement. */
-  min_delta: z.number().min(0, { error: 'min_delta must be at least 0' }).default(0),
-});
 
 export const runSettingsSchema = z.strictObject({
   /** 'mnist', 'fashion-mnist', or a folder of IDX files / a CSV file. */
@@ -41,6 +38,12 @@ export const runSettingsSchema = z.strictObject({
     .max(16_777_216, { error: 'memory_budget_mb must be from 1 to 16777216 (16 TiB)' })
     .nullable()
     .default(null),
+  /** Changes scripted to apply at given points of the run (issue 17): a paused run adjusted by hand,
+   *  replayed. Each applies before batch `step + 1` of epoch `epoch`. */
+  adjustments: z
+    .array(scheduledAdjustmentSchema)
+    .max(1000, { error: 'a run takes at most 1000 adjustments' })
+    .default([]),
 });
 
 export const trainingRunSchema = trainingConfigSchema.extend(runSettingsSchema.shape);

@@ -68,6 +68,9 @@ class LayerOp {
    *  model's output, reading input 0 as the logits (the Softmax layer); Linear for none. When folded,
    *  run.fused is set and backward receives d loss / d logits in run.grad. */
   virtual Act folded_activation() const { return Act::Linear; }
+  /** Issue 17: a new rate for a layer that drops values (Dropout, SpatialDropout2D) between batches;
+   *  false for a layer without one. */
+  virtual bool set_rate(float rate) { return false; }
   /** Floats of per-node state for `batch` samples (e.g. BatchNormalization's mean and inverse std). */
   virtual size_t state_floats(int batch) const { return 0; }
   /** Floats of working memory for forward and backward at `batch` samples on `threads` threads. */

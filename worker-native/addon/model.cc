@@ -231,6 +231,7 @@ void Model::apply_optimizer() {
                    : s.kind == ScheduleKind::Cosine ? kernels::lr_cosine_decay(o.learning_rate, step_, s.decay_steps, s.alpha)
                                                     : kernels::lr_constant(o.learning_rate, step_);
   step_++;
+  const int64_t t = step_ - optimizer_start_; // this optimizer's own 1-based step (Adam's bias correction)
   float* p = params_.data();
   const float* g = grads_.data();
   ThreadPool* pool = pool_.get();
@@ -239,15 +240,33 @@ void Model::apply_optimizer() {
       kernels::sgd_step(p, g, opt_m_.data(), n, lr, o.momentum, o.nesterov, pool);
       return;
     case OptimizerKind::Adam:
-      kernels::adam_step(p, g, opt_m_.data(), opt_v_.data(), n, step_, {lr, o.beta_1, o.beta_2, o.epsilon}, pool);
+      kernels::adam_step(p, g, opt_m_.data(), opt_v_.data(), n, t, {lr, o.beta_1, o.beta_2, o.epsilon}, pool);
       return;
     case OptimizerKind::AdamW:
-      kernels::adamw_step(p, g, opt_m_.data(), opt_v_.data(), n, step_, {lr, o.beta_1, o.beta_2, o.epsilon}, o.weight_decay, pool);
+      kernels::adamw_step(p, g, opt_m_.data(), opt_v_.data(), n, t, {lr, o.beta_1, o.beta_2, o.epsilon}, o.weight_decay, pool);
       return;
     case OptimizerKind::RmsProp:
       kernels::rmsprop_step(p, g, opt_v_.data(), o.momentum > 0 ? opt_m_.data() : nullptr, n, {lr, o.rho, o.momentum, o.epsilon}, pool);
       return;
   }
+}
+
+void Model::set_optimizer(const OptimizerConfig& optimizer) {
+  spec_.config.optimizer = optimizer;
+  std::fill(opt_m_.begin(), opt_m_.end(), 0.0f);
+  std::fill(opt_v_.begin(), opt_v_.end(), 0.0f);
+  optimizer_start_ = step_;
+}
+
+void Model::set_rate(const std::string& node_name, float rate) {
+  for (size_t i = 0; i < spec_.nodes.size(); i++) {
+    NodeSpec& node = spec_.nodes[i];
+    if (node.name != node_name) continue;
+    if (!ops_[i]->set_rate(rate)) throw std::invalid_argument("layer '" + node_name + "' (" + node.type + ") has no rate");
+    node.params.numbers["rate"] = {rate};
+    return;
+  }
+  throw std::invalid_argument("the model has no layer named '" + node_name + "'");
 }
 
 BatchStats Model::compute_gradients(InputView x, TargetView y, int count, bool training) {

@@ -82,6 +82,14 @@ class Model {
   const float* gradients() const { return grads_.data(); }
   const float* input_gradient() const;
   int64_t step() const { return step_; }
+  /** Issue 17, adjusting a paused run. The optimizer's base rate: a schedule goes on from step() with it. */
+  void set_learning_rate(float lr) { spec_.config.optimizer.learning_rate = lr; }
+  /** A new optimizer: its state (moments, Adam's bias-correction count) starts from zero; the schedule
+   *  keeps counting the run's steps. */
+  void set_optimizer(const OptimizerConfig& optimizer);
+  /** A Dropout-family layer's rate, by node name; throws std::invalid_argument for an unknown node or a
+   *  layer without a rate. */
+  void set_rate(const std::string& node_name, float rate);
   /** Seconds spent per node (forward, backward) and in the step's other phases since the last reset. */
   const LayerTimes& times() const { return times_; }
   void reset_times();
@@ -151,6 +159,7 @@ class Model {
   std::vector<float> scratch_;      // kernels' working memory, sized for the largest layer at capacity
   int capacity_ = 0;                // batch size the buffers are sized for
   int64_t step_ = 0;                // optimizer steps taken
+  int64_t optimizer_start_ = 0;     // step_ when the current optimizer was made (its own count starts there)
   uint64_t dropout_step_ = 0;       // advances once per training step, so masks differ per batch
   bool want_input_gradient_ = false;
   bool fused_loss_ = false;         // the loss gradient is taken with respect to the output's logits

@@ -2,6 +2,7 @@
 // type again (the process must never crash on bad input), and turns C++ failures into JS errors.
 #include <napi.h>
 
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -26,6 +27,9 @@ class NapiModel : public Napi::ObjectWrap<NapiModel> {
                         InstanceMethod("setStatsEvery", &NapiModel::SetStatsEvery),
                         InstanceMethod("layerStats", &NapiModel::LayerStatsValue),
                         InstanceMethod("firstNonFinite", &NapiModel::FirstNonFinite),
+                        InstanceMethod("setLearningRate", &NapiModel::SetLearningRate),
+                        InstanceMethod("setOptimizer", &NapiModel::SetOptimizer),
+                        InstanceMethod("setDropoutRate", &NapiModel::SetDropoutRate),
                         InstanceMethod("dispose", &NapiModel::Dispose)});
   }
 
@@ -186,6 +190,37 @@ class NapiModel : public Napi::ObjectWrap<NapiModel> {
           return env.Undefined();
         }
     throw Napi::Error::New(env, "the model has no weight named '" + name + "'");
+  }
+
+  // Issue 17, adjusting a paused run between batches (the TypeScript wrapper validates the values).
+  Napi::Value SetLearningRate(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    if (info.Length() < 1 || !info[0].IsNumber()) throw Napi::TypeError::New(env, "setLearningRate(rate) needs a number");
+    const double lr = info[0].As<Napi::Number>().DoubleValue();
+    if (!(lr > 0) || !std::isfinite(lr)) throw Napi::RangeError::New(env, "the learning rate must be a finite number above 0");
+    live(env).set_learning_rate(static_cast<float>(lr));
+    return env.Undefined();
+  }
+
+  Napi::Value SetOptimizer(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    if (info.Length() < 1 || !info[0].IsObject()) throw Napi::TypeError::New(env, "setOptimizer(config) needs an optimizer object");
+    live(env).set_optimizer(read_optimizer(info[0].As<Napi::Object>()));
+    return env.Undefined();
+  }
+
+  Napi::Value SetDropoutRate(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    if (info.Length() < 2 || !info[0].IsString() || !info[1].IsNumber())
+      throw Napi::TypeError::New(env, "setDropoutRate(layer, rate) needs a layer name and a number");
+    const double rate = info[1].As<Napi::Number>().DoubleValue();
+    if (!(rate >= 0 && rate < 1)) throw Napi::RangeError::New(env, "a dropout rate must be at least 0 and below 1");
+    try {
+      live(env).set_rate(info[0].As<Napi::String>().Utf8Value(), static_cast<float>(rate));
+    } catch (const std::invalid_argument& e) {
+      throw Napi::Error::New(env, e.what());
+    }
+    return env.Undefined();
   }
 
   Napi::Value Step(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), static_cast<double>(live(info.Env()).step())); }

@@ -77,20 +77,29 @@ float optional_number(const Napi::Object& o, const char* key, float fallback) {
   return o.Has(key) && o.Get(key).IsNumber() ? o.Get(key).As<Napi::Number>().FloatValue() : fallback;
 }
 
+} // namespace
+
+OptimizerConfig read_optimizer(const Napi::Object& opt) {
+  OptimizerConfig o;
+  o.kind = lookup(opt.Env(), kOptimizers, text(opt, "type"), "optimizer");
+  o.learning_rate = optional_number(opt, "learning_rate", 0.001f);
+  o.beta_1 = optional_number(opt, "beta_1", 0.9f);
+  o.beta_2 = optional_number(opt, "beta_2", 0.999f);
+  o.epsilon = optional_number(opt, "epsilon", 1e-7f);
+  o.momentum = optional_number(opt, "momentum", 0);
+  o.rho = optional_number(opt, "rho", 0.9f);
+  o.weight_decay = optional_number(opt, "weight_decay", 0);
+  o.nesterov = opt.Has("nesterov") && opt.Get("nesterov").ToBoolean().Value();
+  return o;
+}
+
+namespace {
+
 TrainConfig read_config(const Napi::Object& c) {
   const Napi::Env env = c.Env();
   TrainConfig config;
   config.loss = lookup(env, kLosses, text(c, "loss"), "loss");
-  Napi::Object opt = field(c, "optimizer").As<Napi::Object>();
-  config.optimizer.kind = lookup(env, kOptimizers, text(opt, "type"), "optimizer");
-  config.optimizer.learning_rate = optional_number(opt, "learning_rate", 0.001f);
-  config.optimizer.beta_1 = optional_number(opt, "beta_1", 0.9f);
-  config.optimizer.beta_2 = optional_number(opt, "beta_2", 0.999f);
-  config.optimizer.epsilon = optional_number(opt, "epsilon", 1e-7f);
-  config.optimizer.momentum = optional_number(opt, "momentum", 0);
-  config.optimizer.rho = optional_number(opt, "rho", 0.9f);
-  config.optimizer.weight_decay = optional_number(opt, "weight_decay", 0);
-  config.optimizer.nesterov = opt.Has("nesterov") && opt.Get("nesterov").ToBoolean().Value();
+  config.optimizer = read_optimizer(field(c, "optimizer").As<Napi::Object>());
   Napi::Object schedule = field(c, "schedule").As<Napi::Object>();
   config.schedule.kind = lookup(env, kSchedules, text(schedule, "type"), "schedule");
   config.schedule.every_steps = static_cast<int64_t>(optional_number(schedule, "every_steps", 1));

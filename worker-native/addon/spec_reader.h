@@ -5,4 +5,6 @@
 
 namespace layerwise {
 ModelSpec read_model_spec(const Napi::Object& spec);
+/** An optimizer config ({ type, learning_rate, beta_1, ... } as engine/training-config.ts has it). */
+OptimizerConfig read_optimizer(const Napi::Object& optimizer);
 }

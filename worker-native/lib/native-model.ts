@@ -7,10 +7,13 @@ import type { ExecutionPlan } from '../../engine';
 import type { LayerStatistics } from '../../engine/api/events';
 import { shapeSize } from '../../engine';
 import {
+  optimizerSchema,
   trainingConfigSchema,
+  type OptimizerConfig,
   type TrainingConfig,
   type TrainingConfigInput,
 } from '../../engine/training-config';
+import { dropoutRateOf } from '../../engine/training/dropout-rate';
 import { nativeModelSpec } from './native-spec';
 
 /** Images as float32, or as uint8 pixels that the core scales by 1/255 while reading them. */
@@ -96,6 +99,9 @@ interface NativeHandle {
   setStatsEvery(n: number): void;
   layerStats(): LayerStatsSnapshot | null;
   firstNonFinite(): NonFiniteOrigin | null;
+  setLearningRate(rate: number): void;
+  setOptimizer(config: OptimizerConfig): void;
+  setDropoutRate(layer: string, rate: number): void;
   dispose(): void;
 }
 
@@ -118,7 +124,7 @@ export interface NativeModelOptions {
 }
 
 export class NativeModel {
-  readonly config: TrainingConfig;
+  private current: TrainingConfig;
   readonly inputSize: number;
   readonly outputSize: number;
   private handle: NativeHandle | undefined;
@@ -133,13 +139,50 @@ export class NativeModel {
       throw new Error(
         `invalid training config: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
       );
-    this.config = parsed.data;
+    this.current = parsed.data;
     const threads = options.threads ?? availableParallelism();
     if (!Number.isInteger(threads) || threads < 1 || threads > 256)
       throw new Error(`threads must be a whole number from 1 to 256, got ${threads}`);
     this.inputSize = shapeSize(plan.inputShape);
     this.outputSize = shapeSize(plan.outputShape);
-    this.handle = new (loadBinding().Model)(nativeModelSpec(plan, this.config, threads));
+    this.handle = new (loadBinding().Model)(nativeModelSpec(plan, this.current, threads));
+  }
+
+  /** The training config as it is now (a paused run's adjustments included). */
+  get config(): TrainingConfig {
+    return this.current;
+  }
+
+  /** The optimizer's base learning rate from the next step on; a schedule goes on from its step count
+   *  with it, and the optimizer's state (Adam's moments) is kept. */
+  setLearningRate(rate: number): void {
+    if (!Number.isFinite(rate) || rate <= 0)
+      throw new Error(`the learning rate must be a finite number above 0, got ${rate}`);
+    const optimizer = { ...this.current.optimizer, learning_rate: rate };
+    this.live().setLearningRate(rate);
+    this.current = { ...this.current, optimizer };
+  }
+
+  /** A new optimizer of this type with its Keras defaults and the current learning rate: its state starts
+   *  from zero (Adam's bias correction too), while a schedule keeps counting the run's steps. */
+  setOptimizer(type: OptimizerConfig['type']): void {
+    const parsed = optimizerSchema.safeParse({ type, learning_rate: this.current.optimizer.learning_rate });
+    if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
+    const optimizer = parsed.data;
+    this.live().setOptimizer(optimizer);
+    this.current = { ...this.current, optimizer };
+  }
+
+  /** A new rate for a layer that has one (Dropout, SpatialDropout2D: its definition has a `rate` param),
+   *  from the next training batch on. */
+  setDropoutRate(layer: string, rate: number): void {
+    const node = this.plan.nodes.find((n) => n.name === layer);
+    if (node === undefined) throw new Error(`the model has no layer named '${layer}'`);
+    if (dropoutRateOf(node) === undefined)
+      throw new Error(`layer '${layer}' (${node.type}) has no dropout rate`);
+    if (!Number.isFinite(rate) || rate < 0 || rate >= 1)
+      throw new Error(`a dropout rate must be at least 0 and below 1, got ${rate}`);
+    this.live().setDropoutRate(layer, rate);
   }
 
   /** One optimizer step on a batch; returns the batch's loss and accuracy before the step. */

@@ -4,7 +4,8 @@
 // statistics go out every few steps and at each epoch's end (layer-stats-sampler.ts); a loss that turns
 // NaN names the layer where the NaN first appeared, one that explodes while finite the layer whose output
 // grew first (divergence-origin.ts).
-import type { CompletedEvent, EpochEvent, TrainingEvent } from '../../engine/api/events';
+import type { AdjustedEvent, CompletedEvent, EpochEvent, TrainingEvent } from '../../engine/api/events';
+import type { RunAdjustment } from '../../engine/api/run-adjustment';
 import { coreConfigOf } from '../../engine/api/run-settings';
 import { NativeModel } from '../lib/native-model';
 import { LayerStatsSampler } from './layer-stats-sampler';
@@ -12,6 +13,16 @@ import { epochOrder } from '../../engine/training/shuffle';
 import { divergenceText, hasDiverged } from '../../engine/training/divergence';
 import { DivergenceProbe } from './divergence-origin';
 import { classificationReport, lossFromProbabilities } from '../../engine/training/evaluation';
+import {
+  AdjustmentError,
+  applyAdjustment,
+  dropoutRates,
+  noBestEpoch,
+  stepsPerEpochOf,
+  type AdjustableRun,
+  type RunPosition,
+} from './adjust-run';
+import { AdjustmentScript } from './adjustment-script';
 import { CONTROL_PAUSE, CONTROL_STOP, type WorkerInput } from './worker-protocol';
 
 const BATCH_EVENT_INTERVAL_MS = 50;
@@ -20,10 +31,18 @@ const YIELD_INTERVAL_MS = 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const yieldToEvents = () => new Promise((resolve) => setImmediate(resolve));
 
+/** What the worker may do to a running loop besides pause and stop. */
+export interface LoopControls {
+  /** Applies changes while the loop waits in a pause and emits the adjusted event it returns; the loop
+   *  goes on with them when resumed. Throws an AdjustmentError for a change that cannot apply, an Error
+   *  when the loop is not paused. */
+  adjust(changes: RunAdjustment): AdjustedEvent;
+}
+
 export interface LoopHooks {
   emit(event: TrainingEvent): void;
   /** The model exists: the worker answers predictions and weight requests with it between batches. */
-  ready?(model: NativeModel): void;
+  ready?(model: NativeModel, controls: LoopControls): void;
 }
 
 /** Runs training to its end; returns the model, which stays alive for predictions and export. */
@@ -39,12 +58,31 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
   if (input.initialWeights) model.setWeights(input.initialWeights);
   const sampler = new LayerStatsSampler(model, input.stats);
   const divergence = new DivergenceProbe(model, pixels);
-  hooks.ready?.(model);
+  const adjustable: AdjustableRun = {
+    model,
+    trainCount: data.trainCount,
+    epochs: run.epochs,
+    batchSize: run.batch_size,
+    stepsPerEpoch: stepsPerEpochOf(run.batch_size, data.trainCount),
+    earlyStopping: run.early_stopping,
+    best: noBestEpoch(),
+    dropout: dropoutRates(model),
+  };
+  const script = new AdjustmentScript(run.adjustments);
+  let pausedAt: RunPosition | undefined; // set while the loop waits in a pause
+  hooks.ready?.(model, {
+    adjust(changes) {
+      if (pausedAt === undefined) throw new Error('the run is not paused: pause it before adjusting it');
+      const event = applyAdjustment(adjustable, changes, pausedAt);
+      hooks.emit(event);
+      return event;
+    },
+  });
 
   const sparse = run.loss === 'sparse_categorical_crossentropy';
-  const batch = Math.min(run.batch_size, data.trainCount);
-  const stepsPerEpoch = Math.ceil(data.trainCount / batch);
-  const totalSteps = stepsPerEpoch * run.epochs;
+  let batch = Math.min(run.batch_size, data.trainCount);
+  let stepsPerEpoch = adjustable.stepsPerEpoch;
+  let totalSteps = stepsPerEpoch * run.epochs;
   hooks.emit({
     type: 'started',
     epochs: run.epochs,
@@ -58,9 +96,15 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
     ...(input.continued === undefined ? {} : { continued: input.continued }),
   });
 
-  const x = new Uint8Array(batch * pixels);
-  const labels = new Uint8Array(batch);
-  const oneHot = sparse ? undefined : new Float32Array(batch * classes);
+  const problem = script.problem(adjustable);
+  if (problem !== null) {
+    hooks.emit({ type: 'failed', message: problem });
+    return model;
+  }
+
+  let x = new Uint8Array(batch * pixels);
+  let labels = new Uint8Array(batch);
+  let oneHot = sparse ? undefined : new Float32Array(batch * classes);
   const targets = (count: number) => {
     if (sparse) return labels.subarray(0, count);
     const t = (oneHot as Float32Array).subarray(0, count * classes);
@@ -83,12 +127,6 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
   let trainingMs = 0;
   let samplesTrained = 0;
   const epochSeconds: number[] = [];
-  let best = {
-    loss: Number.POSITIVE_INFINITY,
-    epoch: 0,
-    weights: undefined as Record<string, Float32Array> | undefined,
-    waited: 0,
-  };
   let stoppedEarly = false;
   let lastYield = performance.now();
   let firstLoss: number | undefined;
@@ -102,14 +140,40 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
     let lastEmit = 0;
     for (let step = 0; step < stepsPerEpoch; step++) {
       if (Atomics.load(control, 0) === CONTROL_PAUSE) {
-        const pausedAt = performance.now();
+        const pauseStarted = performance.now();
+        pausedAt = { epoch, step, globalStep: done };
         hooks.emit({ type: 'state', state: 'paused' });
         while (Atomics.load(control, 0) === CONTROL_PAUSE) await sleep(20);
+        pausedAt = undefined;
         if (Atomics.load(control, 0) !== CONTROL_STOP) hooks.emit({ type: 'state', state: 'running' });
         lastYield = performance.now();
-        trainingMs -= lastYield - pausedAt; // paused time is not training time
+        trainingMs -= lastYield - pauseStarted; // paused time is not training time
       }
       if (Atomics.load(control, 0) === CONTROL_STOP) return finish('stopped');
+      try {
+        for (const event of script.applyDue(adjustable, { epoch, step, globalStep: done })) hooks.emit(event);
+      } catch (error) {
+        if (!(error instanceof AdjustmentError)) throw error;
+        hooks.emit({ type: 'failed', message: error.message });
+        return finish('failed');
+      }
+      if (step === 0) {
+        // The epoch's batch size, fixed from its first batch (an adjustment may have changed it).
+        batch = Math.min(adjustable.batchSize, data.trainCount);
+        stepsPerEpoch = stepsPerEpochOf(batch, data.trainCount);
+        adjustable.stepsPerEpoch = stepsPerEpoch;
+        totalSteps = done + stepsPerEpoch * (run.epochs - epoch + 1);
+        if (x.length < batch * pixels) {
+          x = new Uint8Array(batch * pixels);
+          labels = new Uint8Array(batch);
+          oneHot = sparse ? undefined : new Float32Array(batch * classes);
+        }
+        const beyond = script.beyond(epoch, stepsPerEpoch);
+        if (beyond !== null) {
+          hooks.emit({ type: 'failed', message: beyond });
+          return finish('failed');
+        }
+      }
 
       const stepStarted = performance.now();
       const start = step * batch;
@@ -127,7 +191,7 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
       trainingMs += now - stepStarted;
       firstLoss ??= result.loss;
       if (hasDiverged(result.loss, firstLoss)) {
-        const lr = run.optimizer.learning_rate;
+        const lr = model.config.optimizer.learning_rate;
         const origin = divergence.origin(result.loss, epoch, step + 1, x.subarray(0, count * pixels));
         hooks.emit({
           type: 'failed',
@@ -192,16 +256,17 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
     };
     hooks.emit(epochEvent);
 
-    if (run.early_stopping !== null && valLoss !== null) {
-      if (valLoss < best.loss - run.early_stopping.min_delta)
-        best = { loss: valLoss, epoch, weights: model.getWeights(), waited: 0 };
-      else if (++best.waited >= run.early_stopping.patience) {
+    const stopping = adjustable.earlyStopping;
+    if (stopping !== null && valLoss !== null) {
+      if (valLoss < adjustable.best.loss - stopping.min_delta)
+        adjustable.best = { loss: valLoss, epoch, weights: model.getWeights(), waited: 0 };
+      else if (++adjustable.best.waited >= stopping.patience) {
         stoppedEarly = epoch < run.epochs;
         break;
       }
     }
   }
-  if (best.weights !== undefined) model.setWeights(best.weights);
+  if (adjustable.best.weights !== undefined) model.setWeights(adjustable.best.weights);
   return finish('completed');
 
   function finish(state: 'completed' | 'stopped' | 'failed'): NativeModel | undefined {
@@ -221,7 +286,7 @@ export async function runTraining(input: WorkerInput, hooks: LoopHooks): Promise
       per_class_accuracy: report.per_class_accuracy,
       misclassified: report.misclassified,
       stopped_early: stoppedEarly,
-      best_epoch: best.weights === undefined ? null : best.epoch,
+      best_epoch: adjustable.best.weights === undefined ? null : adjustable.best.epoch,
       train_samples_per_second: trainingMs > 0 ? (samplesTrained / trainingMs) * 1000 : 0,
       epoch_seconds: epochSeconds,
     };

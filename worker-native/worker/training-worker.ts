@@ -3,7 +3,8 @@
 // native model and exits, so an ended session holds no thread and no native memory.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { NativeModel } from '../lib/native-model';
-import { runTraining } from './training-loop';
+import { AdjustmentError } from './adjust-run';
+import { runTraining, type LoopControls } from './training-loop';
 import type { FromWorker, ToWorker, WorkerInput } from './worker-protocol';
 
 const port = parentPort;
@@ -11,6 +12,7 @@ if (port === null) throw new Error('training-worker must run in a worker thread'
 const send = (message: FromWorker) => port.postMessage(message);
 
 let model: NativeModel | undefined;
+let controls: LoopControls | undefined;
 
 port.on('message', (message: ToWorker) => {
   if (message.kind === 'dispose') {
@@ -20,18 +22,28 @@ port.on('message', (message: ToWorker) => {
     return;
   }
   try {
-    if (model === undefined) throw new Error('the model is not built yet or has been freed');
-    const result = message.kind === 'predict' ? model.predict(message.image) : model.getWeights();
+    if (model === undefined || controls === undefined)
+      throw new Error('the model is not built yet or has been freed');
+    const result =
+      message.kind === 'predict'
+        ? model.predict(message.image)
+        : message.kind === 'adjust'
+          ? controls.adjust(message.changes)
+          : model.getWeights();
     send({ kind: 'reply', id: message.id, result });
   } catch (error) {
-    send({ kind: 'reply', id: message.id, error: (error as Error).message });
+    const invalid = error instanceof AdjustmentError;
+    send({ kind: 'reply', id: message.id, error: (error as Error).message, ...(invalid ? { invalid } : {}) });
   }
 });
 
 try {
   await runTraining(workerData as WorkerInput, {
     emit: (event) => send({ kind: 'event', event }),
-    ready: (built) => (model = built),
+    ready: (built, loop) => {
+      model = built;
+      controls = loop;
+    },
   });
 } catch (error) {
   send({

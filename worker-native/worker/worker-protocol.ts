@@ -3,6 +3,7 @@
 // worker sees them between any two batches.
 import type { ExecutionPlan } from '../../engine';
 import type { StartedEvent, TrainingEvent } from '../../engine/api/events';
+import type { RunAdjustment } from '../../engine/api/run-adjustment';
 import type { TrainingRun } from '../../engine/api/run-settings';
 import type { SamplerOptions } from './layer-stats-sampler';
 
@@ -37,11 +38,15 @@ export interface WorkerInput {
 export type ToWorker =
   | { kind: 'predict'; id: number; image: Float32Array }
   | { kind: 'weights'; id: number }
+  /** Changes a paused run (issue 17); the reply's result is the AdjustedEvent, also sent as an event. */
+  | { kind: 'adjust'; id: number; changes: RunAdjustment }
   | { kind: 'dispose' };
 
 export type FromWorker =
   | { kind: 'event'; event: TrainingEvent }
-  | { kind: 'reply'; id: number; result?: unknown; error?: string }
+  /** `invalid`: the request itself was wrong (an adjustment naming an unknown layer, a same value),
+   *  rather than the session's state. */
+  | { kind: 'reply'; id: number; result?: unknown; error?: string; invalid?: boolean }
   /** Training has ended (completed, stopped or failed): the final weights (none when no model was
    * built), after which the worker frees its model and exits. */
   | { kind: 'finished'; weights?: Record<string, Float32Array> };

@@ -77,6 +77,9 @@ export async function trainCommand(file: string, options: TrainOptions, io: CliI
       io.out(
         `test accuracy ${(event.test_accuracy * 100).toFixed(2)}% · test loss ${event.test_loss.toFixed(4)} · ${Math.round(event.train_samples_per_second).toLocaleString('en-US')} samples/s`,
       );
+    } else if (event.type === 'adjusted') {
+      const where = event.step === 0 ? 'at its start' : `after batch ${event.step}`;
+      io.out(`epoch ${event.epoch}, ${where}: ${event.label}`);
     } else if (event.type === 'state' && event.state === 'stopped') io.out('stopped');
   };
   session.onEvent(print);

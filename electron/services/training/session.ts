@@ -5,7 +5,8 @@
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../engine/api/contract';
 import type { ExecutionPlan } from '../../../engine';
-import type { SessionState, TrainingEvent } from '../../../engine/api/events';
+import type { AdjustedEvent, SessionState, TrainingEvent } from '../../../engine/api/events';
+import type { RunAdjustment } from '../../../engine/api/run-adjustment';
 import type { TrainingRun } from '../../../engine/api/run-settings';
 import { trainingWorkerSourceEntry } from '../../../worker-native/worker/entry';
 import {
@@ -169,6 +170,19 @@ export class TrainingSession {
     this.forcedStop.unref();
   }
 
+  /** Changes the paused run's settings (issue 17): applied at once in the worker, recorded as an
+   *  'adjusted' event; Resume goes on with them. */
+  adjust(changes: RunAdjustment): Promise<AdjustedEvent> {
+    if (this.state !== 'paused')
+      return Promise.reject(
+        new ApiError({
+          code: 'E_STATE',
+          message: `training session ${this.id} is ${this.state}: only a paused run can be adjusted`,
+        }),
+      );
+    return this.request({ kind: 'adjust', id: 0, changes }) as Promise<AdjustedEvent>;
+  }
+
   /** Predicts with the model being trained; an ended session has none (see trainedWeights). */
   predict(image: Float32Array): Promise<Float32Array> {
     return this.request({ kind: 'predict', id: 0, image }) as Promise<Float32Array>;
@@ -230,7 +244,10 @@ export class TrainingSession {
       this.pending.delete(message.id);
       if (message.error !== undefined)
         waiting?.reject(
-          new ApiError({ code: 'E_STATE', message: `training session ${this.id}: ${message.error}` }),
+          new ApiError({
+            code: message.invalid === true ? 'E_BAD_REQUEST' : 'E_STATE',
+            message: `training session ${this.id}: ${message.error}`,
+          }),
         );
       else waiting?.resolve(message.result);
     } else if (message.kind === 'event') {

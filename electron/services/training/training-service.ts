@@ -163,7 +163,12 @@ export class TrainingService {
 
   /** Refuses a run whose estimated peak memory is above the budget, before anything is allocated. */
   private checkMemory(plan: ExecutionPlan, run: TrainingRun): void {
-    const estimate = estimateTrainingMemory(plan, run);
+    // A scripted adjustment may raise the batch size later in the run: the largest one counts.
+    const batchSizes = run.adjustments.map((a) => a.changes.batch_size ?? 0);
+    const estimate = estimateTrainingMemory(plan, {
+      ...run,
+      batch_size: Math.max(run.batch_size, ...batchSizes),
+    });
     const machine = this.options.totalMemory ?? totalmem();
     const budget =
       run.memory_budget_mb === null ? machine * DEFAULT_MEMORY_FRACTION : run.memory_budget_mb * MiB;

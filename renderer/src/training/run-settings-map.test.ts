@@ -77,6 +77,14 @@ describe('settingsToRun / runToSettings', () => {
     });
   });
 
+  it("keeps the base's scripted adjustments, which the form does not edit", () => {
+    const adjustments = [{ epoch: 2, step: 0, changes: { learning_rate: 0.0003 } }];
+    const run = settingsToRun(custom, { adjustments });
+    expect(run.adjustments).toEqual(adjustments);
+    expect(trainingRunSchema.parse(run).adjustments).toEqual(adjustments);
+    expect(settingsToRun(custom)).not.toHaveProperty('adjustments');
+  });
+
   it('falls back to the defaults for missing or invalid fields', () => {
     expect(runToSettings(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(runToSettings({ epochs: -3, batch_size: 1.5, optimizer: { type: 'nadam' }, seed: 'x' })).toEqual(

@@ -46,7 +46,8 @@ const isObject = (value: unknown): value is Json =>
 
 /**
  * The `run` for training.start. With `base` (e.g. the model file's current training section), the
- * optimizer's other hyperparameters (momentum, betas...) are kept when its type is unchanged.
+ * optimizer's other hyperparameters (momentum, betas...) are kept when its type is unchanged, and so are
+ * its scripted `adjustments` (the form does not edit them; a save must not lose them).
  */
 export function settingsToRun(settings: TrainingSettings, base?: unknown): RunInput {
   const previous = isObject(base) && isObject(base.optimizer) ? base.optimizer : null;
@@ -66,6 +67,9 @@ export function settingsToRun(settings: TrainingSettings, base?: unknown): RunIn
     early_stopping: settings.early_stopping ? { patience: settings.patience, min_delta: 0 } : null,
     seed: settings.seed,
     optimizer,
+    ...(isObject(base) && Array.isArray(base.adjustments)
+      ? { adjustments: base.adjustments as RunInput['adjustments'] }
+      : {}),
   };
 }
 

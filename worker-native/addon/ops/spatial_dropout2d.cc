@@ -22,6 +22,11 @@ class SpatialDropout2DOp : public LayerOp {
     else std::memcpy(run.out, run.inputs[0], values(run) * sizeof(float));
   }
 
+  bool set_rate(float rate) override {
+    rate_ = rate;
+    return true;
+  }
+
   void backward(const LayerRun& run) const override {
     float* dx = run.input_grads[0];
     if (dx == nullptr) return;
