@@ -185,7 +185,7 @@ describe('session lifecycle', () => {
     expect(states.at(-1)).toBe('completed');
   });
 
-  it('fails a run whose loss explodes but stays finite (SGD, lr 1e6), with the advice given for NaN', async () => {
+  it('fails a run whose loss explodes but stays finite (SGD, lr 1e6), naming the layer that grew first, with the advice given for NaN', async () => {
     const { session } = await service.start(template('mnist-mlp'), {
       epochs: 1,
       limit: 2000,
@@ -204,7 +204,9 @@ describe('session lifecycle', () => {
     );
     expect(refused).toMatchObject({ code: 'E_STATE', message: expect.stringMatching(/failed: its model/) });
     expect(failed.message).toMatch(
-      /(the loss became .*|the (output|gradient) of layer '\w+' became (NaN|Infinity)) at epoch 1, batch \d+: training diverged. The learning rate \(1000000\) is probably too high; try a lower one, such as 100000/,
+      /the (output|gradient) of layer '\w+' (became (NaN|Infinity)|grew \S+-fold since the first batch \(the loss reached \S+\)|overflowed since the first batch \(the loss reached \S+\)) at epoch 1, batch \d+: training diverged. The learning rate \(1000000\) is probably too high; try a lower one, such as 100000/,
     );
+    // A layer is named whether the loss went NaN or exploded while finite.
+    expect(failed.origin?.layer).toMatch(/^dense/);
   });
 });
