@@ -154,8 +154,7 @@ export function detailText(detail: LayerDetail): string {
 
 /** One change in words: "+dropout", "−dense_1", "dense: units 64 → 128, activation relu → tanh". */
 export function changeText(change: LayerChange): string {
-  if (change.kind === 'added') return `+${change.name}`;
-  if (change.kind === 'removed') return `−${change.name}`;
+  if (change.kind !== 'changed') return `${change.kind === 'added' ? '+' : '−'}${change.name}`;
   return `${change.name}: ${change.details.map(detailText).join(', ')}`;
 }
 

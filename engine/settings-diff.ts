@@ -17,14 +17,12 @@ const SHORT_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** The settings whose values differ, in `after`'s key order (keys only one side has count too). */
-export function diffSettings(
-  before: Readonly<Record<string, unknown>>,
-  after: Readonly<Record<string, unknown>>,
-): SettingDiff[] {
+export function diffSettings(before: object, after: object): SettingDiff[] {
+  const value = (settings: object, key: string): unknown => (settings as Record<string, unknown>)[key];
   const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])];
   return keys.flatMap((key) => {
-    const from = formatValue(before[key]);
-    const to = formatValue(after[key]);
+    const from = formatValue(value(before, key));
+    const to = formatValue(value(after, key));
     return from === to ? [] : [{ key, from, to }];
   });
 }

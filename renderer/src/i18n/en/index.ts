@@ -2,7 +2,8 @@
 import { common } from './common';
 import { editor } from './editor';
 import { training } from './training';
+import { compareRuns } from './compare-runs';
 import { layerOptions, layers } from './layers';
 import { messages } from './messages';
 
-export const en = { common, editor, training, messages, layers, layerOptions };
+export const en = { common, editor, training, compareRuns, messages, layers, layerOptions };

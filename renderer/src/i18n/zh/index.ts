@@ -2,8 +2,17 @@
 import { common } from './common';
 import { editor } from './editor';
 import { training } from './training';
+import { compareRuns } from './compare-runs';
 import { layerOptions, layers } from './layers';
 import { messages as flatMessages } from './messages';
 import { nestIds } from '../nest-ids';
 
-export const zh = { common, editor, training, messages: nestIds(flatMessages), layers, layerOptions };
+export const zh = {
+  common,
+  editor,
+  training,
+  compareRuns,
+  messages: nestIds(flatMessages),
+  layers,
+  layerOptions,
+};
