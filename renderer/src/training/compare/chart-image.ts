@@ -73,7 +73,7 @@ export function chartPicture(
   const background = resolveVars('var(--panel, #ffffff)', style);
   const ink = resolveVars('var(--text, #1b1f24)', style);
 
-  const root = element('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}` });
+  const root = element('svg', { width, height, viewBox: `0 0 ${width} ${height}` });
   root.setAttribute('font-family', FONT);
   root.append(element('rect', { x: 0, y: 0, width, height, fill: background }));
   const heading = element('text', { x: PAD, y: 17, 'font-size': 13, 'font-weight': 600, fill: ink });
