@@ -92,9 +92,9 @@ describe('comparing runs', () => {
     );
     expect(png.filename).toBe('Accuracy_per_epoch_Run_2_vs_Run_1.png');
     expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_MAGIC);
-    // At twice the chart's size: the IHDR's width is the 4 bytes from offset 16.
+    // At twice the chart's size with an 8 px margin either side: the IHDR's width is the 4 bytes from offset 16.
     const svgWidth = await accuracy.locator('.recharts-wrapper > svg').evaluate((svg) => svg.clientWidth);
-    expect(png.bytes.readUInt32BE(16)).toBe(2 * Math.round(svgWidth));
+    expect(png.bytes.readUInt32BE(16)).toBe(2 * (Math.round(svgWidth) + 16));
 
     await app.click(comparison.getByRole('button', { name: 'Close the comparison' }), 'Close the comparison');
     await poll(

@@ -36,7 +36,7 @@ describe('chartPicture', () => {
     expect(picture.svg).not.toContain('var(');
     const root = new DOMParser().parseFromString(picture.svg, 'image/svg+xml').documentElement;
     expect(root.namespaceURI).toBe(SVG_NS);
-    expect([picture.width, picture.height]).toEqual([400, 24 + 200 + 16 + 8]); // title, plot, one legend row
+    expect([picture.width, picture.height]).toEqual([8 + 400 + 8, 24 + 200 + 16 + 8]); // margins, title, plot, one legend row
     expect(root.getAttribute('height')).toBe(String(picture.height));
     expect(root.querySelector('rect')?.getAttribute('fill')).toBe('#fafafa');
     expect([...root.querySelectorAll('text')].map((t) => t.textContent)).toEqual([
@@ -45,7 +45,7 @@ describe('chartPicture', () => {
       'val. Run 2',
     ]);
     const plot = root.querySelector('svg') as Element;
-    expect(plot.getAttribute('y')).toBe('24');
+    expect([plot.getAttribute('x'), plot.getAttribute('y')]).toEqual(['8', '24']);
     expect(plot.querySelector('path')?.getAttribute('stroke')).toBe('#123456');
     expect(plot.querySelector('path')?.getAttribute('fill')).toBe('none');
     const samples = [...root.querySelectorAll(':scope > line')];

@@ -62,7 +62,11 @@ export function chartPicture(
   styleSource: Element,
 ): ChartPicture {
   const style = getComputedStyle(styleSource);
-  const width = Math.round(Number(chart.getAttribute('width')) || chart.getBoundingClientRect().width || 320);
+  const plotWidth = Math.round(
+    Number(chart.getAttribute('width')) || chart.getBoundingClientRect().width || 320,
+  );
+  // A margin all round: the axis labels may sit right at the plot's edge, and fonts differ outside the page.
+  const width = plotWidth + 2 * PAD;
   const plotHeight = Math.round(
     Number(chart.getAttribute('height')) || chart.getBoundingClientRect().height || 200,
   );
@@ -86,9 +90,9 @@ export function chartPicture(
       const value = node.getAttribute(attribute);
       if (value?.includes('var(')) node.setAttribute(attribute, resolveVars(value, style));
     }
-  plot.setAttribute('x', '0');
+  plot.setAttribute('x', String(PAD));
   plot.setAttribute('y', String(TITLE_HEIGHT));
-  plot.setAttribute('width', String(width));
+  plot.setAttribute('width', String(plotWidth));
   plot.setAttribute('height', String(plotHeight));
   plot.setAttribute('overflow', 'visible');
   root.append(plot);
