@@ -9,11 +9,12 @@ import { useApp } from './support/setup';
 const ctx = useApp();
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-async function waitForRun(app: AppPage, label: string): Promise<void> {
-  await poll(
+/** Waits for the run to complete and returns its row's cells as they were then. */
+function waitForRun(app: AppPage, label: string): Promise<string[]> {
+  return poll(
     async () => {
       await app.showTab('Runs'); // the dashboard turns to Results when a run completes
-      return (await app.runCells(label)).join(' | ');
+      return app.runCells(label);
     },
     (cells) => cells.includes('Completed'),
     `${label} to complete in the Runs table`,
@@ -36,15 +37,13 @@ describe('comparing runs', () => {
     await app.setInspectorField('units', 64);
     await app.fill(page.getByLabel('Learning rate', { exact: true }), '0.0005', 'the Learning rate field');
     await app.train();
-    await waitForRun(app, 'Run 2');
-
-    const run2 = await app.runCells('Run 2');
+    const run2 = await waitForRun(app, 'Run 2');
     expect(run2[2]).toBe('dense: units 128 → 64; lr 0.001 → 0.0005');
     expect(run2[3]).toBe('1'); // epochs
     expect(run2[4]).toMatch(/^\d+\.\d\d% \(epoch 1\)$/);
-    expect((await app.runCells('Run 1'))[2]).toBe('First run');
 
     const comparison = await app.compareRuns('Run 2', 'Run 1');
+    expect((await app.runCells('Run 1'))[2]).toBe('First run');
     const accuracy = comparison.getByTestId('compare-accuracy');
     expect(await accuracy.getAttribute('data-points')).toBe('1');
     // One epoch each: a dot per series, train and validation of both runs.
