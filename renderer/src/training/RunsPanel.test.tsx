@@ -192,6 +192,32 @@ describe('RunsPanel', () => {
     expect(diffMarksStore.getState().marks).toEqual({});
   });
 
+  it('draws each run’s setting changes on the overlay as labelled lines where they happened', async () => {
+    const store = setup();
+    const adjusted: TrainingEvent = {
+      type: 'adjusted',
+      epoch: 2,
+      step: 25, // of startedEvent's 100 steps per epoch: a quarter into epoch 2, x = 1.25
+      global_step: 125,
+      changes: [{ setting: 'learning_rate', from: 0.0005, to: 0.0001 }],
+      optimizer_reset: false,
+      label: 'lr 0.0005 → 0.0001',
+    };
+    act(() => {
+      const run = store.getState().runs['s2'] as RunRecord;
+      store.getState().loadDocumentRuns('m', [applyEvent(run, adjusted)], {});
+    });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Compare Run 1' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Compare Run 2' }));
+    const loss = screen.getByTestId('compare-loss');
+    await waitFor(() => expect(loss.querySelectorAll('.recharts-reference-line')).toHaveLength(1));
+    expect(within(loss).getByText('Run 2: lr 0.0005 → 0.0001').tagName).toBe('tspan'); // in the SVG
+    // The plot spans x = 48 (after the y axis) to 400 - 12 (the right margin) for epochs 1..3: 1.25 is an eighth on.
+    const line = loss.querySelector('.recharts-reference-line line') as SVGLineElement;
+    const [x1, x3] = [48, 400 - 12];
+    expect(Number(line.getAttribute('x1'))).toBeCloseTo(x1 + ((x3 - x1) * 0.25) / 2, 0);
+  });
+
   it('clears the canvas marks when another document is opened', () => {
     const store = setup();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Compare Run 2' }));
