@@ -47,7 +47,7 @@ export function RunsPanel() {
               <th scope="col">{t('compareRuns.columns.changes')}</th>
               <th scope="col">{t('compareRuns.columns.epochs')}</th>
               <th scope="col">{t('compareRuns.columns.best')}</th>
-              <th scope="col">{t('compareRuns.columns.test')}</th>
+              <th scope="col">{t('training.runs.columns.test')}</th>
               <th scope="col">{t('compareRuns.columns.perEpoch')}</th>
               <th scope="col">{t('training.runs.columns.state')}</th>
               <th scope="col">{t('training.runs.columns.weights')}</th>
@@ -211,7 +211,7 @@ function ExportTableButton({ ids }: { readonly ids: readonly string[] }) {
       t('compareRuns.columns.epochs'),
       t('compareRuns.csv.best'),
       t('compareRuns.csv.bestEpoch'),
-      t('compareRuns.columns.test'),
+      t('training.runs.columns.test'),
       t('compareRuns.columns.perEpoch'),
       t('training.runs.columns.state'),
     ];

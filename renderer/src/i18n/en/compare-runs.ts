@@ -6,7 +6,6 @@ export const compareRuns = {
     changes: 'Changes vs previous run',
     epochs: 'Epochs',
     best: 'Best val. acc. (epoch)',
-    test: 'Test acc.',
     perEpoch: 's/epoch',
   },
   csv: { best: 'Best val. accuracy', bestEpoch: 'Best epoch' },

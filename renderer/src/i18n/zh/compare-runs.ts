@@ -6,7 +6,6 @@ export const compareRuns = {
     changes: '相对上次运行的改动',
     epochs: '轮数',
     best: '最佳验证准确率（轮）',
-    test: '测试准确率',
     perEpoch: '秒/轮',
   },
   csv: { best: '最佳验证准确率', bestEpoch: '最佳轮' },
