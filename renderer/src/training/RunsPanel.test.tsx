@@ -161,6 +161,23 @@ describe('RunsPanel', () => {
     expect(when.getAttribute('dateTime')).toBe('2026-01-02T10:01:00.000Z');
   });
 
+  it('sorts by a column, each run still compared with the run started before it', () => {
+    setup();
+    const labels = () => screen.getAllByRole('rowheader').map((c) => c.textContent);
+    expect(labels()).toEqual(['Run 2', 'Run 1']); // newest first
+    const best = screen.getByRole('button', { name: 'Best val. acc. (epoch)' });
+    fireEvent.click(best);
+    expect(best.closest('th')?.getAttribute('aria-sort')).toBe('descending');
+    expect(labels()).toEqual(['Run 2', 'Run 1']); // 95% before 90%
+    fireEvent.click(best);
+    expect(best.closest('th')?.getAttribute('aria-sort')).toBe('ascending');
+    expect(labels()).toEqual(['Run 1', 'Run 2']);
+    expect(cells('Run 1')[2]).toBe('First run');
+    expect(cells('Run 2')[2]).toBe('dense: units 128 → 64; epochs 3 → 2, lr 0.001 → 0.0005');
+    fireEvent.click(screen.getByRole('button', { name: 's/epoch' }));
+    expect(labels()).toEqual(['Run 1', 'Run 2']); // 3.0 s before 2.5 s
+  });
+
   it('compares two ticked runs: both curves, the changes, and the changed layer marked for the canvas', async () => {
     const store = setup();
     expect(screen.queryByRole('region', { name: 'Run 2 vs Run 1' })).toBeNull();

@@ -19,13 +19,52 @@ import { useTrainingStore, useTrainingStoreApi } from './useTrainingStore';
 /** How many changes a cell shows before "+N more" (the rest open below it). */
 const SHORT_CHANGES = 3;
 
+type SortKey = 'when' | 'epochs' | 'best' | 'test' | 'perEpoch';
+interface Sort {
+  readonly key: SortKey;
+  readonly descending: boolean;
+}
+
+function sortValue(run: RunRecord | undefined, key: SortKey): number | null {
+  if (run === undefined) return null;
+  const facts = runFacts(run);
+  const values: Record<SortKey, number | null> = {
+    when: run.startedAt,
+    epochs: facts.epochs,
+    best: facts.bestValAccuracy,
+    test: facts.testAccuracy,
+    perEpoch: facts.secondsPerEpoch,
+  };
+  return values[key];
+}
+
+/** The ids in the sort's order; runs without the value go last either way. */
+function sorted(ids: readonly string[], values: readonly (number | null)[], sort: Sort): string[] {
+  const order = ids.map((id, i) => ({ id, value: values[i] ?? null }));
+  order.sort((a, b) => {
+    if (a.value === null || b.value === null) return a.value === null ? (b.value === null ? 0 : 1) : -1;
+    return sort.descending ? b.value - a.value : a.value - b.value;
+  });
+  return order.map((o) => o.id);
+}
+
 export function RunsPanel() {
   const { t } = useTranslation();
   const modelKey = useTrainingStore((s) => s.modelKey);
   const ids = useTrainingStore(useShallow(selectRunIdsOfModel(modelKey)));
   const selected = useTrainingStore(useShallow((s) => s.selectedRunIds.filter((id) => ids.includes(id))));
+  const [sort, setSort] = useState<Sort>({ key: 'when', descending: true });
+  const values = useTrainingStore(useShallow((s) => ids.map((id) => sortValue(s.runs[id], sort.key))));
   const now = useMinuteClock();
   if (ids.length === 0) return <p className="training-empty">{t('training.runs.empty')}</p>;
+  const shown = sorted(ids, values, sort);
+  const header = (key: SortKey, label: string) => (
+    <SortHeader
+      label={label}
+      sort={sort.key === key ? sort : null}
+      onSort={() => setSort({ key, descending: sort.key === key ? !sort.descending : true })}
+    />
+  );
   return (
     <>
       <div className="runs-toolbar">
@@ -43,12 +82,12 @@ export function RunsPanel() {
                 <span className="visually-hidden">{t('compareRuns.columns.select')}</span>
               </th>
               <th scope="col">{t('training.runs.columns.run')}</th>
-              <th scope="col">{t('compareRuns.columns.when')}</th>
+              {header('when', t('compareRuns.columns.when'))}
               <th scope="col">{t('compareRuns.columns.changes')}</th>
-              <th scope="col">{t('compareRuns.columns.epochs')}</th>
-              <th scope="col">{t('compareRuns.columns.best')}</th>
-              <th scope="col">{t('training.runs.columns.test')}</th>
-              <th scope="col">{t('compareRuns.columns.perEpoch')}</th>
+              {header('epochs', t('compareRuns.columns.epochs'))}
+              {header('best', t('compareRuns.columns.best'))}
+              {header('test', t('training.runs.columns.test'))}
+              {header('perEpoch', t('compareRuns.columns.perEpoch'))}
               <th scope="col">{t('training.runs.columns.state')}</th>
               <th scope="col">{t('training.runs.columns.weights')}</th>
               <th scope="col">
@@ -57,14 +96,35 @@ export function RunsPanel() {
             </tr>
           </thead>
           <tbody>
-            {ids.map((id, i) => (
-              <RunRow key={id} runId={id} previousId={ids[i + 1]} now={now} />
+            {shown.map((id) => (
+              // The change is against the run started before, whatever the order on show.
+              <RunRow key={id} runId={id} previousId={ids[ids.indexOf(id) + 1]} now={now} />
             ))}
           </tbody>
         </table>
       </div>
       {selected.length === 2 && <RunComparison ids={selected as [string, string]} />}
     </>
+  );
+}
+
+/** A column header that sorts the table by its column (again: the other way round). */
+function SortHeader(props: {
+  readonly label: string;
+  readonly sort: Sort | null;
+  readonly onSort: () => void;
+}) {
+  const { label, sort, onSort } = props;
+  const direction = sort === null ? undefined : sort.descending ? 'descending' : 'ascending';
+  return (
+    <th scope="col" aria-sort={direction}>
+      <button type="button" className="runs-sort" onClick={onSort}>
+        {label}
+        <span aria-hidden="true">
+          {direction === undefined ? '' : direction === 'descending' ? ' ▼' : ' ▲'}
+        </span>
+      </button>
+    </th>
   );
 }
 
