@@ -66,7 +66,7 @@ describe('comparing runs', () => {
     expect(await app.node('dense').textContent()).toContain('Changed since Run 1: units 128 → 64');
 
     const table = await app.download(
-      page.getByRole('button', { name: 'Export the runs table as CSV' }),
+      page.getByRole('button', { name: 'Runs table as CSV' }),
       'the table CSV button',
     );
     expect(table.filename).toBe('mnist_mlp_runs.csv');
@@ -78,7 +78,7 @@ describe('comparing runs', () => {
     expect(rows[2]).toMatch(/^Run 2,[^,]+,dense: units 128 → 64; lr 0\.001 → 0\.0005,1,/);
 
     const lossCsv = await app.download(
-      comparison.getByRole('button', { name: 'Export Loss per epoch: Run 2 vs Run 1 as CSV' }),
+      comparison.getByRole('button', { name: 'Loss per epoch: Run 2 vs Run 1 as CSV' }),
       'the overlay loss CSV button',
     );
     const lossRows = lossCsv.bytes.toString('utf8').trim().split('\r\n');
@@ -86,7 +86,7 @@ describe('comparing runs', () => {
     expect(lossRows.slice(1).map((r) => r.split(',').map(Number).every(Number.isFinite))).toEqual([true]);
 
     const png = await app.download(
-      comparison.getByRole('button', { name: 'Export Accuracy per epoch: Run 2 vs Run 1 as PNG' }),
+      comparison.getByRole('button', { name: 'Accuracy per epoch: Run 2 vs Run 1 as PNG' }),
       'the overlay accuracy PNG button',
     );
     expect(png.filename).toBe('Accuracy_per_epoch_Run_2_vs_Run_1.png');
@@ -105,7 +105,7 @@ describe('comparing runs', () => {
     // An existing chart of a run exports too.
     await app.showTab('Charts');
     const epochPng = await app.download(
-      page.getByRole('button', { name: 'Export Loss per epoch as PNG' }),
+      page.getByRole('button', { name: 'Loss per epoch as PNG' }),
       'the epoch loss PNG button',
     );
     expect([...epochPng.bytes.subarray(0, 8)]).toEqual(PNG_MAGIC);

@@ -247,7 +247,7 @@ describe('RunsPanel', () => {
 
   it('exports the table as CSV, one row per run, oldest first', async () => {
     setup();
-    fireEvent.click(screen.getByRole('button', { name: 'Export the runs table as CSV' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Runs table as CSV' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(await (downloads[0] as Blob).text()).toBe(
       [
@@ -263,7 +263,7 @@ describe('RunsPanel', () => {
     setup();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Compare Run 1' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Compare Run 2' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Export Accuracy per epoch: Run 2 vs Run 1 as CSV' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Accuracy per epoch: Run 2 vs Run 1 as CSV' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect((await (downloads[0] as Blob).text()).split('\r\n')).toEqual([
       'Epoch,train Run 2,val. Run 2,train Run 1,val. Run 1',

@@ -1,4 +1,5 @@
-// The Runs table, the comparison of two runs, the graph diff on the canvas and chart exports.
+// The Runs table, the comparison of two runs, the graph diff on the canvas and chart exports. Button
+// names avoid the toolbar's words (Export, Save): tests and people find those buttons by them.
 export const compareRuns = {
   columns: {
     select: 'Select',
@@ -17,7 +18,7 @@ export const compareRuns = {
   allChanges: 'All changes of {{label}}',
   bestAt: '{{value}} (epoch {{epoch}})',
   seconds: '{{value}} s',
-  exportTable: 'Export the runs table as CSV',
+  exportTable: 'Runs table as CSV',
   exportTableShort: 'Table CSV',
   title: '{{newer}} vs {{older}}',
   close: 'Close the comparison',
@@ -41,8 +42,8 @@ export const compareRuns = {
     csv: 'CSV',
     png: 'PNG',
     notDrawn: 'The chart is not drawn yet.',
-    exportCsv: 'Export {{title}} as CSV',
-    exportPng: 'Export {{title}} as PNG',
+    exportCsv: '{{title}} as CSV',
+    exportPng: '{{title}} as PNG',
     failed: 'Could not export {{title}}: {{message}}',
   },
 };
