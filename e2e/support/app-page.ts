@@ -494,4 +494,35 @@ export class AppPage {
     for (const p of rest) await this.page.mouse.move(...at(p), { steps: 8 });
     await this.page.mouse.up();
   }
+
+  // ── comparing runs ──
+  /** The Runs tab's table of the document's runs. */
+  runsTable = () => this.page.locator('table.training-runs');
+  /** The cells of a run's row in the Runs table, as text (the Select box's cell first). */
+  runCells = (label: string): Promise<string[]> =>
+    this.runsTable()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: label, exact: true }) })
+      .getByRole('cell')
+      .allTextContents();
+  /** The comparison of two ticked runs, e.g. "Run 2 vs Run 1". */
+  comparison = (newer: string, older: string) =>
+    this.page.getByRole('region', { name: `${newer} vs ${older}` });
+  /** Ticks two runs in the Runs tab and waits for their comparison. */
+  async compareRuns(newer: string, older: string): Promise<Locator> {
+    await this.showTab('Runs');
+    for (const label of [newer, older]) {
+      const box = this.page.getByRole('checkbox', { name: `Compare ${label}`, exact: true });
+      await (await this.visible(box, `the Compare ${label} box`)).check();
+    }
+    return this.visible(this.comparison(newer, older), `the comparison of ${newer} and ${older}`);
+  }
+  /** The class list of a layer node's box on the canvas (is-diff-added, is-diff-changed...). */
+  nodeClasses = async (idOrName: string): Promise<string[]> =>
+    ((await this.node(idOrName).getByTestId('layer-node').getAttribute('class')) ?? '').split(/\s+/);
+  /** Clicks a button that saves one file and returns its name and bytes (serve mode: a download). */
+  async download(button: Locator, what: string): Promise<{ filename: string; bytes: Buffer }> {
+    const [file] = await Promise.all([this.page.waitForEvent('download'), this.click(button, what)]);
+    return { filename: file.suggestedFilename(), bytes: await readFile((await file.path()) as string) };
+  }
 }

@@ -26,12 +26,13 @@ export interface FileHost {
   pickImportFiles?(): Promise<readonly PickedFile[] | null>;
 }
 
-const mimeType = (name: string) =>
-  name.endsWith('.json')
-    ? 'application/json'
-    : name.endsWith('.py')
-      ? 'text/x-python'
-      : 'application/octet-stream';
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  json: 'application/json',
+  py: 'text/x-python',
+  csv: 'text/csv',
+  png: 'image/png',
+};
+const mimeType = (name: string) => MIME_TYPES[name.split('.').pop() ?? ''] ?? 'application/octet-stream';
 
 function download(name: string, data: string | Uint8Array): void {
   const url = URL.createObjectURL(new Blob([data as BlobPart], { type: mimeType(name) }));

@@ -1,8 +1,9 @@
 // One fixed-height line chart (recharts, no animation) inside a container that reports how many points
 // it plots in data-points, for the end-to-end tests.
-import { memo } from 'react';
-import { Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useRef } from 'react';
+import { Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { niceTicks } from './chart-data';
+import { ChartExport } from './compare/ChartExport';
 
 export interface Series {
   readonly key: string;
@@ -23,6 +24,14 @@ export interface MetricChartProps {
   readonly percent?: boolean;
   /** Room for the y axis's labels, px (48 unless given). */
   readonly yWidth?: number;
+  /** Labelled vertical lines at x (settings changed there). */
+  readonly markers?: readonly ChartMarker[];
+}
+
+export interface ChartMarker {
+  readonly x: number;
+  readonly label: string;
+  readonly color?: string;
 }
 
 const formatValue = (percent: boolean | undefined) => (value: unknown) =>
@@ -62,7 +71,8 @@ const loneDot = (color: string) =>
   ({ r: 3.5, fill: color, strokeWidth: 1.5, strokeDasharray: 'none', clipDot: false }) as const;
 
 export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
-  const { testId, title, data, xKey, xLabel, series, log, percent, yWidth = 48 } = props;
+  const { testId, title, data, xKey, xLabel, series, log, percent, yWidth = 48, markers } = props;
+  const figure = useRef<HTMLElement>(null);
   const format = formatValue(percent);
   const lone = new Set(series.filter((s) => finiteCount(data, s.key) === 1).map((s) => s.key));
   // Our own round ticks: recharts' are computed with arbitrary-precision decimals on every redraw.
@@ -80,8 +90,9 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
       ? [Math.min(yMin, yTicks[0] as number), Math.max(yMax, yTicks.at(-1) as number)]
       : undefined;
   return (
-    <figure className="training-chart" data-testid={testId} data-points={data.length}>
+    <figure ref={figure} className="training-chart" data-testid={testId} data-points={data.length}>
       <figcaption>{title}</figcaption>
+      <ChartExport figure={figure} title={title} data={data} xKey={xKey} xLabel={xLabel} series={series} />
       <div className="training-chart__plot">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 200 }}>
           <LineChart
@@ -113,6 +124,21 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
               contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', fontSize: 12 }}
             />
             {series.length > 1 && <Legend wrapperStyle={{ fontSize: 11 }} />}
+            {markers?.map((m, i) => (
+              <ReferenceLine
+                key={`${m.x}:${i}`}
+                x={m.x}
+                stroke={m.color ?? 'var(--muted)'}
+                strokeDasharray="2 2"
+                ifOverflow="extendDomain"
+                label={{
+                  value: m.label,
+                  position: 'insideTopLeft',
+                  fontSize: 10,
+                  fill: m.color ?? 'var(--muted)',
+                }}
+              />
+            ))}
             {series.map((s) => (
               <Line
                 key={s.key}

@@ -11,6 +11,7 @@ import { issueText } from '../../i18n/issue-text';
 import { isCalmIssue } from '../../../../engine/connectivity';
 import { ActivationThumb, HealthBadge, TimeBar } from '../../look-inside';
 import { useEditor } from '../EditorContext';
+import { useDiffMark } from './diff-marks';
 import type { LayerFlowNode } from '../flow-types';
 import { formatCount, formatParamValue, formatShape } from '../format';
 import { keyParams } from '../key-params';
@@ -36,10 +37,11 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   // Far out, only the name is legible: drawing less keeps large graphs smooth.
   const detailed = useStore((s) => s.transform[2] >= DETAIL_MIN_ZOOM);
   const state = problems.length > 0 ? ' has-error' : loose ? ' is-loose' : '';
+  const diff = useDiffMark(name);
   return (
     <div
       data-testid="layer-node"
-      className={`layer-node${state}${selected ? ' is-selected' : ''}`}
+      className={`layer-node${state}${selected ? ' is-selected' : ''}${diff ? ` is-diff-${diff.kind}` : ''}`}
       data-category={analysis?.definition?.category ?? 'unknown'}
       data-loose={loose || undefined}
       data-frozen={frozen || undefined}
@@ -65,6 +67,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           </span>
         )}
         <HealthBadge id={id} name={name} />
+        {diff && <span className="visually-hidden">{diff.text}</span>}
       </div>
       {detailed && (
         <>

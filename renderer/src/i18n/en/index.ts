@@ -4,7 +4,18 @@ import { editor } from './editor';
 import { frozen } from './frozen';
 import { training } from './training';
 import { continueTraining } from './continueTraining';
+import { compareRuns } from './compare-runs';
 import { layerOptions, layers } from './layers';
 import { messages } from './messages';
 
-export const en = { common, editor, training, continueTraining, messages, layers, layerOptions, frozen };
+export const en = {
+  common,
+  editor,
+  training,
+  continueTraining,
+  compareRuns,
+  messages,
+  layers,
+  layerOptions,
+  frozen,
+};

@@ -107,7 +107,6 @@ export const training = {
   runs: {
     title: 'Runs of this document',
     empty: 'No runs of this document yet.',
-    compare: 'Compare',
     compareRun: 'Compare {{label}}',
     show: 'Show',
     showRun: 'Show {{label}}',
@@ -117,8 +116,6 @@ export const training = {
     columns: {
       run: 'Run',
       state: 'State',
-      train: 'Train acc.',
-      validation: 'Val. acc.',
       test: 'Test acc.',
       weights: 'Weights',
     },

@@ -4,6 +4,7 @@ import { editor } from './editor';
 import { frozen } from './frozen';
 import { training } from './training';
 import { continueTraining } from './continueTraining';
+import { compareRuns } from './compare-runs';
 import { layerOptions, layers } from './layers';
 import { messages as flatMessages } from './messages';
 import { nestIds } from '../nest-ids';
@@ -13,6 +14,7 @@ export const zh = {
   editor,
   training,
   continueTraining,
+  compareRuns,
   messages: nestIds(flatMessages),
   layers,
   layerOptions,

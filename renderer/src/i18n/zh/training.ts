@@ -107,7 +107,6 @@ export const training = {
   runs: {
     title: '此文档的运行记录',
     empty: '此文档还没有运行记录。',
-    compare: '对比',
     compareRun: '对比 {{label}}',
     show: '查看',
     showRun: '查看 {{label}}',
@@ -117,8 +116,6 @@ export const training = {
     columns: {
       run: '运行',
       state: '状态',
-      train: '训练准确率',
-      validation: '验证准确率',
       test: '测试准确率',
       weights: '权重',
     },
