@@ -5,5 +5,6 @@ import { training } from './training';
 import { layerOptions, layers } from './layers';
 import { messages as flatMessages } from './messages';
 import { nestIds } from '../nest-ids';
+import { bypass } from './bypass';
 
-export const zh = { common, editor, training, messages: nestIds(flatMessages), layers, layerOptions };
+export const zh = { common, editor, training, messages: nestIds(flatMessages), layers, layerOptions, bypass };
