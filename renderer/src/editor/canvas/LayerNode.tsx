@@ -34,19 +34,27 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   // Far out, only the name is legible: drawing less keeps large graphs smooth.
   const detailed = useStore((s) => s.transform[2] >= DETAIL_MIN_ZOOM);
   const state = problems.length > 0 ? ' has-error' : loose ? ' is-loose' : '';
+  const bypassed = data.bypassed === true;
   return (
     <div
       data-testid="layer-node"
-      className={`layer-node${state}${selected ? ' is-selected' : ''}`}
+      className={`layer-node${state}${selected ? ' is-selected' : ''}${bypassed ? ' is-bypassed' : ''}`}
       data-category={analysis?.definition?.category ?? 'unknown'}
       data-loose={loose || undefined}
+      data-bypassed={bypassed || undefined}
     >
       {maxInputs > 0 && <Handle type="target" position={Position.Top} aria-label={t('editor.node.input')} />}
       <div className="layer-node-head">
         <span data-testid="node-title" className="layer-node-title" title={name}>
           {name}
         </span>
-        <span className="layer-node-type">{data.type}</span>
+        {bypassed ? (
+          <span data-testid="node-bypassed" className="layer-node-bypassed" title={t('bypass.tagTitle')}>
+            {t('bypass.tag')}
+          </span>
+        ) : (
+          <span className="layer-node-type">{data.type}</span>
+        )}
         {problems.length > 0 && (
           <span data-testid="node-error" className="layer-node-badge" title={problemText}>
             <span aria-hidden="true">!</span>
