@@ -95,7 +95,7 @@ describe('compiling and exporting', () => {
     const before = decodeWeights(full, trained.weights!).tensors;
     expect([...decoded.tensors.keys()]).not.toContain('dense_2/kernel');
     for (const [name, t] of decoded.tensors) expect(t.values).toEqual(before.get(name)?.values);
-  });
+  }, 60_000);
 
   it.each<ExportFormatId>(['tfjs', 'onnx'])(
     '%s: the same files as the model that never had the bypassed layers',
@@ -111,21 +111,26 @@ describe('compiling and exporting', () => {
       expect(text).not.toMatch(/dense_2|Dropout/);
       if (format === 'tfjs') expect(text).toContain('"dense_1"');
     },
+    60_000, // two exports of ~130k weights each
   );
 
   it.each([
     ['keras', /layers\.Dense\(/g, /layers\.Dropout\(/],
     ['pytorch', /nn\.Linear\(/g, /nn\.Dropout\(/],
-  ] as const)('%s script builds the layers of the plan only', (format, dense, dropout) => {
-    const result = exportModel(format, withWeights(bypassed, full));
-    if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
-    const script = String(result.value[0]?.data);
-    expect(script.match(dense)).toHaveLength(2);
-    expect(script).not.toMatch(dropout);
-    const reference = exportModel(format, withWeights(template.graph, planOf(template.graph)));
-    if (!reference.ok) throw new Error('the template does not export');
-    expect(String(reference.value[0]?.data).match(dense)).toHaveLength(2);
-  });
+  ] as const)(
+    '%s script builds the layers of the plan only',
+    (format, dense, dropout) => {
+      const result = exportModel(format, withWeights(bypassed, full));
+      if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+      const script = String(result.value[0]?.data);
+      expect(script.match(dense)).toHaveLength(2);
+      expect(script).not.toMatch(dropout);
+      const reference = exportModel(format, withWeights(template.graph, planOf(template.graph)));
+      if (!reference.ok) throw new Error('the template does not export');
+      expect(String(reference.value[0]?.data).match(dense)).toHaveLength(2);
+    },
+    60_000,
+  );
 
   it('our JSON keeps the bypassed layers, and reading it back gives the same graph', () => {
     const result = exportModel('json', { ...template, graph: bypassed }, { weights: 'none' });
