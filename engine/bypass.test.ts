@@ -14,6 +14,7 @@ import type { Graph } from './graph';
 import { readModel, serializeModelFile, type ModelFile } from './model-file';
 import { summarize } from './summary';
 import { chain } from './testing/graphs';
+import { largestHiddenDense } from './training/remedies';
 
 const template = JSON.parse(readFileSync('assets/templates/mnist-cnn.json', 'utf8')) as ModelFile;
 
@@ -188,5 +189,20 @@ describe('checkBypass', () => {
     expect(refusal(graph, ['n1'])).toBe(
       'Bypassing dense would break the model: reshape cannot reshape (6,) (6 values) to (2, 2): the number of values must stay the same',
     );
+  });
+});
+
+describe('remedies', () => {
+  it('never anchor on a bypassed layer: it is not in the model that trains', () => {
+    const wide: Graph = {
+      nodes: [...template.graph.nodes, { id: 'wide', type: 'Dense', params: { units: 128 } }],
+      edges: [
+        ...template.graph.edges.filter((e) => e.target !== 'output'),
+        { source: 'dense', target: 'wide' },
+        { source: 'wide', target: 'output' },
+      ],
+    };
+    expect(largestHiddenDense(wide)).toBe('wide');
+    expect(largestHiddenDense(withBypassed(wide, ['wide'], true))).toBe('dense');
   });
 });
