@@ -25,6 +25,8 @@ export interface NodeAnalysis {
   readonly weights: readonly WeightSpec[];
   readonly trainableParams: number;
   readonly nonTrainableParams: number;
+  /** Passes its one input through: its output shape is its input's, it has no weights, no plan node. */
+  readonly bypassed: boolean;
 }
 
 export interface GraphAnalysis {
@@ -82,6 +84,7 @@ export function analyzeGraph(graph: Graph): GraphAnalysis {
       trainable: m.node.trainable !== false,
       weights: m.weights,
       ...counts,
+      bypassed: m.node.bypassed === true,
     };
   });
   return {
@@ -173,6 +176,10 @@ const nameList = (ids: readonly string[], nameOf: NameOf) => ids.map(nameOf).joi
 
 function checkInputCounts(nodes: Map<string, MutableNode>, issues: Issue[], nameOf: NameOf): void {
   for (const m of nodes.values()) {
+    if (m.node.bypassed === true) {
+      checkBypassedInputs(m, issues, nameOf);
+      continue;
+    }
     if (m.definition === undefined) continue;
     const { min, max } = m.definition.inputs;
     const count = m.inputs.length;
@@ -196,6 +203,23 @@ function checkInputCounts(nodes: Map<string, MutableNode>, issues: Issue[], name
               : 'graph.tooFewInputs';
     issues.push(messageIssue('E_INPUT_COUNT', id, { ...values, min, expected: min }, { nodeId: m.node.id }));
   }
+}
+
+/** A bypassed layer hands its input on, so it needs exactly one, whatever its type takes. */
+function checkBypassedInputs(m: MutableNode, issues: Issue[], nameOf: NameOf): void {
+  if (m.inputs.length === 1) return;
+  m.inputCountOk = false;
+  const values = { layer: nameOf(m.node.id), connected: m.inputs.length };
+  issues.push(messageIssue('E_INPUT_COUNT', 'graph.bypassOneInput', values, { nodeId: m.node.id }));
+}
+
+/** The layer a bypassed node hands on: following bypassed layers back to the first one that is not. */
+export function passedThrough(analysis: GraphAnalysis, id: string): string {
+  let current = analysis.byId.get(id);
+  while (current?.bypassed === true && current.inputs.length === 1) {
+    current = analysis.byId.get(current.inputs[0] as string);
+  }
+  return current?.id ?? id;
 }
 
 function findEnds(
@@ -293,13 +317,19 @@ function cyclePath(
 
 function inferNode(id: string, nodes: Map<string, MutableNode>, issues: Issue[], nameOf: NameOf): void {
   const m = nodes.get(id);
-  if (m === undefined || m.definition === undefined || m.params === undefined || !m.inputCountOk) return;
+  if (m === undefined || !m.inputCountOk) return;
   const inputShapes: Shape[] = [];
   for (const source of m.inputs) {
     const shape = nodes.get(source)?.outputShape;
     if (shape === undefined) return; // an upstream problem is already reported
     inputShapes.push(shape);
   }
+  if (m.node.bypassed === true) {
+    m.inputShapes = inputShapes;
+    m.outputShape = inputShapes[0];
+    return;
+  }
+  if (m.definition === undefined || m.params === undefined) return;
   try {
     const outputShape = m.definition.outputShape(inputShapes, m.params);
     if (

@@ -2,7 +2,7 @@
 // native core runs as is. Trainable weights come first in one flat buffer, so an optimizer can update
 // all of them in a single loop; non-trainable ones (BatchNormalization's moving statistics, every weight
 // of a frozen layer) follow.
-import { analyzeGraph, type GraphAnalysis, type NodeAnalysis } from './analyze';
+import { analyzeGraph, passedThrough, type GraphAnalysis, type NodeAnalysis } from './analyze';
 import type { ResolvedParams } from './define-layer';
 import type { Graph } from './graph';
 import type { Issue } from './issues';
@@ -55,6 +55,8 @@ export interface ExecutionPlan {
   readonly trainableParams: number;
   readonly nonTrainableParams: number;
   readonly totalParams: number;
+  /** Names of the bypassed layers left out: weights a file still holds for them are not an error. */
+  readonly bypassed: readonly string[];
 }
 
 export type CompileResult =
@@ -75,9 +77,13 @@ export function computeFans(shape: Shape): { fanIn: number; fanOut: number } {
   return { fanIn: (shape.at(-2) as number) * receptive, fanOut: (shape.at(-1) as number) * receptive };
 }
 
+/** Bypassed layers are left out: whoever read one reads what it passes through instead. */
 function buildPlan(analysis: GraphAnalysis): ExecutionPlan {
-  const ordered = analysis.order.map((id) => analysis.byId.get(id) as NodeAnalysis);
-  const indexOf = new Map(ordered.map((n, i) => [n.id, i]));
+  const ordered = analysis.order
+    .map((id) => analysis.byId.get(id) as NodeAnalysis)
+    .filter((n) => !n.bypassed);
+  const planned = new Map(ordered.map((n, i) => [n.id, i]));
+  const indexOf = new Map(analysis.order.map((id) => [id, planned.get(passedThrough(analysis, id))]));
   const trainableParams = ordered.reduce((sum, n) => sum + n.trainableParams, 0);
   const nonTrainableParams = ordered.reduce((sum, n) => sum + n.nonTrainableParams, 0);
   const cursor = { trainable: 0, nonTrainable: trainableParams };
@@ -123,5 +129,6 @@ function buildPlan(analysis: GraphAnalysis): ExecutionPlan {
     trainableParams,
     nonTrainableParams,
     totalParams: trainableParams + nonTrainableParams,
+    bypassed: analysis.nodes.filter((n) => n.bypassed).map((n) => n.name),
   };
 }

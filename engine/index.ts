@@ -1,6 +1,7 @@
 // engine/: the layer registry, graph validation, shape inference, compilation and the model file.
 // Plain TypeScript shared by the renderer, the main-side services and the CLI.
 export * from './analyze';
+export * from './bypass';
 export * from './compile';
 export * from './define-layer';
 export * from './graph';

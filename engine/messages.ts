@@ -24,6 +24,8 @@ export const MESSAGES = {
   'graph.manyOutputs':
     '{{layer}} is an output, and so are {{others}}: a model has one output, so connect or delete the extras',
   'graph.cycle': '{{path}} form a cycle: connections must flow one way, so remove one of them',
+  'graph.bypassOneInput':
+    '{{layer}} is bypassed, so it passes its one input through, but {{connected}} are connected: restore it or connect exactly one',
   'graph.invalidOutput': "{{layer}}'s output shape ({{shape}}) is not a valid size",
 
   // Layer names (engine/layer-names.ts).
@@ -92,6 +94,13 @@ export const MESSAGES = {
   'connect.oneInput': '{{target}} takes one input: remove its connection from {{current}} first',
   'connect.maxInputs': '{{target}} takes at most {{max}} inputs: remove one of its connections first',
   'connect.cycle': '{{target}} already leads to {{source}}, so this connection would make a cycle',
+
+  // Bypassing layers refused in the editor (engine/bypass.ts).
+  'bypass.noInput': '{{layer}} takes no input, so there is nothing to pass through: it cannot be bypassed',
+  'bypass.inputCount':
+    '{{layer}} has {{connected}} inputs: only a layer with exactly one input can be bypassed',
+  'bypass.output': "Bypassing {{layer}} would change the model's output from {{before}} to {{after}}",
+  'bypass.breaks': 'Bypassing {{layer}} would break the model: {{problem}}',
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

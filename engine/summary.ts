@@ -1,6 +1,6 @@
 // The Keras-style model summary: one row per layer with its output shape and parameter count, as a
 // data structure (for the UI and --json) and as Keras' text table.
-import type { GraphAnalysis } from './analyze';
+import { passedThrough, type GraphAnalysis } from './analyze';
 import { formatShape } from './shape';
 
 export interface SummaryLayer {
@@ -24,9 +24,13 @@ export interface ModelSummary {
   readonly non_trainable_params: number;
 }
 
-/** Layers in execution order; the analysis must be free of issues. */
+/**
+ * Layers in execution order; the analysis must be free of issues. Bypassed layers are left out, as they
+ * are from the plan and the exports: the summary describes the model Keras would build.
+ */
 export function summarize(analysis: GraphAnalysis): ModelSummary {
-  const layers = analysis.order.map((id): SummaryLayer => {
+  const live = analysis.order.filter((id) => analysis.byId.get(id)?.bypassed !== true);
+  const layers = live.map((id): SummaryLayer => {
     const n = analysis.byId.get(id);
     if (n?.outputShape === undefined) throw new Error(`summarize: node ${id} has no inferred shape`);
     return {
@@ -37,7 +41,7 @@ export function summarize(analysis: GraphAnalysis): ModelSummary {
       params: n.trainableParams + n.nonTrainableParams,
       trainable_params: n.trainableParams,
       trainable: n.trainable,
-      inputs: n.inputs.map((source) => analysis.byId.get(source)?.name ?? source),
+      inputs: n.inputs.map((source) => analysis.byId.get(passedThrough(analysis, source))?.name ?? source),
     };
   });
   const trainable = layers.reduce((sum, l) => sum + l.trainable_params, 0);

@@ -525,4 +525,30 @@ export class AppPage {
     const [file] = await Promise.all([this.page.waitForEvent('download'), this.click(button, what)]);
     return { filename: file.suggestedFilename(), bytes: await readFile((await file.path()) as string) };
   }
+
+  // ── bypass ──
+  /** Whether the node is drawn bypassed (dimmed, with its "Bypassed" tag). */
+  isBypassed = async (node: Locator): Promise<boolean> =>
+    (await node.locator('.layer-node[data-bypassed]').count()) > 0 &&
+    (await node.getByTestId('node-bypassed').isVisible());
+  /** Waits until the node is (or is no longer) drawn bypassed. */
+  waitForBypassed(node: Locator, bypassed: boolean, why: string): Promise<boolean> {
+    return poll(
+      () => this.isBypassed(node),
+      (now) => now === bypassed,
+      `${why}: the node to be drawn ${bypassed ? 'bypassed' : 'restored'}`,
+    );
+  }
+  /** The open context menu of a layer. */
+  nodeMenu = () => this.page.getByRole('menu', { name: /^Actions for / });
+  /** Right-clicks the node's title and waits for its context menu. */
+  async openNodeMenu(node: Locator): Promise<Locator> {
+    await node.getByTestId('node-title').click({ button: 'right' });
+    return this.visible(this.nodeMenu(), 'the layer context menu (role=menu "Actions for …")');
+  }
+  /** The summary's "Total params" figure (shows the Summary tab). */
+  async summaryTotal(): Promise<string> {
+    const summary = await this.showSummary();
+    return ((await summary.getByTestId('summary-total').textContent()) ?? '').trim();
+  }
 }

@@ -26,6 +26,7 @@ export const MENU_COMMANDS = [
   'paste',
   'duplicate',
   'delete',
+  'bypass',
   'selectAll',
   'connectTo',
   'layout',

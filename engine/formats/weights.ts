@@ -112,7 +112,10 @@ export function decodeWeights(
       }
       tensors.set(w.name, { shape: w.shape, values: bytesToFloat32(bytes) });
     }
-  for (const name of given.keys())
+  // A bypassed layer keeps its trained weights in the file, so restoring it loses nothing.
+  const bypassed = new Set(plan.bypassed);
+  const unused = [...given.keys()].filter((name) => !bypassed.has(name.slice(0, name.indexOf('/'))));
+  for (const name of unused)
     issues.push(
       issue('E_WEIGHTS', `the weights have a tensor '${name}' that no layer uses`, {
         field: `weights.${name}`,

@@ -71,6 +71,7 @@ export function largestHiddenDense(graph: Graph): string | null {
     const node = analysis.byId.get(id);
     const units = node?.params?.units;
     if (typeof units !== 'number' || node?.outputShape?.length !== 1 || id === analysis.outputId) continue;
+    if (node.bypassed) continue; // not in the model that trains
     if (best === null || units > best.units) best = { id, units };
   }
   return best?.id ?? null;
@@ -87,7 +88,8 @@ function flattening(graph: Graph): string | null {
   for (const id of analysis.order) {
     const node = analysis.byId.get(id);
     if (
-      node?.inputShapes?.length === 1 &&
+      node?.bypassed === false &&
+      node.inputShapes?.length === 1 &&
       node.inputShapes[0]?.length === 3 &&
       node.outputShape?.length === 1
     )

@@ -69,6 +69,16 @@ export const COMMANDS: readonly Command[] = [
     run: ({ editor }) => editor.getState().deleteSelection(),
   },
   {
+    id: 'bypass',
+    label: 'bypass.command',
+    keys: ['Mod+b'],
+    enabled: ({ editor }) => editor.getState().nodes.some((n) => n.selected),
+    run: ({ editor }) => {
+      const { nodes, toggleBypass } = editor.getState();
+      toggleBypass(nodes.filter((n) => n.selected).map((n) => n.id));
+    },
+  },
+  {
     id: 'selectAll',
     label: 'editor.commands.selectAll',
     keys: ['Mod+a'],

@@ -23,6 +23,7 @@ describe('shortcuts', () => {
     [key('v', { ctrlKey: true }), 'paste'],
     [key('d', { ctrlKey: true }), 'duplicate'],
     [key('a', { ctrlKey: true }), 'selectAll'],
+    [key('b', { ctrlKey: true }), 'bypass'],
     [key('Delete'), 'delete'],
     [key('Backspace'), 'delete'],
     [key('s', { ctrlKey: true }), 'save'],

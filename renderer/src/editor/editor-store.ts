@@ -12,6 +12,7 @@ import {
 import { createStore } from 'zustand/vanilla';
 import {
   analyzeGraph,
+  checkBypass,
   type Graph,
   type GraphAnalysis,
   type MessageId,
@@ -117,6 +118,11 @@ export interface EditorActions {
   copySelection(): void;
   paste(): void;
   duplicateSelection(): void;
+  /**
+   * Bypasses the layers (their input passes through), or restores them when all are bypassed already;
+   * one undo step. A bypass that would break the model is refused with a notice and changes nothing.
+   */
+  toggleBypass(ids: readonly string[]): void;
   selectAll(): void;
   undo(): void;
   redo(): void;
@@ -396,6 +402,29 @@ export function createEditorStore(initial: ModelFile) {
         get().copySelection();
         get().paste();
         set({ clipboard });
+      },
+      toggleBypass(ids) {
+        const { nodes, edges } = get();
+        const chosen = new Set(ids);
+        const targets = nodes.filter((n) => chosen.has(n.id));
+        if (targets.length === 0) return;
+        const restore = targets.every((n) => n.data.bypassed === true);
+        if (!restore) {
+          const verdict = checkBypass(graphFromFlow(nodes, edges), ids);
+          if (!verdict.ok) {
+            const { reason: text, messageId, values } = verdict;
+            set({ notice: { kind: 'error', text, messageId, values } });
+            return;
+          }
+        }
+        change({
+          nodes: nodes.map((n) => {
+            if (!chosen.has(n.id)) return n;
+            const { bypassed: _old, ...data } = n.data;
+            return { ...n, data: restore ? data : { ...data, bypassed: true as const } };
+          }),
+        });
+        set({ notice: null });
       },
       selectAll() {
         set((state) => ({

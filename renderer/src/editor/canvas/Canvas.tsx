@@ -24,10 +24,12 @@ import { ConnectivityHint } from './ConnectivityHint';
 import { ConnectPicker } from './ConnectPicker';
 import { initialViewport } from './initial-viewport';
 import { LayerNode } from './LayerNode';
+import { NodeContextMenu } from './NodeContextMenu';
 import { QuickAdd } from './QuickAdd';
 import { ShapeEdge } from './ShapeEdge';
 import { useRevealNode } from './useRevealNode';
 import { useLayerDrop } from './useLayerDrop';
+import { useNodeMenu } from './useNodeMenu';
 import { useTabOrder } from './useTabOrder';
 
 /** Room the quick-add box needs (canvas.css .canvas-picker: 260px wide, a list of up to 240px). */
@@ -124,7 +126,9 @@ function CanvasView({ colorMode }: { colorMode: ColorMode }) {
         : null;
     (node ?? container.current)?.focus({ preventScroll: true });
   }, [store]);
+  const nodeMenu = useNodeMenu(container);
   const onKeyDown = (event: KeyboardEvent) => {
+    if (nodeMenu.onKeyDown(event)) return;
     if (event.key !== ' ' || event.ctrlKey || event.metaKey || event.altKey) return;
     if (isTextTarget(event.target) || quickAdd !== null) return;
     event.preventDefault();
@@ -211,6 +215,7 @@ function CanvasView({ colorMode }: { colorMode: ColorMode }) {
         onNodesChange={store.getState().onNodesChange}
         onEdgesChange={store.getState().onEdgesChange}
         onConnect={onConnect}
+        onNodeContextMenu={nodeMenu.onNodeContextMenu}
         onNodeDragStart={store.getState().beginDrag}
         onNodeDragStop={store.getState().endDrag}
         onSelectionDragStart={store.getState().beginDrag}
@@ -231,6 +236,9 @@ function CanvasView({ colorMode }: { colorMode: ColorMode }) {
       </ReactFlow>
       <ConnectivityHint />
       <LookInsidePanel />
+      {nodeMenu.open && (
+        <NodeContextMenu nodeId={nodeMenu.open.nodeId} at={nodeMenu.open.at} onClose={nodeMenu.close} />
+      )}
       {quickAdd && <QuickAdd at={quickAdd.at} flowAt={quickAdd.flowAt} onClose={closePicker} />}
       {connectOpen && selectedId && (
         <ConnectPicker sourceId={selectedId} at={connectAt()} onClose={closePicker} />

@@ -38,20 +38,28 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const detailed = useStore((s) => s.transform[2] >= DETAIL_MIN_ZOOM);
   const state = problems.length > 0 ? ' has-error' : loose ? ' is-loose' : '';
   const diff = useDiffMark(name);
+  const bypassed = data.bypassed === true;
   return (
     <div
       data-testid="layer-node"
-      className={`layer-node${state}${selected ? ' is-selected' : ''}${diff ? ` is-diff-${diff.kind}` : ''}`}
+      className={`layer-node${state}${selected ? ' is-selected' : ''}${bypassed ? ' is-bypassed' : ''}${diff ? ` is-diff-${diff.kind}` : ''}`}
       data-category={analysis?.definition?.category ?? 'unknown'}
       data-loose={loose || undefined}
       data-frozen={frozen || undefined}
+      data-bypassed={bypassed || undefined}
     >
       {maxInputs > 0 && <Handle type="target" position={Position.Top} aria-label={t('editor.node.input')} />}
       <div className="layer-node-head">
         <span data-testid="node-title" className="layer-node-title" title={name}>
           {name}
         </span>
-        <span className="layer-node-type">{data.type}</span>
+        {bypassed ? (
+          <span data-testid="node-bypassed" className="layer-node-bypassed" title={t('bypass.tagTitle')}>
+            {t('bypass.tag')}
+          </span>
+        ) : (
+          <span className="layer-node-type">{data.type}</span>
+        )}
         {frozen && (
           <span data-testid="node-frozen" className="layer-node-frozen" title={t('frozen.badge')}>
             <span aria-hidden="true">❄</span>

@@ -6,15 +6,18 @@
 // in the Inspector.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GraphAnalysis, NodeAnalysis } from '../../../../engine';
+import { passedThrough, type GraphAnalysis, type NodeAnalysis } from '../../../../engine';
 import { useEditor, useEditorStoreApi } from '../EditorContext';
 import { formatCount, formatShape } from '../format';
 import { selectOnlyNode, singleSelectedId } from './select-node';
 import './summary.css';
 
+/** Bypassed layers are left out, as Keras' summary of the exported model would: they are not in it. */
 function rowsOf(analysis: GraphAnalysis): NodeAnalysis[] {
   const ordered = analysis.order.map((id) => analysis.byId.get(id)).filter((n) => n !== undefined);
-  return ordered.length === analysis.nodes.length ? ordered : [...analysis.nodes];
+  return (ordered.length === analysis.nodes.length ? ordered : [...analysis.nodes]).filter(
+    (n) => !n.bypassed,
+  );
 }
 
 export interface SummaryPanelProps {
@@ -79,7 +82,9 @@ export function SummaryPanel({ onReveal, onOpen }: SummaryPanelProps) {
           </thead>
           <tbody>
             {rows.map((n, index) => {
-              const inputs = n.inputs.map((id) => analysis.byId.get(id)?.name ?? id).join(', ');
+              const inputs = n.inputs
+                .map((id) => analysis.byId.get(passedThrough(analysis, id))?.name ?? id)
+                .join(', ');
               const selected = n.id === selectedId;
               return (
                 <tr

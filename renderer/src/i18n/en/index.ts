@@ -7,6 +7,7 @@ import { continueTraining } from './continueTraining';
 import { compareRuns } from './compare-runs';
 import { layerOptions, layers } from './layers';
 import { messages } from './messages';
+import { bypass } from './bypass';
 
 export const en = {
   common,
@@ -18,4 +19,5 @@ export const en = {
   layers,
   layerOptions,
   frozen,
+  bypass,
 };

@@ -8,6 +8,7 @@ import { compareRuns } from './compare-runs';
 import { layerOptions, layers } from './layers';
 import { messages as flatMessages } from './messages';
 import { nestIds } from '../nest-ids';
+import { bypass } from './bypass';
 
 export const zh = {
   common,
@@ -19,4 +20,5 @@ export const zh = {
   layers,
   layerOptions,
   frozen,
+  bypass,
 };

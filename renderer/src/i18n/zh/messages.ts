@@ -19,6 +19,8 @@ export const messages: Record<MessageId, string> = {
   'graph.twoOutputs': '{{layer}} 是输出，{{others}} 也是：模型只能有一个输出，请连接或删除多余的图层',
   'graph.manyOutputs': '{{layer}} 是输出，{{others}} 也都是：模型只能有一个输出，请连接或删除多余的图层',
   'graph.cycle': '{{path}} 构成了环：连接必须单向流动，请删除其中一条',
+  'graph.bypassOneInput':
+    '{{layer}} 已被旁路，它会原样传递唯一的输入，但连接了 {{connected}} 个：请恢复它，或只连接一个',
   'graph.invalidOutput': '{{layer}} 的输出形状 ({{shape}}) 不是有效的大小',
 
   'name.invalid': '图层名称必须由 1 到 100 个字母、数字、_、. 或 - 组成',
@@ -79,4 +81,9 @@ export const messages: Record<MessageId, string> = {
   'connect.oneInput': '{{target}} 只接受一个输入：请先删除它来自 {{current}} 的连接',
   'connect.maxInputs': '{{target}} 最多接受 {{max}} 个输入：请先删除它的一条连接',
   'connect.cycle': '{{target}} 已经通向 {{source}}，这条连接会构成环',
+
+  'bypass.noInput': '{{layer}} 不接受输入，没有可传递的数据：不能旁路它',
+  'bypass.inputCount': '{{layer}} 有 {{connected}} 个输入：只有恰好一个输入的图层才能被旁路',
+  'bypass.output': '旁路 {{layer}} 会把模型的输出从 {{before}} 变为 {{after}}',
+  'bypass.breaks': '旁路 {{layer}} 会破坏模型：{{problem}}',
 };
