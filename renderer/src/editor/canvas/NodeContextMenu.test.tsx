@@ -29,10 +29,10 @@ function setup(nodeId: string) {
 afterEach(cleanup);
 
 describe('NodeContextMenu', () => {
-  it('is a labelled menu with Bypass, Duplicate and Delete; focus starts on the first', () => {
+  it('is a labelled menu with Bypass, Freeze, Duplicate and Delete; focus starts on the first', () => {
     const { items } = setup('conv3');
     expect(screen.getByRole('menu', { name: 'Actions for conv2d_2' })).toBeTruthy();
-    expect(items()).toEqual(['Bypass', 'Duplicate', 'Delete']);
+    expect(items()).toEqual(['Bypass', 'Freeze', 'Duplicate', 'Delete']);
     expect(document.activeElement?.textContent).toBe('Bypass');
   });
 
@@ -61,6 +61,18 @@ describe('NodeContextMenu', () => {
     fireEvent.click(screen.getByRole('menuitem', { name: 'Restore' }));
     expect(store.getState().nodes.find((n) => n.id === 'conv3')?.data.bypassed).toBeUndefined();
     expect(total()).toBe(before);
+  });
+
+  it('freezes the layer, then offers Unfreeze; each is one undo step', () => {
+    const { store, items, rerender } = setup('conv3');
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Freeze' }));
+    expect(store.getState().nodes.find((n) => n.id === 'conv3')?.data.trainable).toBe(false);
+    rerender();
+    expect(items()[1]).toBe('Unfreeze');
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Unfreeze' }));
+    expect(store.getState().nodes.find((n) => n.id === 'conv3')?.data.trainable).toBeUndefined();
+    store.getState().undo();
+    expect(store.getState().nodes.find((n) => n.id === 'conv3')?.data.trainable).toBe(false);
   });
 
   it('shows a refusal as the notice and bypasses nothing', () => {

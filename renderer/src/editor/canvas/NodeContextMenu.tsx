@@ -30,6 +30,9 @@ export function NodeContextMenu({
   const ids = state.nodes.filter((n) => n.selected).map((n) => n.id);
   const targets = ids.includes(nodeId) ? ids : [nodeId];
   const allBypassed = state.nodes.filter((n) => targets.includes(n.id)).every((n) => n.data.bypassed);
+  const allFrozen = state.nodes
+    .filter((n) => targets.includes(n.id))
+    .every((n) => n.data.trainable === false);
   const name = state.analysis.byId.get(nodeId)?.name ?? nodeId;
 
   const items: readonly MenuItem[] = [
@@ -37,6 +40,11 @@ export function NodeContextMenu({
       id: 'bypass',
       label: t(allBypassed ? 'bypass.restore' : 'bypass.bypass'),
       run: (s, chosen) => s.toggleBypass(chosen),
+    },
+    {
+      id: 'freeze',
+      label: t(allFrozen ? 'frozen.unfreeze' : 'frozen.freeze'),
+      run: (s, chosen) => s.setTrainable(chosen, allFrozen),
     },
     { id: 'duplicate', label: t('editor.commands.duplicate'), run: (s) => s.duplicateSelection() },
     { id: 'delete', label: t('editor.commands.delete'), run: (s) => s.deleteSelection() },

@@ -6,6 +6,8 @@ export const frozen = {
   hint: "Freeze: keep this layer's weights as they are while training",
   noWeights: 'This layer has no weights: freezing it changes nothing.',
   badge: 'Frozen (trainable = False)',
+  freeze: 'Freeze',
+  unfreeze: 'Unfreeze',
   nodeParams_one: '{{formatted}} non-trainable param',
   nodeParams_other: '{{formatted}} non-trainable params',
 };
