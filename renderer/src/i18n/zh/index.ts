@@ -1,4 +1,5 @@
 // Simplified Chinese strings, one file per area of the app (same keys as en/).
+import { adjust } from './adjust';
 import { common } from './common';
 import { editor } from './editor';
 import { training } from './training';
@@ -6,4 +7,4 @@ import { layerOptions, layers } from './layers';
 import { messages as flatMessages } from './messages';
 import { nestIds } from '../nest-ids';
 
-export const zh = { common, editor, training, messages: nestIds(flatMessages), layers, layerOptions };
+export const zh = { common, editor, training, adjust, messages: nestIds(flatMessages), layers, layerOptions };
