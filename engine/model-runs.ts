@@ -46,6 +46,30 @@ export const savedResultSchema = z.strictObject({
   epoch_seconds: z.array(finite).max(MAX_LIST),
 });
 
+/** Most adjustments a run may carry (each one is a pause and a change: a few in practice). */
+export const MAX_ADJUSTMENTS = 1000;
+
+const settingValue = z.union([finite, z.string().max(200)]);
+
+/** A setting changed while the run was paused: the 'adjusted' event (engine/api/events.ts) less its type. */
+export const savedAdjustmentSchema = z.strictObject({
+  epoch: count,
+  step: count,
+  global_step: count,
+  changes: z
+    .array(
+      z.strictObject({
+        setting: z.enum(['learning_rate', 'optimizer', 'batch_size', 'early_stopping', 'dropout']),
+        layer: z.string().max(100).optional(),
+        from: settingValue,
+        to: settingValue,
+      }),
+    )
+    .max(1000),
+  optimizer_reset: z.boolean(),
+  label: z.string().max(2000),
+});
+
 export const savedRunSchema = z
   .strictObject({
     id: z.string().min(1).max(100).meta({ description: 'The run id, unique in the file.' }),
@@ -68,6 +92,11 @@ export const savedRunSchema = z
       .meta({ description: 'Per-batch curve points [global step, epoch, loss, accuracy], in order.' }),
     result: savedResultSchema.nullable().meta({ description: 'Test-set results of a completed run.' }),
     failure: z.string().max(10_000).nullable(),
+    adjustments: z
+      .array(savedAdjustmentSchema)
+      .max(MAX_ADJUSTMENTS)
+      .optional()
+      .meta({ description: "Settings changed while the run was paused, in order: the charts' markers." }),
   })
   .meta({ description: 'One training run of this document: settings, curves and results.' });
 

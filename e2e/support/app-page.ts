@@ -551,4 +551,43 @@ export class AppPage {
     const summary = await this.showSummary();
     return ((await summary.getByTestId('summary-total').textContent()) ?? '').trim();
   }
+
+  // ── adjusting a paused run ──
+  /** The paused run's form ("Change while paused"), shown in place of the settings while paused. */
+  pausedForm(): Locator {
+    return this.page.getByRole('group', { name: 'Change while paused' });
+  }
+
+  /** Types a new value into a field of the paused run's form (e.g. "Learning rate"). */
+  async setPausedField(label: string, value: string | number): Promise<void> {
+    await this.fill(
+      this.pausedForm().getByLabel(label, { exact: true }),
+      String(value),
+      `paused-run field "${label}"`,
+    );
+  }
+
+  /** Applies the paused run's edits (the form's Apply); the run stays paused. */
+  async applyAdjustment(): Promise<void> {
+    await this.click(
+      this.pausedForm().getByRole('button', { name: 'Apply', exact: true }),
+      'the Apply button',
+    );
+  }
+
+  /** The labels of the adjustment markers drawn on a chart of the dock (its Charts tab shown first). */
+  async chartMarkerLabels(testId: string): Promise<string[]> {
+    await this.showTab('Charts');
+    return this.page.getByTestId(testId).locator('.training-chart__marker-label').allTextContents();
+  }
+
+  /** Waits until a chart shows a marker whose label contains `text`; returns every marker label. */
+  waitForChartMarker(testId: string, text: string, timeoutMs = 30_000): Promise<string[]> {
+    return poll(
+      () => this.chartMarkerLabels(testId),
+      (labels) => labels.some((l) => l.includes(text)),
+      `chart ${testId} to show a marker labelled "${text}"`,
+      { timeoutMs },
+    );
+  }
 }

@@ -30,7 +30,12 @@ export function TrainingDock(props: TrainingDockProps) {
       <DockStatusBar {...props} bodyId={bodyId} />
       <div className="dock-body" id={bodyId} hidden={mode === 'collapsed'}>
         <div className="dock-controls">
-          <TrainingControls model={model} blockedReason={blockedReason} modelKey={modelKey} />
+          <TrainingControls
+            model={model}
+            blockedReason={blockedReason}
+            modelKey={modelKey}
+            graphTarget={graphTarget}
+          />
         </div>
         <div className="dock-dashboard">
           <TrainingDashboard visible={mode !== 'collapsed'} graphTarget={graphTarget} />

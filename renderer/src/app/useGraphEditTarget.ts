@@ -12,7 +12,7 @@ export function useGraphEditTarget(): GraphEditTarget {
     () => ({
       revision,
       getGraph: () => graphFromFlow(editor.getState().nodes, editor.getState().edges),
-      applyGraph: (graph, added) => editor.getState().applyGraphEdit(graph, added),
+      applyGraph: (graph, added, external) => editor.getState().applyGraphEdit(graph, added, external),
       applyExternal: (edit) => editor.getState().applyExternalEdit(edit),
       undo: () => editor.getState().undo(),
     }),

@@ -132,9 +132,10 @@ export interface EditorActions {
   notify(notice: Notice | null): void;
   /**
    * Replaces the graph with an edited copy (a diagnosis remedy) as one undo step. Layers kept from the
-   * current graph keep their flow state; the `added` ones are selected and scrolled into view.
+   * current graph keep their flow state; the `added` ones are selected and scrolled into view. With
+   * `external` (training settings changed with it), that change is applied and undone in the same step.
    */
-  applyGraphEdit(graph: Graph, added: readonly string[]): void;
+  applyGraphEdit(graph: Graph, added: readonly string[], external?: ExternalEdit): void;
   /** Applies `edit.redo()` and records it as one undo step, so Ctrl+Z and the Undo button take it back. */
   applyExternalEdit(edit: ExternalEdit): void;
 }
@@ -465,7 +466,7 @@ export function createEditorStore(initial: ModelFile) {
       notify(notice) {
         set({ notice });
       },
-      applyGraphEdit(graph, added) {
+      applyGraphEdit(graph, added, external) {
         const before = new Map(get().nodes.map((n) => [n.id, n]));
         const fresh = new Set(added);
         const flow = flowFromGraph(graph);
@@ -484,6 +485,15 @@ export function createEditorStore(initial: ModelFile) {
           };
         });
         change({ nodes, edges: flow.edges });
+        if (external !== undefined) {
+          external.redo();
+          // The step just recorded holds the graph before the edit: undoing it undoes the settings too.
+          set((state) => {
+            const past = state.history.past;
+            const last = past.at(-1) as Snapshot;
+            return { history: { ...state.history, past: [...past.slice(0, -1), { ...last, external }] } };
+          });
+        }
         const first = added[0];
         if (first !== undefined) set({ focusRequest: { nodeId: first, seq: ++focusSeq } });
       },

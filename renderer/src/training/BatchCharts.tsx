@@ -3,6 +3,7 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downsample, smooth } from './chart-data';
+import { useRunMarkers } from './chart-markers';
 import { MetricChart } from './MetricChart';
 import type { BatchPoint } from './run-record';
 import { selectActiveRun } from './selectors';
@@ -60,6 +61,7 @@ export function BatchCharts({
   const accuracyPoints = useDelayedValue(points, CHART_INTERVAL_MS / 2);
   const accuracy = useMemo(() => batchSeries(accuracyPoints, 'accuracy', weight), [accuracyPoints, weight]);
   const step = t('training.charts.step');
+  const markers = useRunMarkers('batch');
 
   return (
     <section className="training-chart-group">
@@ -86,6 +88,7 @@ export function BatchCharts({
           xKey="step"
           xLabel={step}
           log={log}
+          markers={markers}
           series={[{ key: 'value', name: t('training.charts.loss'), color: 'var(--chart-1)' }]}
         />
         <MetricChart
@@ -95,6 +98,7 @@ export function BatchCharts({
           xKey="step"
           xLabel={step}
           percent
+          markers={markers}
           series={[{ key: 'value', name: t('training.charts.accuracy'), color: 'var(--chart-3)' }]}
         />
       </div>

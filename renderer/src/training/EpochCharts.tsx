@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { mergeEpochSeries } from './chart-data';
+import { useRunMarkers } from './chart-markers';
 import { MetricChart, type Series } from './MetricChart';
 import type { EpochPoint, RunRecord } from './run-record';
 import { selectActiveRun } from './selectors';
@@ -60,6 +61,7 @@ export function EpochCharts() {
     }),
   ];
   const epoch = t('training.charts.epoch');
+  const markers = useRunMarkers('epoch');
   // Redrawn half a beat after the loss chart, so the two redraws are separate tasks.
   const accuracyRows = useDelayedValue(rows, 125);
 
@@ -71,6 +73,7 @@ export function EpochCharts() {
         data={rows}
         xKey="epoch"
         xLabel={epoch}
+        markers={markers}
         series={seriesFor('loss')}
       />
       <MetricChart
@@ -79,6 +82,7 @@ export function EpochCharts() {
         data={accuracyRows}
         xKey="epoch"
         xLabel={epoch}
+        markers={markers}
         percent
         series={seriesFor('accuracy')}
       />

@@ -3,7 +3,10 @@
 import { memo, useRef } from 'react';
 import { Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { niceTicks } from './chart-data';
+import type { ChartMarker } from './chart-markers';
 import { ChartExport } from './compare/ChartExport';
+
+export type { ChartMarker } from './chart-markers';
 
 export interface Series {
   readonly key: string;
@@ -24,14 +27,26 @@ export interface MetricChartProps {
   readonly percent?: boolean;
   /** Room for the y axis's labels, px (48 unless given). */
   readonly yWidth?: number;
-  /** Labelled vertical lines at x (settings changed there). */
+  /** Labelled vertical lines (a run's adjustments), already worded; the x axis stretches to show them. */
   readonly markers?: readonly ChartMarker[];
 }
 
-export interface ChartMarker {
-  readonly x: number;
-  readonly label: string;
-  readonly color?: string;
+const NO_MARKERS: readonly ChartMarker[] = [];
+/** Marker labels step down in this many rows, so neighbouring markers' labels do not overprint. */
+const MARKER_ROWS = 3;
+const MARKER_ROW_PX = 12;
+
+/** A marker's label beside its line, at the top of the plot, in row `row`. */
+function markerLabel(text: string, row: number, color: string) {
+  return function MarkerLabel({ viewBox }: { viewBox?: { x?: number; y?: number } }) {
+    const x = (viewBox?.x ?? 0) + 3;
+    const y = (viewBox?.y ?? 0) + 10 + row * MARKER_ROW_PX;
+    return (
+      <text className="training-chart__marker-label" x={x} y={y} fontSize={10} fill={color}>
+        {text}
+      </text>
+    );
+  };
 }
 
 const formatValue = (percent: boolean | undefined) => (value: unknown) =>
@@ -71,12 +86,25 @@ const loneDot = (color: string) =>
   ({ r: 3.5, fill: color, strokeWidth: 1.5, strokeDasharray: 'none', clipDot: false }) as const;
 
 export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
-  const { testId, title, data, xKey, xLabel, series, log, percent, yWidth = 48, markers } = props;
+  const {
+    testId,
+    title,
+    data,
+    xKey,
+    xLabel,
+    series,
+    log,
+    percent,
+    yWidth = 48,
+    markers = NO_MARKERS,
+  } = props;
   const figure = useRef<HTMLElement>(null);
   const format = formatValue(percent);
   const lone = new Set(series.filter((s) => finiteCount(data, s.key) === 1).map((s) => s.key));
   // Our own round ticks: recharts' are computed with arbitrary-precision decimals on every redraw.
-  const [xMin, xMax] = extent(data, [xKey]);
+  const [dataMin, dataMax] = extent(data, [xKey]);
+  const xMin = markers.reduce((min, m) => Math.min(min, m.x), dataMin);
+  const xMax = markers.reduce((max, m) => Math.max(max, m.x), dataMax);
   // One epoch: a unit either side, so the dot sits mid-plot above its tick.
   const [xFrom, xTo] = xMin === xMax ? [xMin - 1, xMax + 1] : [xMin, xMax];
   const yExtent = extent(
@@ -124,19 +152,15 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
               contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', fontSize: 12 }}
             />
             {series.length > 1 && <Legend wrapperStyle={{ fontSize: 11 }} />}
-            {markers?.map((m, i) => (
+            {markers.map((m, i) => (
               <ReferenceLine
-                key={`${m.x}:${i}`}
+                key={`${m.x}:${m.label}`}
                 x={m.x}
+                className="training-chart__marker"
                 stroke={m.color ?? 'var(--muted)'}
                 strokeDasharray="2 2"
                 ifOverflow="extendDomain"
-                label={{
-                  value: m.label,
-                  position: 'insideTopLeft',
-                  fontSize: 10,
-                  fill: m.color ?? 'var(--muted)',
-                }}
+                label={markerLabel(m.label, i % MARKER_ROWS, m.color ?? 'var(--muted)')}
               />
             ))}
             {series.map((s) => (

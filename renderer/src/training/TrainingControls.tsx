@@ -4,11 +4,14 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelFile } from '../../../engine';
 import { ContinueTraining } from './ContinueTraining';
+import type { GraphEditTarget } from './diagnosis-target';
+import { PausedSettingsForm } from './PausedSettingsForm';
 import { ProgressPanel } from './ProgressPanel';
 import { RunStatus } from './RunStatus';
 import { selectControlledRun, selectHasLiveRun } from './selectors';
 import { SettingsForm } from './SettingsForm';
 import { TrainButton } from './TrainButton';
+import { useAdjustDraft } from './useAdjustDraft';
 import { useTrainingStore, useTrainingStoreApi } from './useTrainingStore';
 import { useTrainReason } from './useTrainReason';
 import './training.css';
@@ -20,9 +23,11 @@ export interface TrainingControlsProps {
   readonly blockedReason: string | null;
   /** Identifies the model across runs (file path or document id): runs are grouped by it. */
   readonly modelKey: string;
+  /** The document a paused run's adjustment also edits (its settings and Dropout rates). */
+  readonly graphTarget?: GraphEditTarget;
 }
 
-export function TrainingControls({ model, blockedReason, modelKey }: TrainingControlsProps) {
+export function TrainingControls({ model, blockedReason, modelKey, graphTarget }: TrainingControlsProps) {
   const { t } = useTranslation();
   const store = useTrainingStoreApi();
   const run = useTrainingStore(selectControlledRun);
@@ -32,6 +37,12 @@ export function TrainingControls({ model, blockedReason, modelKey }: TrainingCon
   const reasonId = useId();
 
   const state = run?.state;
+  const adjust = useAdjustDraft(state === 'paused' ? run : null, graphTarget);
+  // Resume first applies the edits made while paused; if the run refuses them it stays paused.
+  const resume = async () => {
+    if (adjust !== null && !(await adjust.apply())) return;
+    await store.getState().resume();
+  };
 
   return (
     <section className="training-controls" aria-label={t('training.controls.title')}>
@@ -41,8 +52,8 @@ export function TrainingControls({ model, blockedReason, modelKey }: TrainingCon
         <button type="button" disabled={state !== 'running'} onClick={() => void store.getState().pause()}>
           {t('training.controls.pause')}
         </button>
-        <button type="button" disabled={state !== 'paused'} onClick={() => void store.getState().resume()}>
-          {t('training.controls.resume')}
+        <button type="button" disabled={state !== 'paused'} onClick={() => void resume()}>
+          {adjust?.changes ? t('adjust.applyAndResume') : t('training.controls.resume')}
         </button>
         <button
           type="button"
@@ -57,7 +68,11 @@ export function TrainingControls({ model, blockedReason, modelKey }: TrainingCon
       </p>
       <ProgressPanel run={run} />
       <RunStatus run={run} />
-      <SettingsForm disabled={live || starting} />
+      {adjust === null ? (
+        <SettingsForm disabled={live || starting} />
+      ) : (
+        <PausedSettingsForm adjust={adjust} />
+      )}
     </section>
   );
 }

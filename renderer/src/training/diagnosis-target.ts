@@ -7,10 +7,17 @@ export interface GraphEditTarget {
   /** Changes whenever the document does, so remedies are re-checked against the current graph. */
   readonly revision: number;
   readonly getGraph: () => Graph;
-  /** Applies the edited graph as ONE undo step; `added` are the new layers' ids. */
-  readonly applyGraph: (graph: Graph, added: readonly string[]) => void;
+  /** Applies the edited graph as ONE undo step; `added` are the new layers' ids; `external` (a settings
+   *  change made with it) is applied and taken back in that same step. */
+  readonly applyGraph: (graph: Graph, added: readonly string[], external?: ExternalChange) => void;
   /** Runs `redo` now and records the pair as one step of the editor's undo history. */
-  readonly applyExternal: (edit: { readonly undo: () => void; readonly redo: () => void }) => void;
+  readonly applyExternal: (edit: ExternalChange) => void;
   /** The editor's own undo (the same step Ctrl+Z takes back). */
   readonly undo: () => void;
+}
+
+/** A change outside the graph (a training setting), replayed by the editor's Undo and Redo. */
+export interface ExternalChange {
+  readonly undo: () => void;
+  readonly redo: () => void;
 }

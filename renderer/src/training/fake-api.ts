@@ -8,7 +8,7 @@ import type {
   MethodResults,
 } from '../../../engine/api/contract';
 import type { ModelFile } from '../../../engine';
-import type { TrainingEvent } from '../../../engine/api/events';
+import type { AdjustedEvent, SettingChange, TrainingEvent } from '../../../engine/api/events';
 import type { StorageLike } from './run-registry';
 import { createTrainingStore } from './training-store';
 
@@ -89,4 +89,52 @@ export function storeOnFakeApi(handlers: Handlers = {}) {
   const storage = memoryStorage();
   const store = createTrainingStore(api, { storage, now: () => 1000 + n });
   return { api, store, storage };
+}
+
+/** A fake training.adjust answer: the event a paused run at epoch 1, step 40 reports for `changes`. */
+export function adjustedEvent(
+  changes: MethodParams<'training.adjust'>['changes'],
+  from: Partial<Record<string, number | string>> = {},
+) {
+  const list: SettingChange[] = Object.entries(changes).flatMap(([setting, to]): SettingChange[] => {
+    if (setting === 'dropout')
+      return Object.entries(to as Record<string, number>).map(([layer, rate]) => ({
+        setting: 'dropout',
+        layer,
+        from: from[layer] ?? 0.5,
+        to: rate,
+      }));
+    const shown =
+      to === null
+        ? 'off'
+        : typeof to === 'object'
+          ? `patience ${to.patience}, min_delta ${to.min_delta}`
+          : to;
+    return [{ setting: setting as SettingChange['setting'], from: from[setting] ?? '?', to: shown }];
+  });
+  const short: Record<string, string> = { learning_rate: 'lr' };
+  const event: AdjustedEvent = {
+    type: 'adjusted',
+    epoch: 1,
+    step: 40,
+    global_step: 40,
+    changes: list,
+    optimizer_reset: changes.optimizer !== undefined,
+    label: list.map((c) => `${c.layer ?? short[c.setting] ?? c.setting} ${c.from} → ${c.to}`).join(', '),
+  };
+  return event;
+}
+
+/** A store whose run s1 (started on `model`) is paused at epoch 1, step 40, and answers training.adjust. */
+export async function pausedRunStore(model: ModelFile = TINY_MODEL, handlers: Handlers = {}) {
+  const setup = storeOnFakeApi({
+    'training.adjust': ({ changes }) => ({ adjusted: adjustedEvent(changes, { learning_rate: 0.001 }) }),
+    'training.resume': () => ({ state: 'running' }),
+    ...handlers,
+  });
+  await setup.store.getState().start(model, 'doc');
+  setup.api.emit('s1', startedEvent);
+  setup.api.emit('s1', batchEvent(1, 40));
+  setup.api.emit('s1', { type: 'state', state: 'paused' });
+  return setup;
 }

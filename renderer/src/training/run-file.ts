@@ -22,6 +22,14 @@ export function toSavedRun(run: RunRecord): SavedRun {
     ),
     result,
     failure: run.failure,
+    ...(run.adjustments.length === 0
+      ? {}
+      : {
+          adjustments: run.adjustments.map(({ type: _t, changes, ...rest }) => ({
+            ...rest,
+            changes: [...changes],
+          })),
+        }),
   };
 }
 
@@ -56,6 +64,7 @@ export function fromSavedRun(saved: SavedRun, modelKey: string): RunRecord {
     batches: saved.batches.map(([step, epoch, loss, accuracy]) => ({ step, epoch, loss, accuracy })),
     result: saved.result === null ? null : { type: 'completed', ...saved.result },
     failure: saved.failure,
+    adjustments: (saved.adjustments ?? []).map((a) => ({ type: 'adjusted', ...a })),
   };
 }
 

@@ -131,7 +131,10 @@ export function applyEvent(run: RunRecord, event: TrainingEvent): RunRecord {
     case 'completed':
       return { ...run, result: event, progress: 1, etaSeconds: null, state: 'completed' };
     case 'adjusted':
-      return { ...run, adjustments: [...run.adjustments, event] };
+      // The same change arrives twice: as training.adjust's answer and as the session's event.
+      return run.adjustments.some((a) => sameAdjustment(a, event))
+        ? run
+        : { ...run, adjustments: [...run.adjustments, event] };
     case 'failed':
       return {
         ...run,
@@ -144,3 +147,6 @@ export function applyEvent(run: RunRecord, event: TrainingEvent): RunRecord {
       return run; // per-layer statistics are not part of the run record (nor of the autosave)
   }
 }
+
+const sameAdjustment = (a: AdjustedEvent, b: AdjustedEvent) =>
+  a.global_step === b.global_step && a.epoch === b.epoch && a.step === b.step && a.label === b.label;

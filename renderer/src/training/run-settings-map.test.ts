@@ -13,6 +13,7 @@ const custom: TrainingSettings = {
   seed: 7,
   early_stopping: true,
   patience: 4,
+  min_delta: 0.01,
   limit: 5000,
   threads: 1,
   memory_budget_mb: 2048,
@@ -44,7 +45,7 @@ describe('settingsToRun / runToSettings', () => {
       limit: 5000,
       threads: 1,
       memory_budget_mb: 2048,
-      early_stopping: { patience: 4, min_delta: 0 },
+      early_stopping: { patience: 4, min_delta: 0.01 },
       seed: 7,
       optimizer: { type: 'sgd', learning_rate: 0.05 },
     });

@@ -15,6 +15,8 @@ export interface TrainingSettings {
   readonly seed: number;
   readonly early_stopping: boolean;
   readonly patience: number;
+  /** The smallest decrease of the validation loss that counts as an improvement (early stopping). */
+  readonly min_delta: number;
   /** Train on the first N samples only; null for all. */
   readonly limit: number | null;
   /** Compute threads; null uses every core (fewer keep the rest of the machine responsive). */
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: TrainingSettings = {
   seed: 42,
   early_stopping: false,
   patience: 3,
+  min_delta: 0,
   limit: null,
   threads: null,
   memory_budget_mb: null,
@@ -64,7 +67,9 @@ export function settingsToRun(settings: TrainingSettings, base?: unknown): RunIn
     limit: settings.limit,
     threads: settings.threads,
     memory_budget_mb: settings.memory_budget_mb,
-    early_stopping: settings.early_stopping ? { patience: settings.patience, min_delta: 0 } : null,
+    early_stopping: settings.early_stopping
+      ? { patience: settings.patience, min_delta: settings.min_delta }
+      : null,
     seed: settings.seed,
     optimizer,
     ...(isObject(base) && Array.isArray(base.adjustments)
@@ -98,6 +103,7 @@ export function runToSettings(run: unknown): TrainingSettings {
     seed: wholeIn(run.seed, 0, 2 ** 32 - 1) ?? d.seed,
     early_stopping: early !== null,
     patience: wholeIn(early?.patience, 1, 1000) ?? d.patience,
+    min_delta: numberIn(early?.min_delta, 0, Infinity) ?? d.min_delta,
     limit: wholeIn(run.limit, 1, 10_000_000) ?? null,
     threads: wholeIn(run.threads, 1, 256) ?? null,
     memory_budget_mb: numberIn(run.memory_budget_mb, 1, 16_777_216) ?? null,

@@ -2,6 +2,7 @@
 // live, and how an API failure is shown to the user.
 import type { StoreApi } from 'zustand/vanilla';
 import type { ModelFile, ModelWeights } from '../../../engine';
+import type { RunAdjustment } from '../../../engine/api/run-adjustment';
 import {
   ApiError,
   type DatasetInfo,
@@ -12,6 +13,7 @@ import { isLive, type RunRecord } from './run-record';
 import type { StorageLike } from './run-registry';
 import type { TrainingSettings } from './run-settings-map';
 import type { RunLayerStats } from './layer-stats-history';
+import type { GraphEditTarget } from './diagnosis-target';
 
 export interface UserError {
   readonly message: string;
@@ -37,6 +39,8 @@ export interface TrainingState {
   readonly layerStats: Readonly<Record<string, RunLayerStats>>;
   readonly starting: boolean;
   readonly error: UserError | null;
+  /** Why the last training.adjust was refused (shown in the paused run's form), or null. */
+  readonly adjustError: UserError | null;
 }
 
 export interface TrainingActions {
@@ -58,6 +62,11 @@ export interface TrainingActions {
   start(model: ModelFile, modelKey: string, continueFrom?: string): Promise<void>;
   pause(): Promise<void>;
   resume(): Promise<void>;
+  /**
+   * Changes the paused run's settings (training.adjust); true when the run took them. The document
+   * follows in one undo step through `document`: its training settings, and its graph's Dropout rates.
+   */
+  adjust(changes: RunAdjustment, document?: GraphEditTarget): Promise<boolean>;
   stop(): Promise<void>;
   selectRun(runId: string): void;
   toggleOverlay(runId: string): void;

@@ -2,13 +2,17 @@
 // runs overlaid on it. A zustand vanilla store fed by the API's event stream (subscribed once).
 import { createStore } from 'zustand/vanilla';
 import type { ApiEvent, LayerwiseApi, SessionSnapshot } from '../../../engine/api/contract';
-import type { TrainingEvent } from '../../../engine/api/events';
+import type { AdjustedEvent, TrainingEvent } from '../../../engine/api/events';
+import type { RunAdjustment } from '../../../engine/api/run-adjustment';
+import { withDropoutRates } from '../../../engine/training/dropout-layers';
 import { PendingEvents } from './pending-events';
+import { settingsPatch } from './run-adjust';
 import { applyEvent, isLive, newRunRecord, type RunRecord } from './run-record';
 import { addLayerStats } from './layer-stats-history';
 import { createRunModels } from './run-predictor';
 import { defaultStorage, RunRegistry } from './run-registry';
 import { DEFAULT_SETTINGS, runToSettings, settingsToRun } from './run-settings-map';
+import type { GraphEditTarget } from './diagnosis-target';
 import {
   liveRunId,
   toUserError,
@@ -66,6 +70,7 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
       layerStats: {},
       starting: false,
       error: null,
+      adjustError: null,
 
       setSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
       setModelKey: (modelKey) =>
@@ -148,6 +153,25 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
       },
       pause: () => control('training.pause'),
       resume: () => control('training.resume'),
+      async adjust(changes, document) {
+        const sessionId = liveRunId(get());
+        if (sessionId === null || get().runs[sessionId]?.state !== 'paused') return false;
+        set({ adjustError: null });
+        let adjusted: AdjustedEvent;
+        try {
+          ({ adjusted } = await api.call('training.adjust', { sessionId, changes }));
+        } catch (error) {
+          set({ adjustError: toUserError(error) });
+          return false;
+        }
+        // The marker shows at once; the same event arriving from the session is not added twice.
+        set((s) => {
+          const run = s.runs[sessionId];
+          return run === undefined ? {} : { runs: { ...s.runs, [sessionId]: applyEvent(run, adjusted) } };
+        });
+        followInDocument(changes, document);
+        return true;
+      },
       stop: () => control('training.stop'),
 
       async loadDatasets() {
@@ -204,6 +228,25 @@ export function createTrainingStore(api: LayerwiseApi, options: TrainingStoreOpt
       },
     };
   });
+
+  /**
+   * The document takes an adjustment too (the run's own settings and graph stay what it started with),
+   * so Save keeps what the model now trains with and the next run starts from it. One undo step.
+   */
+  function followInDocument(changes: RunAdjustment, document: GraphEditTarget | undefined) {
+    const patch = settingsPatch(changes);
+    const before = store.getState().settings;
+    const restore = Object.fromEntries(
+      Object.keys(patch).map((key) => [key, before[key as keyof typeof before]]),
+    );
+    const setSettings = store.getState().setSettings;
+    const settingsEdit = { redo: () => setSettings(patch), undo: () => setSettings(restore) };
+    if (document === undefined) return settingsEdit.redo();
+    const dropout = changes.dropout ?? {};
+    if (Object.keys(dropout).length > 0)
+      document.applyGraph(withDropoutRates(document.getGraph(), dropout), [], settingsEdit);
+    else document.applyExternal(settingsEdit);
+  }
 
   /** A snapshot's history keeps each epoch's last statistics: enough for the badges after a reload. */
   function restoreLayerStats(snap: SessionSnapshot) {

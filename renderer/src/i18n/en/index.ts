@@ -1,4 +1,5 @@
 // English strings, one file per area of the app.
+import { adjust } from './adjust';
 import { common } from './common';
 import { editor } from './editor';
 import { frozen } from './frozen';
@@ -20,4 +21,5 @@ export const en = {
   layerOptions,
   frozen,
   bypass,
+  adjust,
 };

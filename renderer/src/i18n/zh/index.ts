@@ -1,4 +1,5 @@
 // Simplified Chinese strings, one file per area of the app (same keys as en/).
+import { adjust } from './adjust';
 import { common } from './common';
 import { editor } from './editor';
 import { frozen } from './frozen';
@@ -21,4 +22,5 @@ export const zh = {
   layerOptions,
   frozen,
   bypass,
+  adjust,
 };
