@@ -3,12 +3,13 @@
 import { useTranslation } from 'react-i18next';
 import { formatEta, formatRate } from './format';
 import type { RunRecord } from './run-record';
+import { stepsInEpoch } from './run-steps';
 
 export function ProgressPanel({ run }: { readonly run: RunRecord | null }) {
   const { t } = useTranslation();
   const percent = Math.round((run?.progress ?? 0) * 100);
   const epochs = run?.started?.epochs ?? run?.settings.epochs ?? 0;
-  const steps = run?.started?.steps_per_epoch ?? 0;
+  const steps = run === null ? 0 : stepsInEpoch(run, Math.max(run.epoch, 1));
   const line =
     run === null
       ? t('training.progress.idle')

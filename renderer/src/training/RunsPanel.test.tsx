@@ -228,11 +228,13 @@ describe('RunsPanel', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Compare Run 2' }));
     const loss = screen.getByTestId('compare-loss');
     await waitFor(() => expect(loss.querySelectorAll('.recharts-reference-line')).toHaveLength(1));
-    expect(within(loss).getByText('Run 2: lr 0.0005 → 0.0001').tagName).toBe('tspan'); // in the SVG
+    const line = () => loss.querySelector('.recharts-reference-line line') as SVGLineElement;
+    const label = within(loss).getByText('Run 2: lr 0.0005 → 0.0001');
+    expect(label.tagName).toBe('text'); // in the SVG, in the run's colour
+    expect(label.getAttribute('fill')).toBe(line().getAttribute('stroke'));
     // The plot spans x = 48 (after the y axis) to 400 - 12 (the right margin) for epochs 1..3: 1.25 is an eighth on.
-    const line = loss.querySelector('.recharts-reference-line line') as SVGLineElement;
     const [x1, x3] = [48, 400 - 12];
-    expect(Number(line.getAttribute('x1'))).toBeCloseTo(x1 + ((x3 - x1) * 0.25) / 2, 0);
+    expect(Number(line().getAttribute('x1'))).toBeCloseTo(x1 + ((x3 - x1) * 0.25) / 2, 0);
   });
 
   it('clears the canvas marks when another document is opened', () => {

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 // A run's adjustments drawn on its charts: one labelled vertical line each, on the batch charts at the
 // batch points' global step and on the epoch charts at the epoch boundary plus the fraction done, with
-// an optimizer reset said in the label; found in the SVG and placed against the axis's own ticks.
+// the core's label (which says when an optimizer's state was reset); found in the SVG and placed against the axis's own ticks.
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AdjustedEvent } from '../../../engine/api/events';
+import type { AdjustedEvent, StartedEvent } from '../../../engine/api/events';
 import '../i18n';
 import { BatchCharts, DEFAULT_BATCH_CHART_OPTIONS } from './BatchCharts';
 import { markerX } from './chart-markers';
@@ -50,7 +50,7 @@ async function runWithMarkers() {
     seconds: 1,
   });
   api.emit('s1', adjustment(1, 40, 'lr 0.001 → 0.0005'));
-  api.emit('s1', adjustment(2, 0, 'optimizer adam → sgd', true));
+  api.emit('s1', adjustment(2, 0, 'optimizer adam → sgd (state reset)', true));
   return { api, store };
 }
 
@@ -77,7 +77,7 @@ function axisPx(testId: string, value: number): number {
 }
 
 describe('adjustment markers', () => {
-  it('places batch-chart markers at the global step, labelled, the reset said', async () => {
+  it('places batch-chart markers at the global step, labelled as the core worded them', async () => {
     const { api, store } = await runWithMarkers();
     render(
       <TrainingProvider api={api} store={store}>
@@ -86,7 +86,7 @@ describe('adjustment markers', () => {
     );
     for (const id of ['chart-batch-loss', 'chart-batch-accuracy']) {
       const { xs, labels } = markers(id);
-      expect(labels).toEqual(['lr 0.001 → 0.0005', 'optimizer adam → sgd (optimizer reset)']);
+      expect(labels).toEqual(['lr 0.001 → 0.0005', 'optimizer adam → sgd (state reset)']);
       expect(xs[0]).toBeCloseTo(axisPx(id, 40), 1);
       expect(xs[1]).toBeCloseTo(axisPx(id, 100), 1);
     }
@@ -121,10 +121,24 @@ describe('adjustment markers', () => {
 });
 
 describe('markerX', () => {
-  it("uses the batch points' formula, and the global step when the run never said its epoch length", () => {
-    const a = adjustment(3, 25, 'x');
-    expect(markerX(a, 50, false)).toBe(125);
-    expect(markerX(a, 50, true)).toBe(2.5);
-    expect(markerX(a, 0, false)).toBe(a.global_step);
+  const started = { ...(startedEvent as StartedEvent), steps_per_epoch: 50 };
+
+  it('puts a batch-chart marker at its global step, an epoch-chart one at the share of its epoch', () => {
+    const a = { ...adjustment(3, 25, 'x'), global_step: 125 };
+    expect(markerX(a, { started, adjustments: [a] }, false)).toBe(125);
+    expect(markerX(a, { started, adjustments: [a] }, true)).toBe(2.5);
+  });
+
+  it('measures an epoch by its own batch count after a batch-size change', () => {
+    // From epoch 2 on, 20 batches an epoch (batch size raised): 10 batches into epoch 3 is 0.5 of it.
+    const resized: AdjustedEvent = {
+      ...adjustment(2, 0, 'batch 32 → 80 (from epoch 2)'),
+      global_step: 50,
+      batches: { from_epoch: 2, steps_per_epoch: 20, total_steps: 90 },
+    };
+    const later = { ...adjustment(3, 10, 'lr 0.001 → 0.0005'), global_step: 80 };
+    const run = { started, adjustments: [resized, later] };
+    expect(markerX(later, run, true)).toBe(2.5);
+    expect(markerX(later, run, false)).toBe(80);
   });
 });

@@ -3,6 +3,8 @@
 import type { ModelFile, SavedRun } from '../../../engine';
 import { isLive, newRunRecord, type EpochPoint, type RunRecord } from './run-record';
 import { runToSettings, settingsToRun } from './run-settings-map';
+import { stepsBeforeEpoch, stepsInEpoch } from './run-steps';
+import type { AdjustedEvent, StartedEvent } from '../../../engine/api/events';
 
 export function toSavedRun(run: RunRecord): SavedRun {
   const started = run.started === null ? null : (({ type: _t, ...rest }) => rest)(run.started);
@@ -50,21 +52,23 @@ export function fromSavedRun(saved: SavedRun, modelKey: string): RunRecord {
   const lastEpoch = saved.epochs.at(-1)?.epoch ?? 0;
   // Where the run got to, for the progress line: the last batch's step within its epoch.
   const [lastStep = 0, batchEpoch = lastEpoch] = saved.batches.at(-1) ?? [];
-  const perEpoch = saved.started?.steps_per_epoch ?? 0;
+  const adjustments = (saved.adjustments ?? []).map((a): AdjustedEvent => ({ type: 'adjusted', ...a }));
+  const started: StartedEvent | null = saved.started === null ? null : { type: 'started', ...saved.started };
+  const perEpoch = stepsInEpoch({ started, adjustments }, batchEpoch);
   return {
     ...record,
     state: isLive(saved.state) ? 'stopped' : saved.state,
-    started: saved.started === null ? null : { type: 'started', ...saved.started },
+    started,
     progress:
       saved.state === 'completed' ? 1 : saved.started ? lastEpoch / Math.max(1, saved.started.epochs) : 0,
     epoch: Math.max(lastEpoch, batchEpoch),
-    step: perEpoch > 0 ? lastStep - (batchEpoch - 1) * perEpoch : 0,
+    step: perEpoch > 0 ? lastStep - stepsBeforeEpoch({ started, adjustments }, batchEpoch) : 0,
     samplesPerSecond: saved.result?.train_samples_per_second ?? null,
     epochs: saved.epochs,
     batches: saved.batches.map(([step, epoch, loss, accuracy]) => ({ step, epoch, loss, accuracy })),
     result: saved.result === null ? null : { type: 'completed', ...saved.result },
     failure: saved.failure,
-    adjustments: (saved.adjustments ?? []).map((a) => ({ type: 'adjusted', ...a })),
+    adjustments,
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   StartedEvent,
   TrainingEvent,
 } from '../../../engine/api/events';
+import { globalStepOf } from './run-steps';
 import type { TrainingSettings } from './run-settings-map';
 
 /**
@@ -18,7 +19,7 @@ import type { TrainingSettings } from './run-settings-map';
 export const BATCH_POINT_CAP = 20_000;
 
 export interface BatchPoint {
-  /** Global step: (epoch - 1) * steps_per_epoch + step. */
+  /** Global step: optimizer steps before this batch's epoch, plus its step (run-steps.ts). */
   readonly step: number;
   readonly epoch: number;
   readonly loss: number;
@@ -101,8 +102,7 @@ export function applyEvent(run: RunRecord, event: TrainingEvent): RunRecord {
     case 'started':
       return { ...run, started: event, state: run.state === 'idle' ? 'running' : run.state };
     case 'batch': {
-      const perEpoch = run.started?.steps_per_epoch ?? 0;
-      const step = (event.epoch - 1) * perEpoch + event.step;
+      const step = globalStepOf(run, event.epoch, event.step);
       const last = run.batches[run.batches.length - 1];
       const point = { step, epoch: event.epoch, loss: event.loss, accuracy: event.accuracy };
       return {

@@ -16,7 +16,4 @@ export const adjust = {
   discard: 'Discard',
   applyAndResume: 'Apply and resume',
   refused: 'Not applied: {{message}}',
-  marker: {
-    reset: '{{label}} (optimizer reset)',
-  },
 };

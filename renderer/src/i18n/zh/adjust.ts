@@ -16,7 +16,4 @@ export const adjust = {
   discard: '放弃',
   applyAndResume: '应用并继续',
   refused: '未应用：{{message}}',
-  marker: {
-    reset: '{{label}}（优化器已重置）',
-  },
 };

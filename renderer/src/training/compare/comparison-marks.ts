@@ -2,15 +2,14 @@
 // graph's added and changed layers as marks for the canvas.
 import { detailText, type GraphDiff } from '../../../../engine/graph-diff';
 import type { DiffMark } from '../../editor/canvas/diff-marks';
-import type { ChartMarker } from '../MetricChart';
+import { markerX, type ChartMarker } from '../chart-markers';
 import type { RunRecord } from '../run-record';
 
 /** A run's setting changes on the epoch axis: epoch e's points sit at x = e, so a change before batch
  *  `step + 1` of epoch e sits that far past x = e - 1. */
 export function adjustmentMarkers(run: RunRecord, color: string): ChartMarker[] {
-  const perEpoch = run.started?.steps_per_epoch ?? 0;
   return run.adjustments.map((a) => ({
-    x: a.epoch - 1 + (perEpoch > 0 ? Math.min(a.step / perEpoch, 1) : 0),
+    x: markerX(a, run, true),
     label: `${run.label}: ${a.label}`,
     color,
   }));
