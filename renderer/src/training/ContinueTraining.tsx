@@ -68,6 +68,7 @@ export function ContinueTraining({ model, reason, modelKey }: ContinueTrainingPr
     <>
       <button
         type="button"
+        className="continue-training-open"
         ref={opener}
         disabled={blocked}
         title={t('continueTraining.buttonHint', { run: runLabel })}

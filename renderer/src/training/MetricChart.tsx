@@ -36,13 +36,23 @@ const NO_MARKERS: readonly ChartMarker[] = [];
 const MARKER_ROWS = 3;
 const MARKER_ROW_PX = 12;
 
-/** A marker's label beside its line, at the top of the plot, in row `row`. */
-function markerLabel(text: string, row: number, color: string) {
+/** Past this share of the x range a marker's label goes to the left of its line, so it stays in the plot. */
+const LABEL_FLIP_AT = 0.6;
+
+/** A marker's label beside its line (right of it, or left when `flip`), at the top of the plot, in row `row`. */
+function markerLabel(text: string, row: number, color: string, flip: boolean) {
   return function MarkerLabel({ viewBox }: { viewBox?: { x?: number; y?: number } }) {
-    const x = (viewBox?.x ?? 0) + 3;
+    const x = (viewBox?.x ?? 0) + (flip ? -3 : 3);
     const y = (viewBox?.y ?? 0) + 10 + row * MARKER_ROW_PX;
     return (
-      <text className="training-chart__marker-label" x={x} y={y} fontSize={10} fill={color}>
+      <text
+        className="training-chart__marker-label"
+        x={x}
+        y={y}
+        fontSize={10}
+        fill={color}
+        textAnchor={flip ? 'end' : 'start'}
+      >
         {text}
       </text>
     );
@@ -160,7 +170,12 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
                 stroke={m.color ?? 'var(--muted)'}
                 strokeDasharray="2 2"
                 ifOverflow="extendDomain"
-                label={markerLabel(m.label, i % MARKER_ROWS, m.color ?? 'var(--muted)')}
+                label={markerLabel(
+                  m.label,
+                  i % MARKER_ROWS,
+                  m.color ?? 'var(--muted)',
+                  xTo > xFrom && (m.x - xFrom) / (xTo - xFrom) > LABEL_FLIP_AT,
+                )}
               />
             ))}
             {series.map((s) => (

@@ -8,6 +8,7 @@ import type { AdjustedEvent, StartedEvent } from '../../../engine/api/events';
 import '../i18n';
 import { BatchCharts, DEFAULT_BATCH_CHART_OPTIONS } from './BatchCharts';
 import { markerX } from './chart-markers';
+import { MetricChart } from './MetricChart';
 import { EpochCharts } from './EpochCharts';
 import { batchEvent, storeOnFakeApi, startedEvent, TINY_MODEL } from './fake-api';
 import { TrainingProvider } from './TrainingProvider';
@@ -117,6 +118,33 @@ describe('adjustment markers', () => {
       ...screen.getByTestId('chart-batch-loss').querySelectorAll('.training-chart__marker-label'),
     ].map((l) => Number(l.getAttribute('y')));
     expect(ys[1]! - ys[0]!).toBe(12);
+  });
+});
+
+describe('marker labels near the right edge', () => {
+  it('sit right of their line in the left part of the plot, left of it near the right edge', () => {
+    const data = Array.from({ length: 11 }, (_, x) => ({ x, loss: 1 - x / 20 }));
+    render(
+      <MetricChart
+        testId="edge"
+        title="Loss"
+        data={data}
+        xKey="x"
+        xLabel="step"
+        series={[{ key: 'loss', name: 'loss', color: 'blue' }]}
+        markers={[
+          { x: 2, label: 'early' },
+          { x: 10, label: 'last' },
+        ]}
+      />,
+    );
+    const anchors = Object.fromEntries(
+      [...screen.getByTestId('edge').querySelectorAll('.training-chart__marker-label')].map((l) => [
+        l.textContent,
+        l.getAttribute('text-anchor'),
+      ]),
+    );
+    expect(anchors).toEqual({ early: 'start', last: 'end' });
   });
 });
 
