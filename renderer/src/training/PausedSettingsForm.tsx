@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdjustDraftState } from './useAdjustDraft';
 import { NumberField } from './NumberField';
 import { shownValues } from './run-adjust';
-import { OPTIMIZERS, type OptimizerName } from './run-settings-map';
+import { OptimizerField } from './OptimizerField';
 import type { UserError } from './store-types';
 import { useTrainingStore } from './useTrainingStore';
 
@@ -22,7 +22,6 @@ export function fieldOfError(error: UserError): Field | null {
 export function PausedSettingsForm({ adjust }: { readonly adjust: AdjustDraftState }) {
   const { t } = useTranslation();
   const error = useTrainingStore((s) => s.adjustError);
-  const optimizerId = useId();
   const earlyId = useId();
   const errorId = useId();
   const { current, draft, changes, edit } = adjust;
@@ -49,20 +48,11 @@ export function PausedSettingsForm({ adjust }: { readonly adjust: AdjustDraftSta
         onCommit={(v) => v !== null && edit({ learning_rate: v })}
       />
       {refusal('learning_rate')}
-      <div className="training-field">
-        <label htmlFor={optimizerId}>{t('adjust.optimizer')}</label>
-        <select
-          id={optimizerId}
-          value={shown.optimizer}
-          onChange={(e) => edit({ optimizer: e.target.value as OptimizerName })}
-        >
-          {OPTIMIZERS.map((name) => (
-            <option key={name} value={name}>
-              {t(`training.settings.optimizers.${name}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <OptimizerField
+        label={t('adjust.optimizer')}
+        value={shown.optimizer}
+        onChange={(optimizer) => edit({ optimizer })}
+      />
       {refusal('optimizer')}
       <NumberField
         label={t('adjust.batchSize')}

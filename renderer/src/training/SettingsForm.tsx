@@ -3,7 +3,7 @@
 import { useId, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NumberField } from './NumberField';
-import { OPTIMIZERS, type OptimizerName } from './run-settings-map';
+import { OptimizerField } from './OptimizerField';
 import { useTrainingStore } from './useTrainingStore';
 
 // Memoised: its parent re-renders on every training event, the form only when `disabled` flips.
@@ -13,7 +13,6 @@ export const SettingsForm = memo(function SettingsForm({ disabled }: { readonly 
   const datasets = useTrainingStore((s) => s.datasets);
   const setSettings = useTrainingStore((s) => s.setSettings);
   const datasetId = useId();
-  const optimizerId = useId();
   const earlyId = useId();
   const known = datasets?.some((d) => d.id === settings.dataset) ?? false;
 
@@ -53,20 +52,11 @@ export const SettingsForm = memo(function SettingsForm({ disabled }: { readonly 
         integer
         onCommit={(v) => v !== null && setSettings({ batch_size: v })}
       />
-      <div className="training-field">
-        <label htmlFor={optimizerId}>{t('training.settings.optimizer')}</label>
-        <select
-          id={optimizerId}
-          value={settings.optimizer}
-          onChange={(e) => setSettings({ optimizer: e.target.value as OptimizerName })}
-        >
-          {OPTIMIZERS.map((name) => (
-            <option key={name} value={name}>
-              {t(`training.settings.optimizers.${name}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <OptimizerField
+        label={t('training.settings.optimizer')}
+        value={settings.optimizer}
+        onChange={(optimizer) => setSettings({ optimizer })}
+      />
       <NumberField
         label={t('training.settings.learningRate')}
         value={settings.learning_rate}
